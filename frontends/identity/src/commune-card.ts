@@ -1,0 +1,385 @@
+import {
+  ConfigurationError,
+  formatDateTime,
+  formatEuroCents,
+  GemengElement,
+  type GemengElementOptions,
+  GraphQLRequestError,
+  graphqlRequest,
+} from '@gemeng/frontend-kit';
+import { css, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
+import { t } from './messages.ts';
+
+/** The operation the card sends; the router localises `name` and `title` from `accept-language`. */
+export const COMMUNE_CARD_QUERY = `query CommuneCard($slug: String!) { commune(slug: $slug) { slug name population procedures { code title } upcomingEvents(first: 3) { title startsAt } subscription { ratePerInhabitantCents yearlyFeeCents } } }`;
+
+export interface CommuneCardData {
+  commune: {
+    slug: string;
+    name: string;
+    population: number;
+    procedures: { code: string; title: string }[];
+    upcomingEvents: { title: string; startsAt: string }[];
+    subscription: { ratePerInhabitantCents: number; yearlyFeeCents: number } | null;
+  } | null;
+}
+
+export type Commune = NonNullable<CommuneCardData['commune']>;
+
+export interface CommuneCardOptions extends GemengElementOptions {
+  /** Level of the card's main heading, so the card fits the host page's outline (1–5). */
+  readonly headingLevel: number;
+}
+
+type LoadState =
+  | { readonly status: 'idle' }
+  | { readonly status: 'loading'; readonly previous: Commune | undefined }
+  | { readonly status: 'loaded'; readonly commune: Commune }
+  | { readonly status: 'not-found'; readonly slug: string }
+  | { readonly status: 'error'; readonly error: GraphQLRequestError }
+  | { readonly status: 'config-error'; readonly error: ConfigurationError };
+
+/** Detail of the `gemeng-error` event. */
+export interface CommuneCardErrorDetail {
+  readonly error: Error;
+  /** `not-found`, `config` or a GraphQLRequestError kind (`network`, `http`, `graphql`, `invalid-response`). */
+  readonly kind: string;
+}
+
+function isNotFound(error: GraphQLRequestError): boolean {
+  if (error.kind !== 'graphql') return false;
+  const data = error.data as CommuneCardData | undefined;
+  return (
+    data?.commune === null ||
+    error.errors.some((e) => e.extensions?.code === 'NOT_FOUND' || /no commune with slug/i.test(e.message))
+  );
+}
+
+/**
+ * A commune's identity card: name, population, online procedures, next events and Gemeng subscription fee,
+ * in Luxembourgish, French, German or English.
+ *
+ * @element gemeng-commune-card
+ *
+ * @attr {string} commune - Slug of the commune to show, e.g. `dudelange`. Required.
+ * @attr {string} lang - `lb`, `fr`, `de` or `en`. Defaults to the closest `[lang]` ancestor, then the browser.
+ * @attr {string} endpoint - GraphQL endpoint. Defaults to `gemengConfig.graphqlEndpoint` set by `/embed.js`,
+ *   then `<meta name="gemeng:graphql-endpoint">`, then `http://127.0.0.1:4000/graphql`.
+ * @attr {number} heading-level - Level of the main heading (1–5, default 2); section headings are one deeper.
+ *
+ * @fires gemeng-loaded - The commune was loaded; `detail.commune` holds the data.
+ * @fires gemeng-error - Loading failed; `detail` is a {@link CommuneCardErrorDetail}.
+ *
+ * @csspart card - The card container (carries `aria-busy` while loading).
+ * @csspart heading - The commune's name.
+ * @csspart population - The population line.
+ * @csspart procedures - The list of procedures.
+ * @csspart events - The list of upcoming events.
+ * @csspart fee - The subscription block.
+ * @csspart status - The "Loading…" line.
+ * @csspart alert - The error and not-found messages.
+ * @csspart retry - The retry button.
+ *
+ * @cssprop --gemeng-font-family - Font stack.
+ * @cssprop --gemeng-color-text - Text colour (default #1b1b1b).
+ * @cssprop --gemeng-color-muted - Secondary text (default #4a4a4a).
+ * @cssprop --gemeng-color-background - Card background (default #ffffff).
+ * @cssprop --gemeng-color-surface - Background of list items (default #f4f6f8).
+ * @cssprop --gemeng-color-accent - Headings, codes and buttons (default #00558c).
+ * @cssprop --gemeng-color-on-accent - Text on accent (default #ffffff).
+ * @cssprop --gemeng-color-error - Error messages (default #a4000f).
+ * @cssprop --gemeng-color-border - Card border (default #6b6b6b).
+ * @cssprop --gemeng-color-focus - Focus ring (default #ffbf47).
+ * @cssprop --gemeng-radius - Corner radius (default 0.5rem).
+ * @cssprop --gemeng-spacing - Base spacing (default 1rem).
+ */
+export class CommuneCard extends GemengElement {
+  static override readonly defaults: Readonly<CommuneCardOptions> = Object.freeze({
+    ...GemengElement.defaults,
+    headingLevel: 2,
+  });
+
+  static override properties: PropertyDeclarations = {
+    ...GemengElement.properties,
+    commune: { type: String, reflect: true },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    state: { state: true },
+  };
+
+  static override styles = [
+    ...GemengElement.styles,
+    css`
+      [part='card'] {
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        padding: var(--_space);
+        max-width: 40rem;
+      }
+      [part='card'][aria-busy='true'] .content {
+        opacity: 0.6;
+      }
+      [part='heading'] {
+        margin: 0 0 calc(var(--_space) / 4);
+        color: var(--_accent);
+        font-size: 1.5rem;
+        line-height: 1.25;
+      }
+      .section-heading {
+        margin: var(--_space) 0 calc(var(--_space) / 2);
+        font-size: 1.125rem;
+      }
+      [part='population'] {
+        margin: 0;
+        color: var(--_muted);
+      }
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: calc(var(--_space) / 4);
+      }
+      li {
+        background: var(--_surface);
+        border-radius: calc(var(--_radius) / 2);
+        padding: calc(var(--_space) / 4) calc(var(--_space) / 2);
+      }
+      .code {
+        font-family: ui-monospace, 'SFMono-Regular', Menlo, monospace;
+        font-weight: 600;
+        color: var(--_accent);
+        margin-inline-end: 0.5em;
+      }
+      time {
+        display: block;
+        color: var(--_muted);
+        font-size: 0.875rem;
+      }
+      dl {
+        margin: 0;
+        display: grid;
+        grid-template-columns: auto 1fr;
+        gap: 0.25rem 1rem;
+      }
+      dt {
+        font-weight: 600;
+      }
+      dd {
+        margin: 0;
+      }
+      [part='status']:empty {
+        display: none;
+      }
+      [part='alert'] {
+        border-inline-start: 4px solid var(--_error);
+        padding-inline-start: calc(var(--_space) / 2);
+      }
+      [part='alert'] strong {
+        color: var(--_error);
+      }
+    `,
+  ];
+
+  declare commune: string | undefined;
+  declare headingLevel: number;
+  declare protected state: LoadState;
+
+  #controller: AbortController | undefined;
+
+  constructor() {
+    super();
+    this.headingLevel = CommuneCard.defaults.headingLevel;
+    this.state = { status: 'idle' };
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#controller?.abort();
+    this.#controller = undefined;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Reconnected after a move in the DOM: load again if the previous request was aborted on disconnect.
+    if (this.hasUpdated && this.state.status === 'loading') void this.load();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // In willUpdate, not updated: the synchronous switch to "loading" joins this render instead of a second one.
+    if (changed.has('commune') || changed.has('language') || changed.has('endpoint')) void this.load();
+  }
+
+  /** Loads (again) the current commune; the previous request is aborted. Called by the retry button. */
+  async load(): Promise<void> {
+    this.#controller?.abort();
+    const controller = new AbortController();
+    this.#controller = controller;
+    const previous = this.state.status === 'loaded' ? this.state.commune : undefined;
+    let endpoint: string;
+    let slug: string;
+    try {
+      slug = this.#requireCommune();
+      endpoint = this.resolvedEndpoint();
+    } catch (error) {
+      if (!(error instanceof ConfigurationError)) throw error;
+      this.state = { status: 'config-error', error };
+      // Webmasters look in the console first.
+      console.error(error);
+      this.#emitError(error, 'config');
+      return;
+    }
+    this.state = { status: 'loading', previous };
+    try {
+      const data = await graphqlRequest<CommuneCardData>(
+        endpoint,
+        COMMUNE_CARD_QUERY,
+        { slug },
+        { lang: this.language, signal: controller.signal },
+      );
+      if (controller.signal.aborted) return;
+      if (!data.commune) {
+        this.state = { status: 'not-found', slug };
+        this.#emitError(new Error(`No commune with slug "${slug}"`), 'not-found');
+        return;
+      }
+      this.state = { status: 'loaded', commune: data.commune };
+      this.dispatchEvent(
+        new CustomEvent('gemeng-loaded', { detail: { commune: data.commune }, bubbles: true, composed: true }),
+      );
+    } catch (error) {
+      // A newer request replaced this one: its outcome no longer matters.
+      if (controller.signal.aborted) return;
+      const requestError =
+        error instanceof GraphQLRequestError
+          ? error
+          : new GraphQLRequestError(String(error), { kind: 'invalid-response', cause: error });
+      if (isNotFound(requestError)) {
+        this.state = { status: 'not-found', slug };
+        this.#emitError(requestError, 'not-found');
+      } else {
+        this.state = { status: 'error', error: requestError };
+        this.#emitError(requestError, requestError.kind);
+      }
+    } finally {
+      if (this.#controller === controller) this.#controller = undefined;
+    }
+  }
+
+  #requireCommune(): string {
+    const slug = this.commune?.trim();
+    if (!slug) {
+      throw new ConfigurationError(
+        'the "commune" attribute is missing: write <gemeng-commune-card commune="dudelange">.',
+      );
+    }
+    return slug;
+  }
+
+  #emitError(error: Error, kind: string): void {
+    const detail: CommuneCardErrorDetail = { error, kind };
+    this.dispatchEvent(new CustomEvent('gemeng-error', { detail, bubbles: true, composed: true }));
+  }
+
+  #level(offset: number): number {
+    const level = Number.isInteger(this.headingLevel) ? this.headingLevel : CommuneCard.defaults.headingLevel;
+    return Math.min(Math.max(level, 1), 5) + offset;
+  }
+
+  #heading(offset: number, content: unknown, attributes: { id?: string; part?: string; className?: string }) {
+    // Only h1–h6 reach unsafeStatic: the level is clamped above.
+    const tag = unsafeStatic(`h${this.#level(offset)}`);
+    return staticHtml`<${tag} id=${attributes.id ?? nothing} part=${attributes.part ?? nothing} class=${attributes.className ?? nothing}>${content}</${tag}>`;
+  }
+
+  protected override render(): TemplateResult {
+    const lang = this.language;
+    const state = this.state;
+    const loading = state.status === 'loading' || state.status === 'idle';
+    const commune = state.status === 'loaded' ? state.commune : state.status === 'loading' ? state.previous : undefined;
+    return html`
+      <article part="card" lang=${lang} aria-busy=${loading ? 'true' : 'false'} aria-labelledby=${commune ? 'name' : nothing}>
+        <p part="status" role="status">${loading ? t(lang, 'loading') : nothing}</p>
+        ${this.#renderProblem()}
+        ${commune ? this.#renderCommune(commune) : nothing}
+      </article>
+    `;
+  }
+
+  #renderProblem(): TemplateResult | typeof nothing {
+    const lang = this.language;
+    const state = this.state;
+    switch (state.status) {
+      case 'not-found':
+        return html`<div part="alert" role="alert">
+          <p><strong>${t(lang, 'notFoundTitle')}</strong></p>
+          <p>${t(lang, 'notFound', { slug: state.slug })}</p>
+        </div>`;
+      case 'error':
+        return html`<div part="alert" role="alert">
+          <p><strong>${t(lang, 'errorTitle')}</strong></p>
+          <p>${t(lang, 'errorHint')}</p>
+          <button part="retry" type="button" @click=${() => void this.load()}>${t(lang, 'retry')}</button>
+        </div>`;
+      case 'config-error':
+        return html`<div part="alert" role="alert">
+          <p><strong>${t(lang, 'configError', { detail: state.error.message })}</strong></p>
+        </div>`;
+      default:
+        return nothing;
+    }
+  }
+
+  #renderCommune(commune: Commune): TemplateResult {
+    const lang = this.language;
+    const subscription = commune.subscription;
+    return html`<div class="content">
+      ${this.#heading(0, commune.name, { id: 'name', part: 'heading' })}
+      <p part="population">
+        <span class="visually-hidden">${t(lang, 'population')}: </span>${t(lang, 'inhabitants', {
+          count: commune.population,
+        })}
+      </p>
+
+      ${this.#heading(1, t(lang, 'procedures'), { id: 'procedures', className: 'section-heading' })}
+      ${
+        commune.procedures.length > 0
+          ? html`<ul part="procedures" aria-labelledby="procedures">
+              ${commune.procedures.map((p) => html`<li><span class="code">${p.code}</span>${p.title}</li>`)}
+            </ul>`
+          : html`<p>${t(lang, 'noProcedures')}</p>`
+      }
+
+      ${this.#heading(1, t(lang, 'events'), { id: 'events', className: 'section-heading' })}
+      ${
+        commune.upcomingEvents.length > 0
+          ? html`<ul part="events" aria-labelledby="events">
+              ${commune.upcomingEvents.map(
+                (e) => html`<li>
+                  <time datetime=${e.startsAt}>${formatDateTime(lang, e.startsAt)}</time>
+                  ${e.title}
+                </li>`,
+              )}
+            </ul>`
+          : html`<p>${t(lang, 'noEvents')}</p>`
+      }
+
+      ${this.#heading(1, t(lang, 'subscription'), { id: 'subscription', className: 'section-heading' })}
+      <div part="fee">
+        ${
+          subscription
+            ? html`<dl>
+                <dt>${t(lang, 'yearlyFee')}</dt>
+                <dd data-testid="yearly-fee">${formatEuroCents(lang, subscription.yearlyFeeCents)}</dd>
+                <dt>${t(lang, 'rate')}</dt>
+                <dd>
+                  ${t(lang, 'ratePerInhabitant', { amount: formatEuroCents(lang, subscription.ratePerInhabitantCents) })}
+                </dd>
+              </dl>`
+            : html`<p>${t(lang, 'noSubscription')}</p>`
+        }
+      </div>
+    </div>`;
+  }
+}

@@ -1,0 +1,158 @@
+// @vitest-environment happy-dom
+import { once } from 'node:events';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { LANGUAGES } from '@gemeng/frontend-kit';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import './gemeng-commune-card.ts';
+import type { CommuneCard } from './commune-card.ts';
+import { communeCardMessages } from './messages.ts';
+
+/**
+ * A stand-in GraphQL server over real HTTP, for the element's own behaviour (states, language, aborts).
+ * The end-to-end behaviour against the real router is covered by tests/browser.
+ */
+let server: Server;
+let endpoint: string;
+const requests: { headers: IncomingHttpHeaders; body: { variables: { slug: string } } }[] = [];
+let failNext = false;
+
+beforeAll(async () => {
+  server = createServer(async (req, res) => {
+    const cors = {
+      'access-control-allow-origin': '*',
+      'access-control-allow-headers': 'content-type, accept-language',
+    };
+    if (req.method === 'OPTIONS') return void res.writeHead(204, cors).end();
+    let raw = '';
+    for await (const chunk of req) raw += chunk;
+    const body = JSON.parse(raw);
+    requests.push({ headers: req.headers, body });
+    if (failNext) {
+      failNext = false;
+      return void res.writeHead(503, { ...cors, 'content-type': 'text/plain' }).end('down');
+    }
+    const lang = req.headers['accept-language'];
+    const slug: string = body.variables.slug;
+    const payload =
+      slug === 'dudelange'
+        ? {
+            data: {
+              commune: {
+                slug,
+                name: lang === 'fr' ? 'Dudelange' : 'Diddeleng',
+                population: 21543,
+                procedures: [{ code: 'RES-01', title: `Residence (${lang})` }],
+                upcomingEvents: [{ title: 'Fête de la musique', startsAt: '2026-06-21T16:00:00Z' }],
+                subscription: { ratePerInhabitantCents: 25, yearlyFeeCents: 538575 },
+              },
+            },
+          }
+        : { data: { commune: null }, errors: [{ message: `No commune with slug "${slug}"`, path: ['commune'] }] };
+    res.writeHead(200, { ...cors, 'content-type': 'application/json' }).end(JSON.stringify(payload));
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+});
+
+afterAll(() => {
+  server.closeAllConnections();
+  server.close();
+});
+
+afterEach(() => {
+  document.body.replaceChildren();
+  requests.length = 0;
+});
+
+function mountCard(attributes: Record<string, string>): CommuneCard {
+  const card = document.createElement('gemeng-commune-card');
+  for (const [name, value] of Object.entries(attributes)) card.setAttribute(name, value);
+  document.body.append(card);
+  return card;
+}
+
+async function settled(card: CommuneCard, predicate: (root: ShadowRoot) => boolean): Promise<ShadowRoot> {
+  const root = card.shadowRoot!;
+  for (let i = 0; i < 200; i++) {
+    await card.updateComplete;
+    if (predicate(root)) return root;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`card never settled: ${root.innerHTML}`);
+}
+
+const text = (root: ShadowRoot) => root.textContent?.replace(/\s+/g, ' ') ?? '';
+
+describe('<gemeng-commune-card>', () => {
+  it('has every message in every language', () => {
+    const keys = Object.keys(communeCardMessages.lb).sort();
+    for (const lang of LANGUAGES) expect(Object.keys(communeCardMessages[lang]).sort()).toEqual(keys);
+  });
+
+  it('shows a busy loading state, then the commune in the requested language', async () => {
+    const card = mountCard({ commune: 'dudelange', lang: 'fr', endpoint });
+    await card.updateComplete;
+    const article = card.shadowRoot!.querySelector('[part="card"]')!;
+    expect(article.getAttribute('aria-busy')).toBe('true');
+    expect(card.shadowRoot!.querySelector('[role="status"]')?.textContent).toContain('Chargement…');
+
+    const root = await settled(card, (r) => r.querySelector('h2') !== null);
+    expect(article.getAttribute('aria-busy')).toBe('false');
+    expect(root.querySelector('h2')?.textContent).toBe('Dudelange');
+    expect(text(root)).toMatch(/21.543 habitants/);
+    expect(text(root)).toContain('RES-01');
+    expect(root.querySelector('[data-testid="yearly-fee"]')?.textContent).toMatch(/5.385,75\s€/);
+    expect(requests[0]?.headers['accept-language']).toBe('fr');
+  });
+
+  it('fetches again when lang changes', async () => {
+    const card = mountCard({ commune: 'dudelange', lang: 'fr', endpoint });
+    await settled(card, (r) => r.querySelector('h2')?.textContent === 'Dudelange');
+    card.setAttribute('lang', 'lb');
+    const root = await settled(card, (r) => r.querySelector('h2')?.textContent === 'Diddeleng');
+    expect(text(root)).toContain('Nächst Evenementer');
+    expect(requests.map((r) => r.headers['accept-language'])).toEqual(['fr', 'lb']);
+  });
+
+  it('follows <html lang> when it has no lang of its own', async () => {
+    document.documentElement.lang = 'de';
+    const card = mountCard({ commune: 'dudelange', endpoint });
+    await settled(card, (r) => r.querySelector('h2') !== null);
+    document.documentElement.lang = 'en';
+    const root = await settled(card, (r) => text(r).includes('Upcoming events'));
+    expect(text(root)).toContain('21,543 inhabitants');
+    document.documentElement.removeAttribute('lang');
+  });
+
+  it('shows a localised not-found alert for an unknown slug', async () => {
+    const card = mountCard({ commune: 'atlantis', lang: 'de', endpoint });
+    const root = await settled(card, (r) => r.querySelector('[role="alert"]') !== null);
+    expect(root.querySelector('[role="alert"]')?.textContent).toContain('Gemeinde nicht gefunden');
+    expect(root.querySelector('button')).toBeNull();
+  });
+
+  it('offers a retry after a server failure', async () => {
+    failNext = true;
+    const card = mountCard({ commune: 'dudelange', lang: 'en', endpoint });
+    const root = await settled(card, (r) => r.querySelector('[part="retry"]') !== null);
+    expect(root.querySelector('[role="alert"]')?.textContent).toContain('The data could not be loaded.');
+    root.querySelector<HTMLButtonElement>('[part="retry"]')!.click();
+    await settled(card, (r) => r.querySelector('h2') !== null);
+  });
+
+  it('reports a missing commune attribute as a configuration error', async () => {
+    const original = console.error;
+    const logged: unknown[] = [];
+    console.error = (error: unknown) => logged.push(error);
+    try {
+      const card = mountCard({ lang: 'en', endpoint });
+      const root = await settled(card, (r) => r.querySelector('[role="alert"]') !== null);
+      expect(text(root)).toContain('The widget is misconfigured');
+      expect((logged[0] as Error).name).toBe('ConfigurationError');
+    } finally {
+      console.error = original;
+    }
+  });
+});

@@ -1,0 +1,155 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createLogger, type Logger, listen, ROUTER_SECRET_HEADER, sendJson } from '@gemeng/subgraph-kit';
+import { requestIdFrom } from '@gemeng/subgraph-kit/context';
+import { apolloRuntime } from './runtimes/apollo.ts';
+import { hiveRuntime } from './runtimes/hive.ts';
+import type { GatewayRuntime, GatewayRuntimeName, GatewayRuntimeOptions } from './runtimes/types.ts';
+import { subgraphUrls, withSubgraphUrls } from './supergraph.ts';
+
+export interface RouterOptions {
+  supergraphSdl: string;
+  runtime: GatewayRuntimeName;
+  port: number;
+  host: string;
+  routerSecret: string;
+  /** Routing URL per subgraph name, overriding the supergraph's defaults. */
+  subgraphUrls?: Record<string, string>;
+  /** Browser origins allowed to call the graph (the shell, commune websites). */
+  corsOrigins: string[];
+  maxBodyBytes?: number;
+  log?: Logger;
+}
+
+export interface RunningRouter {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** Headers a browser may send, and a subgraph receives from the router. */
+const FORWARDED = ['authorization', 'accept-language'] as const;
+
+/**
+ * The one public entry of the graph. Its own HTTP front answers health, readiness and CORS and enforces the
+ * request size; the federation runtime behind it plans and executes the queries across the subgraphs.
+ */
+export async function startRouter(options: RouterOptions): Promise<RunningRouter> {
+  const log = options.log ?? createLogger('router');
+  const supergraphSdl = withSubgraphUrls(options.supergraphSdl, options.subgraphUrls ?? {});
+  const routes = subgraphUrls(supergraphSdl);
+  const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
+  const origins = new Set(options.corsOrigins);
+
+  const runtimeOptions: GatewayRuntimeOptions = {
+    supergraphSdl,
+    subgraphHeaders(req) {
+      const headers: Record<string, string> = {
+        [ROUTER_SECRET_HEADER]: options.routerSecret,
+        'x-request-id': (req as IncomingMessage & { requestId?: string }).requestId ?? requestIdFrom(req.headers),
+      };
+      for (const name of FORWARDED) {
+        const value = req.headers[name];
+        if (typeof value === 'string') headers[name] = value;
+      }
+      return headers;
+    },
+  };
+  const runtime: GatewayRuntime =
+    options.runtime === 'apollo'
+      ? await apolloRuntime(runtimeOptions)
+      : await hiveRuntime({ ...runtimeOptions, rustPlanner: options.runtime === 'hive-rust' });
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      log.error({ err: error }, 'request failed');
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error.' }] });
+      else res.end();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? '/', 'http://router');
+    const requestId = requestIdFrom(req.headers);
+    (req as IncomingMessage & { requestId?: string }).requestId = requestId;
+    res.setHeader('x-request-id', requestId);
+
+    if (url.pathname === '/healthz')
+      return sendJson(res, 200, { status: 'ok', service: 'router', runtime: options.runtime });
+    if (url.pathname === '/readyz') return readiness(res);
+    if (url.pathname !== '/graphql') {
+      return sendJson(res, 404, { errors: [{ message: 'Not found: the graph is served at /graphql.' }] });
+    }
+
+    const origin = req.headers.origin;
+    if (origin) {
+      if (!origins.has(origin)) {
+        return sendJson(res, 403, {
+          errors: [{ message: `The origin ${origin} may not call this graph: ask the syndicate to register it.` }],
+        });
+      }
+      res.setHeader('access-control-allow-origin', origin);
+      res.setHeader('vary', 'origin');
+      res.setHeader('access-control-expose-headers', 'x-request-id');
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204, {
+          'access-control-allow-methods': 'GET, POST, OPTIONS',
+          'access-control-allow-headers': 'content-type, authorization, accept-language, x-request-id',
+          'access-control-max-age': '600',
+        });
+        return res.end();
+      }
+    }
+    if (req.method !== 'GET' && req.method !== 'POST') {
+      res.setHeader('allow', 'GET, POST');
+      return sendJson(res, 405, {
+        errors: [{ message: `${req.method} is not supported: use POST (or GET for queries).` }],
+      });
+    }
+    const length = Number(req.headers['content-length'] ?? 0);
+    if (length > maxBodyBytes) {
+      return sendJson(res, 413, { errors: [{ message: `The request is larger than ${maxBodyBytes} bytes.` }] });
+    }
+    const started = process.hrtime.bigint();
+    await runtime.handle(req, res);
+    log.info(
+      { requestId, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6, origin },
+      'graphql request',
+    );
+  }
+
+  /** Ready when every subgraph answers its own readiness check (which includes its database). */
+  async function readiness(res: ServerResponse) {
+    const checks = await Promise.all(
+      Object.entries(routes).map(async ([name, route]) => {
+        try {
+          const response = await fetch(new URL('/readyz', route), { signal: AbortSignal.timeout(2000) });
+          return [name, response.ok ? 'ready' : `HTTP ${response.status}`] as const;
+        } catch (error) {
+          return [name, error instanceof Error ? error.message : 'unreachable'] as const;
+        }
+      }),
+    );
+    const ready = checks.every(([, state]) => state === 'ready');
+    return sendJson(res, ready ? 200 : 503, {
+      status: ready ? 'ready' : 'unavailable',
+      subgraphs: Object.fromEntries(checks),
+    });
+  }
+
+  await listen(server, options.port, options.host, 'the router (ROUTER_PORT)');
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${options.host}:${port}/graphql`;
+  log.info({ url, runtime: options.runtime }, 'router ready');
+  return {
+    url,
+    port,
+    async stop() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await runtime.stop();
+    },
+  };
+}

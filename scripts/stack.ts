@@ -1,0 +1,307 @@
+/**
+ * Starts the whole platform as separate processes: PostgreSQL (embedded, or an external server), the four
+ * subgraphs (each migrated and seeded first), the router and the shell. Used by `npm start`, the browser tests
+ * and the benchmarks.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { StartupError } from '@gemeng/subgraph-kit';
+import { externalPostgres, type PostgresServer, startEmbeddedPostgres } from '@gemeng/subgraph-kit/database';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const SUBGRAPHS = ['identity', 'procedures', 'culture', 'billing'] as const;
+export type SubgraphName = (typeof SUBGRAPHS)[number];
+type ProcessName = SubgraphName | 'router' | 'shell';
+
+export interface StackPorts {
+  identity: number;
+  procedures: number;
+  culture: number;
+  billing: number;
+  router: number;
+  shell: number;
+  /** Only used for the embedded PostgreSQL. */
+  postgres: number;
+}
+
+export const DEFAULT_PORTS: StackPorts = {
+  identity: 4001,
+  procedures: 4002,
+  culture: 4003,
+  billing: 4004,
+  router: 4000,
+  shell: 8080,
+  postgres: 54329,
+};
+
+/** The environment variable that sets each port, named in messages. */
+export const PORT_SETTINGS: Record<keyof StackPorts, string> = {
+  identity: 'IDENTITY_PORT',
+  procedures: 'PROCEDURES_PORT',
+  culture: 'CULTURE_PORT',
+  billing: 'BILLING_PORT',
+  router: 'ROUTER_PORT',
+  shell: 'SHELL_PORT',
+  postgres: 'GEMENG_EMBEDDED_POSTGRES_PORT',
+};
+
+export interface StackOptions {
+  /** `embedded` (default) or the URL of any database on an external PostgreSQL ≥ 15. */
+  postgres?: 'embedded' | { serverUrl: string };
+  /** Folder for the embedded cluster and the logs (default `.gemeng/`). */
+  dataDir?: string;
+  /** Fixed ports, or `ephemeral` to take free ones (tests). */
+  ports?: Partial<StackPorts> | 'ephemeral';
+  /** Database name prefix: `gemeng_` gives gemeng_identity, … */
+  databasePrefix?: string;
+  gatewayRuntime?: 'apollo' | 'hive' | 'hive-rust';
+  corsOrigins?: string[];
+  shell?: boolean;
+  routerSecret?: string;
+  /** Progress lines for people (the JSON logs of the services go to <dataDir>/logs/). */
+  onProgress?: (line: string) => void;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface RunningStack {
+  routerUrl: string;
+  shellUrl: string | undefined;
+  subgraphUrls: Record<SubgraphName, string>;
+  databaseUrls: Record<SubgraphName, string>;
+  ports: StackPorts;
+  routerSecret: string;
+  logDir: string;
+  /** Process ids, for measuring CPU time per service. */
+  pids: Partial<Record<ProcessName, number>>;
+  stop(): Promise<void>;
+}
+
+export async function startStack(options: StackOptions = {}): Promise<RunningStack> {
+  const progress = options.onProgress ?? (() => {});
+  const dataDir = options.dataDir ?? join(ROOT, '.gemeng');
+  const logDir = join(dataDir, 'logs');
+  mkdirSync(logDir, { recursive: true });
+  const ports = await resolvePorts(options.ports);
+  const routerSecret = options.routerSecret ?? randomBytes(32).toString('base64url');
+  const prefix = options.databasePrefix ?? 'gemeng_';
+  const children: { name: ProcessName; child: ChildProcess }[] = [];
+  let postgres: PostgresServer | undefined;
+
+  const stop = async () => {
+    for (const { child } of children.reverse()) await terminate(child);
+    children.length = 0;
+    await postgres?.stop();
+    postgres = undefined;
+  };
+
+  try {
+    const embedded = (options.postgres ?? 'embedded') === 'embedded';
+    await assertPortsFree(ports, embedded, options.shell !== false);
+
+    if (options.postgres && options.postgres !== 'embedded') {
+      progress('using the external PostgreSQL');
+      postgres = externalPostgres(options.postgres.serverUrl);
+    } else {
+      progress(`starting the embedded PostgreSQL (data in ${join(dataDir, 'postgres')})`);
+      postgres = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), port: ports.postgres });
+    }
+    const server = postgres;
+    const databaseUrls = Object.fromEntries(SUBGRAPHS.map((name) => [name, server.url(`${prefix}${name}`)])) as Record<
+      SubgraphName,
+      string
+    >;
+
+    progress('migrating and seeding the four databases');
+    await Promise.all(
+      SUBGRAPHS.map(async (name) => {
+        await server.ensureDatabase(`${prefix}${name}`);
+        await runToEnd(name, ['migrate', '--seed'], { ...options.env, DATABASE_URL: databaseUrls[name] }, logDir);
+      }),
+    );
+
+    const baseEnv = { ...process.env, ...options.env, GEMENG_ROUTER_SECRET: routerSecret };
+    const subgraphUrls = {} as Record<SubgraphName, string>;
+    progress('starting the subgraphs');
+    await Promise.all(
+      SUBGRAPHS.map(async (name) => {
+        const port = ports[name];
+        subgraphUrls[name] = `http://127.0.0.1:${port}/graphql`;
+        const child = launch(name, join(ROOT, 'subgraphs', name, 'src/main.ts'), logDir, {
+          ...baseEnv,
+          PORT: String(port),
+          DATABASE_URL: databaseUrls[name],
+        });
+        children.push({ name, child });
+        await waitReady(name, child, `http://127.0.0.1:${port}/readyz`, logDir);
+      }),
+    );
+
+    progress('starting the router');
+    const corsOrigins = [
+      `http://127.0.0.1:${ports.shell}`,
+      `http://localhost:${ports.shell}`,
+      ...(options.corsOrigins ?? []),
+    ];
+    const router = launch('router', join(ROOT, 'router/src/main.ts'), logDir, {
+      ...baseEnv,
+      ROUTER_PORT: String(ports.router),
+      GEMENG_CORS_ORIGINS: corsOrigins.join(','),
+      ...(options.gatewayRuntime ? { GEMENG_GATEWAY: options.gatewayRuntime } : {}),
+      ...Object.fromEntries(SUBGRAPHS.map((name) => [`GEMENG_${name.toUpperCase()}_URL`, subgraphUrls[name]])),
+    });
+    children.push({ name: 'router', child: router });
+    await waitReady('router', router, `http://127.0.0.1:${ports.router}/readyz`, logDir);
+    const routerUrl = `http://127.0.0.1:${ports.router}/graphql`;
+
+    let shellUrl: string | undefined;
+    if (options.shell !== false) {
+      if (!existsSync(join(ROOT, 'shell/dist/index.html'))) {
+        throw new StartupError('the shell is not built: run `npm run build` first');
+      }
+      progress('starting the shell');
+      const shell = launch('shell', join(ROOT, 'shell/server.ts'), logDir, {
+        ...baseEnv,
+        SHELL_PORT: String(ports.shell),
+        ROUTER_URL: routerUrl,
+      });
+      children.push({ name: 'shell', child: shell });
+      await waitReady('shell', shell, `http://127.0.0.1:${ports.shell}/healthz`, logDir);
+      shellUrl = `http://127.0.0.1:${ports.shell}/`;
+    }
+
+    return {
+      routerUrl,
+      shellUrl,
+      subgraphUrls,
+      databaseUrls,
+      ports,
+      routerSecret,
+      logDir,
+      pids: Object.fromEntries(children.map(({ name, child }) => [name, child.pid])),
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+function launch(name: ProcessName, entry: string, logDir: string, env: NodeJS.ProcessEnv): ChildProcess {
+  const log = createWriteStream(join(logDir, `${name}.log`), { flags: 'a' });
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+    cwd: ROOT,
+    env: { NODE_ENV: 'production', ...env },
+    // The IPC channel closes when this process ends, however it ends: the child then stops (runService).
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  const tail: string[] = [];
+  const keep = (chunk: Buffer) => {
+    log.write(chunk);
+    for (const line of chunk.toString().split('\n')) if (line.trim()) tail.push(line);
+    while (tail.length > 20) tail.shift();
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  child.once('exit', () => log.end());
+  (child as ChildProcess & { tail?: string[] }).tail = tail;
+  return child;
+}
+
+/** The last thing a failed process said: its one-line start-up error, or the last log line. */
+function lastWords(child: ChildProcess): string {
+  const tail = (child as ChildProcess & { tail?: string[] }).tail ?? [];
+  const plain = tail.filter((line) => !line.startsWith('{'));
+  return (plain.at(-1) ?? tail.at(-1) ?? '').trim();
+}
+
+function runToEnd(name: SubgraphName, args: string[], env: NodeJS.ProcessEnv, logDir: string): Promise<void> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'subgraphs/kit/src/database/cli.ts'), ...args], {
+    cwd: join(ROOT, 'subgraphs', name),
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const log = createWriteStream(join(logDir, `${name}.migrate.log`), { flags: 'a' });
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    log.write(chunk);
+    output += chunk.toString();
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => {
+      log.end();
+      if (code === 0) resolve();
+      else {
+        const line = output.trim().split('\n').filter(Boolean).at(-1) ?? `exit code ${code}`;
+        reject(new StartupError(line.replace(/^gemeng-subgraph \w+: /, '')));
+      }
+    });
+  });
+}
+
+async function waitReady(name: string, child: ChildProcess, url: string, logDir: string, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new StartupError(
+        `${name} stopped while starting: ${lastWords(child) || `see ${join(logDir, `${name}.log`)}`}`,
+      );
+    }
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
+      if (response.ok) return;
+    } catch {}
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new StartupError(`${name} was not ready after ${timeoutMs / 1000} s: see ${join(logDir, `${name}.log`)}`);
+}
+
+function terminate(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+async function resolvePorts(requested: StackOptions['ports']): Promise<StackPorts> {
+  if (requested !== 'ephemeral') return { ...DEFAULT_PORTS, ...requested };
+  const entries = await Promise.all(Object.keys(DEFAULT_PORTS).map(async (key) => [key, await freePort()] as const));
+  return Object.fromEntries(entries) as unknown as StackPorts;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function assertPortsFree(ports: StackPorts, embedded: boolean, shell: boolean) {
+  for (const [key, port] of Object.entries(ports) as [keyof StackPorts, number][]) {
+    if ((key === 'postgres' && !embedded) || (key === 'shell' && !shell)) continue;
+    const free = await new Promise<boolean>((resolve) => {
+      const server = createServer();
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+    });
+    if (!free) {
+      throw new StartupError(
+        `port ${port} is already in use: stop what holds it, or set ${PORT_SETTINGS[key]} to another port`,
+      );
+    }
+  }
+}

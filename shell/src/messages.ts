@@ -1,0 +1,40 @@
+import { type Catalogs, createTranslator } from '@gemeng/frontend-kit';
+
+/** The shell's own strings; the widgets carry theirs. */
+export const shellMessages = {
+  lb: {
+    title: 'Är Gemeng online',
+    home: 'Gemeng',
+    skip: 'Spréng op den Inhalt',
+    languages: 'Sprooch',
+    loading: 'Gëtt gelueden…',
+    appError: 'Dësen Deel vun der Säit konnt net gelueden ginn. Probéiert méi spéit nach eng Kéier.',
+  },
+  fr: {
+    title: 'Votre commune en ligne',
+    home: 'Gemeng',
+    skip: 'Aller au contenu',
+    languages: 'Langue',
+    loading: 'Chargement…',
+    appError: 'Cette partie de la page n’a pas pu être chargée. Réessayez plus tard.',
+  },
+  de: {
+    title: 'Ihre Gemeinde online',
+    home: 'Gemeng',
+    skip: 'Zum Inhalt springen',
+    languages: 'Sprache',
+    loading: 'Wird geladen…',
+    appError: 'Dieser Teil der Seite konnte nicht geladen werden. Versuchen Sie es später erneut.',
+  },
+  en: {
+    title: 'Your commune online',
+    home: 'Gemeng',
+    skip: 'Skip to content',
+    languages: 'Language',
+    loading: 'Loading…',
+    appError: 'This part of the page could not be loaded. Please try again later.',
+  },
+} as const satisfies Catalogs<string>;
+
+export type ShellMessageKey = keyof (typeof shellMessages)['lb'];
+export const t = createTranslator<ShellMessageKey>(shellMessages);

@@ -1,0 +1,5 @@
+import { runSubgraph } from '@gemeng/subgraph-kit';
+import { createDb } from './db.ts';
+import { schema } from './schema/index.ts';
+
+runSubgraph({ name: 'billing', defaultPort: 4004, schema, createDb });

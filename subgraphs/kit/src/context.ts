@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+import { type Language, negotiateLanguage } from './language.ts';
+import type { Logger } from './logger.ts';
+
+/**
+ * The verified caller. Filled by the identity layer from the access token the router forwards; null for
+ * anonymous requests, which may read only the public graph.
+ */
+export interface Caller {
+  /** Subject: the user or API client id. */
+  sub: string;
+  /** Level of assurance of the login. */
+  acr: 'low' | 'substantial';
+  /** Roles per commune id. */
+  roles: { communeId: string; role: 'agent' | 'administrator' }[];
+  scopes: string[];
+}
+
+export interface RequestContext<Db = unknown> {
+  requestId: string;
+  /** The language the caller asked for (Accept-Language), used where a field has no `lang` argument. */
+  lang: Language;
+  caller: Caller | null;
+  log: Logger;
+  db: Db;
+  /** Per-request memo for batch loaders (see `loader`). */
+  loaders: Map<unknown, unknown>;
+}
+
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+/** The caller's request id when it is a sane token (the router sets one), else a new one. */
+export function requestIdFrom(headers: IncomingHttpHeaders): string {
+  const given = headers['x-request-id'];
+  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+export function createContext<Db>(headers: IncomingHttpHeaders, base: { log: Logger; db: Db }): RequestContext<Db> {
+  const requestId = requestIdFrom(headers);
+  return {
+    requestId,
+    lang: negotiateLanguage(headers['accept-language']),
+    caller: null,
+    log: base.log.child({ requestId }),
+    db: base.db,
+    loaders: new Map(),
+  };
+}

@@ -1,0 +1,32 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { poolConfig } from './url.ts';
+
+/** SQL statements run for the current request (counted so that tests and logs can show there is no N+1). */
+const statements = new AsyncLocalStorage<{ count: number }>();
+
+export function countStatements<T>(run: () => T): { result: T; counter: { count: number } } {
+  const counter = { count: 0 };
+  return { result: statements.run(counter, run), counter };
+}
+
+interface QueryEventSource {
+  $on(event: 'query', listener: () => void): void;
+}
+
+type ClientClass<C> = new (options: { adapter: PrismaPg; log: { emit: 'event'; level: 'query' }[] }) => C;
+
+/** A Prisma 7 client over node-postgres (the Rust-free client with its driver adapter). */
+export function createPrismaClient<C extends QueryEventSource>(
+  PrismaClient: ClientClass<C>,
+  databaseUrl: string,
+  options: { poolSize?: number } = {},
+): C {
+  const adapter = new PrismaPg({ ...poolConfig(databaseUrl), max: options.poolSize ?? 10 });
+  const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  client.$on('query', () => {
+    const counter = statements.getStore();
+    if (counter) counter.count++;
+  });
+  return client;
+}

@@ -1,0 +1,11 @@
+export { badInput, createBuilder, type GemengSchemaTypes, notFound } from './builder.ts';
+export * from './config.ts';
+export { type Caller, createContext, type RequestContext } from './context.ts';
+export { createPrismaClient } from './database/prisma.ts';
+export { DEMO_COMMUNES, type DemoCommune, demoCommuneId, demoId } from './demo.ts';
+export { isLanguage, LANGUAGES, type Language, negotiateLanguage, pickLanguage } from './language.ts';
+export { groupBy, type Loader, loader } from './loader.ts';
+export { createLogger, type Logger } from './logger.ts';
+export { listen, ROUTER_SECRET_HEADER, type RunningSubgraph, sendJson, startSubgraph } from './server.ts';
+export { describeStartupFailure, runService, type Service, StartupError } from './service.ts';
+export { runSubgraph, type SubgraphDefinition, startSubgraphFromEnv } from './subgraph.ts';

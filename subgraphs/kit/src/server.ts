@@ -1,0 +1,217 @@
+import { timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
+import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { createContext, type RequestContext } from './context.ts';
+import { countStatements } from './database/prisma.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { StartupError } from './service.ts';
+
+export const ROUTER_SECRET_HEADER = 'x-gemeng-router-secret';
+const MAX_BODY_BYTES = 1_000_000;
+
+interface Database {
+  $queryRawUnsafe(sql: string): Promise<unknown>;
+  $disconnect(): Promise<void>;
+}
+
+export interface SubgraphOptions<Db extends Database> {
+  name: string;
+  schema: GraphQLSchema;
+  db: Db;
+  port: number;
+  host?: string;
+  /** Only requests carrying this secret (set by the router) are answered; health endpoints excepted. */
+  routerSecret: string;
+  log?: Logger;
+}
+
+export interface RunningSubgraph {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** Codes of errors that are the caller's to fix: their message goes out as it is. */
+const EXPECTED = new Set([
+  'BAD_USER_INPUT',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'UNAUTHENTICATED',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/**
+ * Serves one subgraph: POST /graphql (router only), GET /healthz (the process is up), GET /readyz (and its
+ * database answers). JSON logs carry the request id; unexpected errors reach the client without internals.
+ */
+export async function startSubgraph<Db extends Database>(options: SubgraphOptions<Db>): Promise<RunningSubgraph> {
+  const log = options.log ?? createLogger(options.name);
+  const secret = Buffer.from(options.routerSecret);
+
+  const apollo = new ApolloServer<RequestContext<Db>>({
+    schema: options.schema,
+    includeStacktraceInErrorResponses: false,
+    introspection: true,
+    csrfPrevention: true,
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled()],
+    formatError: (formatted, error) => maskUnexpected(formatted, error, log),
+  });
+  await apollo.start();
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      log.error({ err: error }, 'request failed');
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error.' }] });
+      else res.end();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? '/', 'http://subgraph');
+    if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok', service: options.name });
+    if (url.pathname === '/readyz') {
+      try {
+        await options.db.$queryRawUnsafe('SELECT 1');
+        return sendJson(res, 200, { status: 'ready', service: options.name });
+      } catch (error) {
+        log.warn({ err: error }, 'not ready: database unreachable');
+        return sendJson(res, 503, { status: 'unavailable', reason: 'database unreachable' });
+      }
+    }
+    if (url.pathname !== '/graphql') return sendJson(res, 404, { errors: [{ message: 'Not found: use /graphql.' }] });
+
+    const given = req.headers[ROUTER_SECRET_HEADER];
+    if (typeof given !== 'string' || given.length !== secret.length || !timingSafeEqual(Buffer.from(given), secret)) {
+      return sendJson(res, 403, {
+        errors: [{ message: 'This subgraph answers only the Gemeng router: send your request to the router.' }],
+      });
+    }
+
+    const body = req.method === 'POST' ? await readJson(req) : undefined;
+    if (body instanceof Error) return sendJson(res, 400, { errors: [{ message: body.message }] });
+
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const context = createContext(req.headers, { log, db: options.db });
+    const started = process.hrtime.bigint();
+    const { result: pending, counter } = countStatements(() =>
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+        context: async () => context,
+      }),
+    );
+    const response = await pending;
+    res.statusCode = response.status ?? 200;
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    res.setHeader('x-request-id', context.requestId);
+    res.setHeader('x-gemeng-sql-statements', String(counter.count));
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+    } else {
+      for await (const chunk of response.body.asyncIterator) res.write(chunk);
+      res.end();
+    }
+    context.log.info(
+      {
+        status: res.statusCode,
+        ms: Number(process.hrtime.bigint() - started) / 1e6,
+        sqlStatements: counter.count,
+        operation: (body as { operationName?: string } | undefined)?.operationName,
+      },
+      'graphql request',
+    );
+  }
+
+  await listen(server, options.port, options.host ?? '127.0.0.1', options.name);
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${options.host ?? '127.0.0.1'}:${port}/graphql`;
+  log.info({ url }, `${options.name} subgraph ready`);
+
+  return {
+    url,
+    port,
+    async stop() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await apollo.stop();
+      await options.db.$disconnect();
+      log.info('stopped');
+    },
+  };
+}
+
+/** Listens, turning "address in use" into one line that names the port and the setting that changes it. */
+export function listen(server: Server, port: number, host: string, name: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') {
+        reject(
+          new StartupError(
+            `port ${port} on ${host} is already in use: stop what holds it or give ${name} another port`,
+          ),
+        );
+      } else if (error.code === 'EACCES') {
+        reject(new StartupError(`not allowed to listen on ${host}:${port}: choose a port above 1024`));
+      } else reject(error);
+    });
+    server.listen(port, host, () => resolve());
+  });
+}
+
+function maskUnexpected(formatted: GraphQLFormattedError, error: unknown, log: Logger): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && EXPECTED.has(code)) return withoutStack(formatted);
+  const original = unwrapResolverError(error);
+  if (original instanceof GraphQLError && original.extensions?.code && EXPECTED.has(String(original.extensions.code))) {
+    return withoutStack(formatted);
+  }
+  log.error({ err: original }, 'unexpected error in a resolver');
+  return {
+    message: 'Internal server error: the problem has been logged. Please try again later.',
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}
+
+function withoutStack(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (!formatted.extensions) return formatted;
+  const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions;
+  return { ...formatted, extensions };
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return new Error(`The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return new Error('The request body is not valid JSON: send {"query": "..."} with content-type application/json.');
+  }
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}

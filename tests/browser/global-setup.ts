@@ -1,0 +1,49 @@
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+/** A free TCP port on 127.0.0.1, for the page that embeds the widget from another origin. */
+async function freePort(): Promise<number> {
+  return await new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+function requireBuild(relative: string, pkg: string): void {
+  const path = fileURLToPath(new URL(relative, import.meta.url));
+  if (!existsSync(path)) {
+    throw new Error(`${path} is missing: run "npm run build -w ${pkg}" (or "npm run build") before the browser tests.`);
+  }
+}
+
+/**
+ * Starts the whole stack once for all browser tests and publishes its URLs through the environment
+ * (GEMENG_SHELL_URL, GEMENG_ROUTER_URL, GEMENG_EMBED_PORT), which workers inherit.
+ * With GEMENG_SHELL_URL and GEMENG_ROUTER_URL already set, an already running stack is used instead; its
+ * router must then allow CORS for http://127.0.0.1:${GEMENG_EMBED_PORT ?? 8090}.
+ */
+export default async function globalSetup(): Promise<(() => Promise<void>) | undefined> {
+  if (process.env.GEMENG_SHELL_URL && process.env.GEMENG_ROUTER_URL) {
+    process.env.GEMENG_EMBED_PORT ??= '8090';
+    return undefined;
+  }
+  requireBuild('../../frontends/identity/dist/gemeng-identity.js', '@gemeng/frontend-identity');
+  requireBuild('../../shell/dist/index.html', '@gemeng/shell');
+
+  const embedPort = await freePort();
+  process.env.GEMENG_EMBED_PORT = String(embedPort);
+  const { startStack } = await import('../support/stack.ts');
+  const stack = await startStack({ corsOrigins: [`http://127.0.0.1:${embedPort}`] });
+  process.env.GEMENG_SHELL_URL = stack.shellUrl;
+  process.env.GEMENG_ROUTER_URL = stack.routerUrl;
+  return async () => {
+    await stack.stop();
+  };
+}
