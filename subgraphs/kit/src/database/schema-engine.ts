@@ -56,18 +56,19 @@ function loadWasm() {
  */
 function migrationAdapterFactory(databaseUrl: string) {
   const config = { ...poolConfig(databaseUrl), max: 2 };
+  const opened: { dispose(): Promise<void> }[] = [];
   return {
     provider: 'postgres' as const,
     adapterName: '@prisma/adapter-pg',
     async connect() {
-      const adapter = await new PrismaPg(config).connect();
-      readCharColumns(adapter);
+      const adapter = prepare(await new PrismaPg(config).connect());
+      opened.push(adapter);
       return adapter;
     },
     async connectToShadowDb() {
       const shadow = `gemeng_shadow_${randomUUID().replaceAll('-', '')}`;
       await adminQuery(config, `CREATE DATABASE "${shadow}"`);
-      const adapter = await new PrismaPg({ ...config, database: shadow }).connect();
+      const adapter = prepare(await new PrismaPg({ ...config, database: shadow }).connect());
       const dispose = adapter.dispose.bind(adapter);
       adapter.dispose = async () => {
         await dispose();
@@ -75,7 +76,31 @@ function migrationAdapterFactory(databaseUrl: string) {
       };
       return adapter;
     },
+    /** Closes the pools the engine opened (and with them its advisory lock). */
+    async close() {
+      for (const adapter of opened.splice(0)) await adapter.dispose().catch(() => {});
+    },
   };
+}
+
+type PgAdapter = Awaited<ReturnType<PrismaPg['connect']>>;
+
+/**
+ * @prisma/adapter-pg 7.10 runs a migration script by splitting it at every ";" and sending the pieces one by
+ * one over the pool: not atomic, and wrong for any ";" inside a string or a function body. Sent whole as one
+ * simple query, PostgreSQL runs the script as one implicit transaction: a failing migration leaves nothing.
+ */
+function prepare(adapter: PgAdapter): PgAdapter {
+  readCharColumns(adapter);
+  const pool = adapter.underlyingDriver() as pg.Pool;
+  adapter.executeScript = async (script: string) => {
+    try {
+      await pool.query(script);
+    } catch (error) {
+      (adapter as unknown as { onError(error: unknown): never }).onError(error);
+    }
+  };
+  return adapter;
 }
 
 const PG_CHAR_OID = 18;
@@ -138,7 +163,8 @@ async function withEngine<T>(
   const glue = await loadWasm();
   // Discrete settings, not a connection string: the adapter's shadow database overrides `database`, which a
   // connection string would silently win over (and the migrations would be replayed on the real database).
-  const adapter = bindMigrationAwareSqlAdapterFactory(migrationAdapterFactory(databaseUrl));
+  const factory = migrationAdapterFactory(databaseUrl);
+  const adapter = bindMigrationAwareSqlAdapterFactory(factory);
   const engine: SchemaEngine = await glue.SchemaEngine.new(
     { datamodels: [['schema.prisma', schema]] },
     () => {},
@@ -151,6 +177,7 @@ async function withEngine<T>(
     throw lastPanic ? new Error(`the schema engine stopped: ${lastPanic}`, { cause: error }) : error;
   } finally {
     engine.free();
+    await factory.close();
   }
 }
 

@@ -1,0 +1,89 @@
+/**
+ * Test helpers for subgraph packages: a fresh, migrated and seeded database on the test server, and the
+ * subgraph served over real HTTP on a free port.
+ */
+import 'vitest';
+import { randomBytes } from 'node:crypto';
+import { dropDatabase, ensureDatabase } from './database/embedded.ts';
+import { prepareDatabase } from './database/prepare.ts';
+import { loadDb, loadSchema, subgraphProject } from './database/project.ts';
+import { withDatabase } from './database/url.ts';
+import { createLogger } from './logger.ts';
+import { ROUTER_SECRET_HEADER, startSubgraph } from './server.ts';
+
+export interface TestDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
+/** A new database named after the subgraph on the server of `serverUrl`, dropped by `drop()`. */
+export async function createTestDatabase(serverUrl: string, name: string): Promise<TestDatabase> {
+  const database = `test_${name.replace(/\W/g, '_')}_${randomBytes(4).toString('hex')}`;
+  await ensureDatabase(serverUrl, database);
+  return { url: withDatabase(serverUrl, database), drop: () => dropDatabase(serverUrl, database) };
+}
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  headers: Headers;
+  body: { data?: T | null; errors?: { message: string; extensions?: Record<string, unknown>; path?: unknown[] }[] };
+}
+
+export interface TestSubgraph {
+  url: string;
+  databaseUrl: string;
+  routerSecret: string;
+  /** POSTs a GraphQL request as the router would (with its secret). */
+  query<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<T>>;
+  stop(): Promise<void>;
+}
+
+/** Migrates and seeds a fresh database, then serves the subgraph of `dir` on a free port. */
+export async function startTestSubgraph(dir: string, serverUrl: string): Promise<TestSubgraph> {
+  const project = subgraphProject(dir);
+  const database = await createTestDatabase(serverUrl, project.name);
+  await prepareDatabase(project, database.url, { seed: true });
+  const db = (await loadDb(project, database.url)) as Parameters<typeof startSubgraph>[0]['db'];
+  const routerSecret = randomBytes(32).toString('base64url');
+  const running = await startSubgraph({
+    name: project.name,
+    schema: await loadSchema(project),
+    db,
+    port: 0,
+    routerSecret,
+    log: createLogger(project.name),
+  });
+  return {
+    url: running.url,
+    databaseUrl: database.url,
+    routerSecret,
+    async query(query, variables, headers = {}) {
+      const response = await fetch(running.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [ROUTER_SECRET_HEADER]: routerSecret, ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return {
+        status: response.status,
+        headers: response.headers,
+        body: (await response.json()) as GraphQLResponse<never>['body'],
+      };
+    },
+    async stop() {
+      await running.stop();
+      await database.drop();
+    },
+  };
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Admin URL of the PostgreSQL server the data tests of this vitest project run on. */
+    postgresUrl: string;
+    postgresTarget: 'embedded' | 'postgres';
+  }
+}

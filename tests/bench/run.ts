@@ -1,0 +1,423 @@
+/**
+ * Load benchmarks of the router and the subgraphs: `npm run bench -- [--scenario slice|gateways] [--quick] …`.
+ * Starts the whole stack (embedded PostgreSQL, four subgraphs, router) unless --url names a running router, runs
+ * each target of the chosen scenarios one after another with autocannon, and prints a table, ratios and JSON.
+ * See tests/bench/README.md.
+ */
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ROOT, type RunningStack, SUBGRAPHS, type SubgraphName, startStack } from '../../scripts/stack.ts';
+import { clockTicksPerSecond, pidListeningOn, withChildren } from './lib/cpu.ts';
+import { type Endpoint, load, type ProcessGroup, sample } from './lib/load.ts';
+import { ratioLines, ratios, table } from './lib/report.ts';
+import { type ExtraRouter, startRouter, stopAllRouters } from './lib/routers.ts';
+import type { GatewayRuntimeName, Scenario, Target, TargetResult } from './lib/types.ts';
+import { SCENARIOS } from './scenarios/index.ts';
+
+const RUNTIMES: GatewayRuntimeName[] = ['apollo', 'hive', 'hive-rust'];
+
+const USAGE = `Usage: npm run bench -- [options]
+
+  --scenario <name>    run this scenario (repeatable; default: all): ${SCENARIOS.map((s) => s.name).join(', ')}
+  --duration <s>       measured seconds per target (default 10)
+  --warmup <s>         warm-up seconds per target, not measured (default 2)
+  --connections <n>    concurrent connections (default 20)
+  --quick              smoke run: 3 s per target, 1 s warm-up
+  --runtime <name>     gateway runtime of the stack's router: apollo, hive, hive-rust (default hive-rust)
+  --url <routerUrl>    use this running router instead of starting a stack (router targets only)
+  --json <file>        write the results as JSON to this file (default: printed after a "JSON:" line)
+  --help               this text`;
+
+interface Settings {
+  scenarios: Scenario[];
+  durationSeconds: number;
+  warmupSeconds: number;
+  connections: number;
+  runtime: GatewayRuntimeName;
+  url: string | undefined;
+  jsonFile: string | undefined;
+}
+
+class UsageError extends Error {}
+
+function settings(argv: string[]): Settings | undefined {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      scenario: { type: 'string', multiple: true },
+      duration: { type: 'string' },
+      warmup: { type: 'string' },
+      connections: { type: 'string' },
+      quick: { type: 'boolean', default: false },
+      runtime: { type: 'string' },
+      url: { type: 'string' },
+      json: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) return undefined;
+  const positive = (value: string | undefined, fallback: number, option: string, integer = false) => {
+    if (value === undefined) return fallback;
+    const number = Number(value);
+    if (!Number.isFinite(number) || number <= 0 || (integer && !Number.isInteger(number))) {
+      throw new UsageError(`--${option} must be a positive ${integer ? 'integer' : 'number'}, not "${value}"`);
+    }
+    return number;
+  };
+  const names = values.scenario ?? SCENARIOS.map((scenario) => scenario.name);
+  const scenarios = names.map((name) => {
+    const scenario = SCENARIOS.find((candidate) => candidate.name === name);
+    if (!scenario)
+      throw new UsageError(`unknown scenario "${name}": choose ${SCENARIOS.map((s) => s.name).join(', ')}`);
+    return scenario;
+  });
+  const runtime = (values.runtime ?? 'hive-rust') as GatewayRuntimeName;
+  if (!RUNTIMES.includes(runtime)) throw new UsageError(`--runtime must be one of ${RUNTIMES.join(', ')}`);
+  if (values.url !== undefined) {
+    try {
+      new URL(values.url);
+    } catch {
+      throw new UsageError(`--url must be the router's URL, e.g. http://127.0.0.1:4000/graphql, not "${values.url}"`);
+    }
+  }
+  return {
+    scenarios: [...new Set(scenarios)],
+    durationSeconds: positive(values.duration, values.quick ? 3 : 10, 'duration'),
+    warmupSeconds: positive(values.warmup, values.quick ? 1 : 2, 'warmup'),
+    connections: positive(values.connections, 20, 'connections', true),
+    runtime,
+    url: values.url,
+    jsonFile: values.json,
+  };
+}
+
+const progress = (line: string) => process.stderr.write(`bench: ${line}\n`);
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Where requests go and which processes serve them: the stack we started, or only a router given by URL. */
+interface Platform {
+  routerUrl: string;
+  routerPid: number | undefined;
+  stack: RunningStack | undefined;
+  postgresPid: number | undefined;
+}
+
+function versionOf(pkg: string): string | undefined {
+  try {
+    return (JSON.parse(readFileSync(join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string })
+      .version;
+  } catch {
+    return undefined;
+  }
+}
+
+function gitCommit(): string | undefined {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+function localPid(url: string): number | undefined {
+  const { hostname, port, protocol } = new URL(url);
+  if (!['127.0.0.1', 'localhost', '[::1]'].includes(hostname)) return undefined;
+  return pidListeningOn(Number(port || (protocol === 'https:' ? 443 : 80)));
+}
+
+async function main(): Promise<number> {
+  let options: Settings | undefined;
+  try {
+    options = settings(process.argv.slice(2));
+  } catch (error) {
+    console.error(`bench: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    return 2;
+  }
+  if (!options) {
+    console.log(USAGE);
+    return 0;
+  }
+  const run = options;
+
+  // Targets in run order; with --url only those that go to the router.
+  const planned = run.scenarios.flatMap((scenario) => scenario.targets.map((target) => ({ scenario, target })));
+  const selected = run.url ? planned.filter(({ target }) => target.via.kind === 'router') : planned;
+  for (const { target } of planned.filter((entry) => !selected.includes(entry))) {
+    progress(`skipping ${target.id}: it needs the subgraphs, and --url gives only a router`);
+  }
+  if (selected.length === 0) {
+    console.error('bench: nothing to run (with --url, only router targets can run: try --scenario slice)');
+    return 2;
+  }
+
+  let dataDir: string | undefined;
+  let extra: { runtime: GatewayRuntimeName; router: ExtraRouter } | undefined;
+  let platform: Platform | undefined;
+  let cleaning: Promise<void> | undefined;
+  /** Stops what was started; keeps the logs (without the database) when something went wrong. */
+  const cleanUp = (keepLogs: boolean) => {
+    cleaning ??= (async () => {
+      await stopAllRouters();
+      await platform?.stack?.stop();
+      if (!dataDir) return;
+      if (keepLogs) {
+        rmSync(join(dataDir, 'postgres'), { recursive: true, force: true });
+        progress(`logs kept in ${join(dataDir, 'logs')}`);
+      } else rmSync(dataDir, { recursive: true, force: true });
+    })();
+    return cleaning;
+  };
+  let failed = true;
+  const onSignal = (signal: NodeJS.Signals) => {
+    progress(`${signal}: stopping what was started`);
+    cleanUp(true).finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
+  try {
+    if (run.url) {
+      platform = { routerUrl: run.url, routerPid: localPid(run.url), stack: undefined, postgresPid: undefined };
+      if (!platform.routerPid) progress('the router process is not visible here: no router CPU figures');
+    } else {
+      dataDir = mkdtempSync(join(tmpdir(), 'gemeng-bench-'));
+      // Run as root, the embedded PostgreSQL runs as the `postgres` user, which must reach its data folder.
+      chmodSync(dataDir, 0o755);
+      const started = Date.now();
+      const stack = await startStack({
+        shell: false,
+        ports: 'ephemeral',
+        dataDir,
+        gatewayRuntime: run.runtime,
+        // One JSON log line per request would cost the servers (and this process, which relays them) CPU.
+        env: { LOG_LEVEL: 'warn' },
+        onProgress: progress,
+      });
+      platform = {
+        routerUrl: stack.routerUrl,
+        routerPid: stack.pids.router,
+        stack,
+        postgresPid: pidListeningOn(stack.ports.postgres),
+      };
+      progress(`stack ready in ${((Date.now() - started) / 1000).toFixed(1)} s (logs in ${stack.logDir})`);
+    }
+
+    const { stack, postgresPid } = platform;
+    const subgraphPids = SUBGRAPHS.map((name) => stack?.pids[name]).filter((pid) => pid !== undefined);
+    const results: TargetResult[] = [];
+
+    for (const [index, { scenario, target }] of selected.entries()) {
+      // An extra router runs only while its targets run: stop it when the next target needs another one.
+      if (extra && (target.via.kind !== 'runtime' || target.via.runtime !== extra.runtime)) {
+        await extra.router.stop();
+        extra = undefined;
+      }
+      let url = platform.routerUrl;
+      let routerPid = platform.routerPid;
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (target.via.kind === 'runtime') {
+        if (!stack) throw new Error('a runtime target needs the stack');
+        if (!extra) {
+          progress(`starting a ${target.via.runtime} router`);
+          extra = { runtime: target.via.runtime, router: await startRouter(stack, target.via.runtime) };
+        }
+        url = extra.router.url;
+        routerPid = extra.router.pid;
+      } else if (target.via.kind === 'subgraph') {
+        if (!stack) throw new Error('a subgraph target needs the stack');
+        url = stack.subgraphUrls[target.via.subgraph];
+        routerPid = undefined;
+        headers['x-gemeng-router-secret'] = stack.routerSecret;
+      }
+      const endpoint: Endpoint = { url, headers, body: JSON.stringify({ query: target.query }) };
+      const groups: Record<string, ProcessGroup> = {
+        router: () => (routerPid ? [routerPid] : []),
+        subgraphs: () => subgraphPids,
+        database: () => (postgresPid ? withChildren(postgresPid) : []),
+        ...Object.fromEntries(
+          SUBGRAPHS.map((name): [string, ProcessGroup] => {
+            const pid = stack?.pids[name];
+            return [`subgraph:${name}`, () => (pid ? [pid] : [])];
+          }),
+        ),
+      };
+
+      progress(`[${index + 1}/${selected.length}] ${target.id}: ${target.label} (${url})`);
+      results.push(await measure(scenario, target, endpoint, groups, run));
+      await pause(500);
+    }
+    if (extra) await extra.router.stop();
+    extra = undefined;
+
+    report(run, platform, results);
+    failed = !results.every((result) => result.ok);
+    return failed ? 1 : 0;
+  } catch (error) {
+    console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+    return 2;
+  } finally {
+    await cleanUp(failed);
+  }
+}
+
+async function measure(
+  scenario: Scenario,
+  target: Target,
+  endpoint: Endpoint,
+  groups: Record<string, ProcessGroup>,
+  run: Settings,
+): Promise<TargetResult> {
+  const base = {
+    id: target.id,
+    scenario: scenario.name,
+    label: target.label,
+    via:
+      target.via.kind === 'router'
+        ? 'router'
+        : target.via.kind === 'runtime'
+          ? target.via.runtime
+          : target.via.subgraph,
+    url: endpoint.url,
+  };
+  const before = await sample(endpoint, target.check);
+  if (before.problem) {
+    progress(`  FAILED before the run: ${before.problem}`);
+    return {
+      ...base,
+      ok: false,
+      problems: [`sample response: ${before.problem}`],
+      durationSeconds: 0,
+      connections: run.connections,
+      requests: 0,
+      rps: 0,
+      latencyMs: { p50: 0, p99: 0, average: 0, max: 0 },
+      errors: 0,
+      non2xx: 0,
+      cpuMsPerRequest: { router: null, subgraphs: null, database: null },
+      cpuMsPerRequestBySubgraph: { identity: null, procedures: null, culture: null, billing: null },
+      loadGeneratorCpuMsPerRequest: 0,
+      sqlStatementsPerRequest: before.sqlStatements,
+      responseBytes: before.bytes,
+    };
+  }
+
+  await load(endpoint, { durationSeconds: run.warmupSeconds, connections: run.connections }, {});
+  const { result, cpuMs, loadGeneratorCpuMs } = await load(
+    endpoint,
+    { durationSeconds: run.durationSeconds, connections: run.connections },
+    groups,
+  );
+  const after = await sample(endpoint, target.check);
+
+  const requests = result.requests.total;
+  const perRequest = (ms: number | null | undefined) =>
+    ms === null || ms === undefined || !requests ? null : ms / requests;
+  const errors = result.errors + result.non2xx;
+  const problems: string[] = [];
+  if (errors > 0) {
+    problems.push(`${result.errors} connection errors (${result.timeouts} timeouts), ${result.non2xx} non-2xx`);
+  }
+  if (requests === 0) problems.push('no response during the run');
+  if (after.problem) problems.push(`sample after the run: ${after.problem}`);
+  for (const problem of problems) progress(`  FAILED: ${problem}`);
+
+  const outcome: TargetResult = {
+    ...base,
+    ok: problems.length === 0,
+    problems,
+    durationSeconds: result.duration,
+    connections: result.connections,
+    requests,
+    rps: result.requests.average,
+    latencyMs: {
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      average: result.latency.average,
+      max: result.latency.max,
+    },
+    errors,
+    non2xx: result.non2xx,
+    cpuMsPerRequest: {
+      router: perRequest(cpuMs.router),
+      subgraphs: perRequest(cpuMs.subgraphs),
+      database: perRequest(cpuMs.database),
+    },
+    cpuMsPerRequestBySubgraph: Object.fromEntries(
+      SUBGRAPHS.map((name) => [name, perRequest(cpuMs[`subgraph:${name}`])]),
+    ) as Record<SubgraphName, number | null>,
+    loadGeneratorCpuMsPerRequest: perRequest(loadGeneratorCpuMs) ?? 0,
+    sqlStatementsPerRequest: before.sqlStatements,
+    responseBytes: before.bytes,
+  };
+  progress(
+    `  ${Math.round(outcome.rps)} req/s, p50 ${outcome.latencyMs.p50} ms, p99 ${outcome.latencyMs.p99} ms, ${errors} errors`,
+  );
+  return outcome;
+}
+
+function report(run: Settings, platform: Platform, results: TargetResult[]) {
+  const comparisons = run.scenarios.flatMap((scenario) => scenario.comparisons);
+  const computed = ratios(comparisons, results);
+  const cpu = cpus();
+  const meta = {
+    date: new Date().toISOString(),
+    commit: gitCommit(),
+    node: process.version,
+    cpus: cpu.length,
+    cpuModel: cpu[0]?.model,
+    clockTicksPerSecond: clockTicksPerSecond(),
+    mode: platform.stack ? 'stack' : 'url',
+    stackRouterRuntime: platform.stack ? run.runtime : undefined,
+    routerUrl: platform.routerUrl,
+    durationSeconds: run.durationSeconds,
+    warmupSeconds: run.warmupSeconds,
+    connections: run.connections,
+    versions: Object.fromEntries(
+      ['@apollo/gateway', '@graphql-hive/gateway', '@graphql-hive/router-runtime', 'autocannon'].map((pkg) => [
+        pkg,
+        versionOf(pkg),
+      ]),
+    ),
+  };
+
+  const out: string[] = [''];
+  out.push(
+    `Gemeng benchmarks: ${meta.date}, commit ${meta.commit ?? '?'}, Node ${meta.node}, ${meta.cpus} cores, ` +
+      `${run.connections} connections, ${run.durationSeconds} s per target after ${run.warmupSeconds} s warm-up` +
+      (platform.stack ? `, stack router: ${run.runtime}` : `, router ${platform.routerUrl}`),
+  );
+  for (const scenario of run.scenarios) {
+    const rows = results.filter((result) => result.scenario === scenario.name);
+    if (rows.length === 0) continue;
+    out.push('', `## ${scenario.name}: ${scenario.description}`, '', table(rows));
+    const lines = ratioLines(computed.filter((r) => scenario.comparisons.some((c) => c.a === r.a && c.b === r.b)));
+    if (lines) out.push('', lines);
+  }
+  out.push('');
+  console.log(out.join('\n'));
+
+  const json = JSON.stringify(
+    {
+      meta,
+      scenarios: run.scenarios.map(({ name, description }) => ({ name, description })),
+      results,
+      ratios: computed,
+    },
+    null,
+    2,
+  );
+  if (run.jsonFile) {
+    writeFileSync(run.jsonFile, `${json}\n`);
+    console.log(`JSON written to ${run.jsonFile}`);
+  } else {
+    console.log(`JSON:\n${json}`);
+  }
+}
+
+// Exit explicitly: nothing started here should keep the process alive once everything is stopped.
+process.exit(await main());
