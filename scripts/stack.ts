@@ -146,16 +146,17 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       `http://localhost:${ports.shell}`,
       ...(options.corsOrigins ?? []),
     ];
-    const router = launch('router', join(ROOT, 'router/src/main.ts'), logDir, {
-      ...baseEnv,
-      ROUTER_PORT: String(ports.router),
-      GEMENG_CORS_ORIGINS: corsOrigins.join(','),
-      ...(options.gatewayRuntime ? { GEMENG_GATEWAY: options.gatewayRuntime } : {}),
-      ...Object.fromEntries(SUBGRAPHS.map((name) => [`GEMENG_${name.toUpperCase()}_URL`, subgraphUrls[name]])),
+    const router = await launchRouter({
+      port: ports.router,
+      routerSecret,
+      subgraphUrls,
+      corsOrigins,
+      logDir,
+      ...(options.gatewayRuntime ? { runtime: options.gatewayRuntime } : {}),
+      env: baseEnv,
     });
-    children.push({ name: 'router', child: router });
-    await waitReady('router', router, `http://127.0.0.1:${ports.router}/readyz`, logDir);
-    const routerUrl = `http://127.0.0.1:${ports.router}/graphql`;
+    children.push({ name: 'router', child: router.child });
+    const routerUrl = router.url;
 
     let shellUrl: string | undefined;
     if (options.shell !== false) {
@@ -188,6 +189,38 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     await stop();
     throw error;
   }
+}
+
+export interface RouterProcessOptions {
+  port: number;
+  routerSecret: string;
+  subgraphUrls: Record<SubgraphName, string>;
+  corsOrigins: string[];
+  logDir: string;
+  runtime?: 'apollo' | 'hive' | 'hive-rust';
+  env?: NodeJS.ProcessEnv;
+}
+
+/** A router process in front of running subgraphs (the stack's own, or another runtime to compare). */
+export async function launchRouter(
+  options: RouterProcessOptions,
+): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
+  const child = launch('router', join(ROOT, 'router/src/main.ts'), options.logDir, {
+    ...process.env,
+    ...options.env,
+    GEMENG_ROUTER_SECRET: options.routerSecret,
+    ROUTER_PORT: String(options.port),
+    GEMENG_CORS_ORIGINS: options.corsOrigins.join(','),
+    ...(options.runtime ? { GEMENG_GATEWAY: options.runtime } : {}),
+    ...Object.fromEntries(SUBGRAPHS.map((name) => [`GEMENG_${name.toUpperCase()}_URL`, options.subgraphUrls[name]])),
+  });
+  try {
+    await waitReady('router', child, `http://127.0.0.1:${options.port}/readyz`, options.logDir);
+  } catch (error) {
+    await terminate(child);
+    throw error;
+  }
+  return { url: `http://127.0.0.1:${options.port}/graphql`, child, stop: () => terminate(child) };
 }
 
 function launch(name: ProcessName, entry: string, logDir: string, env: NodeJS.ProcessEnv): ChildProcess {
@@ -273,13 +306,13 @@ function terminate(child: ChildProcess): Promise<void> {
   });
 }
 
-async function resolvePorts(requested: StackOptions['ports']): Promise<StackPorts> {
+export async function resolvePorts(requested: StackOptions['ports']): Promise<StackPorts> {
   if (requested !== 'ephemeral') return { ...DEFAULT_PORTS, ...requested };
   const entries = await Promise.all(Object.keys(DEFAULT_PORTS).map(async (key) => [key, await freePort()] as const));
   return Object.fromEntries(entries) as unknown as StackPorts;
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

@@ -10,7 +10,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROOT, type RunningStack, SUBGRAPHS, type SubgraphName, startStack } from '../../scripts/stack.ts';
-import { clockTicksPerSecond, pidListeningOn, withChildren } from './lib/cpu.ts';
+import { clockTicksPerSecond, pidListeningOn, systemBusyMs, withChildren } from './lib/cpu.ts';
 import { type Endpoint, load, type ProcessGroup, sample } from './lib/load.ts';
 import { ratioLines, ratios, table } from './lib/report.ts';
 import { type ExtraRouter, startRouter, stopAllRouters } from './lib/routers.ts';
@@ -18,6 +18,8 @@ import type { GatewayRuntimeName, Scenario, Target, TargetResult } from './lib/t
 import { SCENARIOS } from './scenarios/index.ts';
 
 const RUNTIMES: GatewayRuntimeName[] = ['apollo', 'hive', 'hive-rust'];
+/** Share of the CPU used by processes outside the benchmark above which a run is flagged as disturbed. */
+const BUSY_PERCENT = 5;
 
 const USAGE = `Usage: npm run bench -- [options]
 
@@ -35,6 +37,8 @@ interface Settings {
   scenarios: Scenario[];
   durationSeconds: number;
   warmupSeconds: number;
+  /** Load per distinct query through the stack's router before the first target. */
+  globalWarmupSeconds: number;
   connections: number;
   runtime: GatewayRuntimeName;
   url: string | undefined;
@@ -89,6 +93,7 @@ function settings(argv: string[]): Settings | undefined {
     scenarios: [...new Set(scenarios)],
     durationSeconds: positive(values.duration, values.quick ? 3 : 10, 'duration'),
     warmupSeconds: positive(values.warmup, values.quick ? 1 : 2, 'warmup'),
+    globalWarmupSeconds: values.quick ? 1 : 5,
     connections: positive(values.connections, 20, 'connections', true),
     runtime,
     url: values.url,
@@ -181,6 +186,15 @@ async function main(): Promise<number> {
   process.once('SIGTERM', onSignal);
 
   try {
+    const idle = systemBusyMs();
+    await pause(1000);
+    const busy = systemBusyMs();
+    if (idle !== null && busy !== null && (busy - idle) / (10 * cpus().length) > 2 * BUSY_PERCENT) {
+      progress(
+        `WARNING: ${((busy - idle) / (10 * cpus().length)).toFixed(0)} % of the CPU is busy before the benchmark starts: ` +
+          'stop other work (tests, builds) for comparable figures',
+      );
+    }
     if (run.url) {
       platform = { routerUrl: run.url, routerPid: localPid(run.url), stack: undefined, postgresPid: undefined };
       if (!platform.routerPid) progress('the router process is not visible here: no router CPU figures');
@@ -210,6 +224,19 @@ async function main(): Promise<number> {
     const { stack, postgresPid } = platform;
     const subgraphPids = SUBGRAPHS.map((name) => stack?.pids[name]).filter((pid) => pid !== undefined);
     const results: TargetResult[] = [];
+
+    // Warm the long-lived processes (subgraphs, database, the stack's router) on every query of the run first:
+    // otherwise the first targets run on colder subgraphs than the last ones, which favours the last.
+    const queries = [...new Set(selected.map(({ target }) => target.query))];
+    progress(`warming up the subgraphs: ${queries.length} queries × ${run.globalWarmupSeconds} s through the router`);
+    for (const query of queries) {
+      const endpoint: Endpoint = {
+        url: platform.routerUrl,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query }),
+      };
+      await load(endpoint, { durationSeconds: run.globalWarmupSeconds, connections: run.connections }, {});
+    }
 
     for (const [index, { scenario, target }] of selected.entries()) {
       // An extra router runs only while its targets run: stop it when the next target needs another one.
@@ -301,13 +328,14 @@ async function measure(
       cpuMsPerRequest: { router: null, subgraphs: null, database: null },
       cpuMsPerRequestBySubgraph: { identity: null, procedures: null, culture: null, billing: null },
       loadGeneratorCpuMsPerRequest: 0,
+      otherCpuPercent: null,
       sqlStatementsPerRequest: before.sqlStatements,
       responseBytes: before.bytes,
     };
   }
 
   await load(endpoint, { durationSeconds: run.warmupSeconds, connections: run.connections }, {});
-  const { result, cpuMs, loadGeneratorCpuMs } = await load(
+  const { result, cpuMs, loadGeneratorCpuMs, systemBusyMs } = await load(
     endpoint,
     { durationSeconds: run.durationSeconds, connections: run.connections },
     groups,
@@ -315,6 +343,12 @@ async function measure(
   const after = await sample(endpoint, target.check);
 
   const requests = result.requests.total;
+  const known = [cpuMs.router, cpuMs.subgraphs, cpuMs.database].reduce<number>((sum, ms) => sum + (ms ?? 0), 0);
+  const capacityMs = result.duration * 1000 * cpus().length;
+  const otherCpuPercent =
+    systemBusyMs === null || !capacityMs
+      ? null
+      : Math.max(0, (100 * (systemBusyMs - known - loadGeneratorCpuMs)) / capacityMs);
   const perRequest = (ms: number | null | undefined) =>
     ms === null || ms === undefined || !requests ? null : ms / requests;
   const errors = result.errors + result.non2xx;
@@ -351,12 +385,17 @@ async function measure(
       SUBGRAPHS.map((name) => [name, perRequest(cpuMs[`subgraph:${name}`])]),
     ) as Record<SubgraphName, number | null>,
     loadGeneratorCpuMsPerRequest: perRequest(loadGeneratorCpuMs) ?? 0,
+    otherCpuPercent,
     sqlStatementsPerRequest: before.sqlStatements,
     responseBytes: before.bytes,
   };
   progress(
-    `  ${Math.round(outcome.rps)} req/s, p50 ${outcome.latencyMs.p50} ms, p99 ${outcome.latencyMs.p99} ms, ${errors} errors`,
+    `  ${Math.round(outcome.rps)} req/s, p50 ${outcome.latencyMs.p50} ms, p99 ${outcome.latencyMs.p99} ms, ${errors} errors` +
+      (otherCpuPercent === null ? '' : `, other processes used ${otherCpuPercent.toFixed(0)} % of the CPU`),
   );
+  if (otherCpuPercent !== null && otherCpuPercent > BUSY_PERCENT) {
+    progress(`  WARNING: something else was using the CPU: RPS and latencies of this target are not comparable`);
+  }
   return outcome;
 }
 
@@ -376,6 +415,7 @@ function report(run: Settings, platform: Platform, results: TargetResult[]) {
     routerUrl: platform.routerUrl,
     durationSeconds: run.durationSeconds,
     warmupSeconds: run.warmupSeconds,
+    globalWarmupSeconds: run.globalWarmupSeconds,
     connections: run.connections,
     versions: Object.fromEntries(
       ['@apollo/gateway', '@graphql-hive/gateway', '@graphql-hive/router-runtime', 'autocannon'].map((pkg) => [
@@ -397,6 +437,14 @@ function report(run: Settings, platform: Platform, results: TargetResult[]) {
     out.push('', `## ${scenario.name}: ${scenario.description}`, '', table(rows));
     const lines = ratioLines(computed.filter((r) => scenario.comparisons.some((c) => c.a === r.a && c.b === r.b)));
     if (lines) out.push('', lines);
+  }
+  const disturbed = results.filter((r) => r.otherCpuPercent !== null && r.otherCpuPercent > BUSY_PERCENT);
+  if (disturbed.length) {
+    out.push(
+      '',
+      `WARNING: other processes used more than ${BUSY_PERCENT} % of the CPU during ${disturbed.map((r) => r.id).join(', ')}: ` +
+        'their RPS and latencies are not comparable (CPU per request is less affected). Run again on a quiet machine.',
+    );
   }
   out.push('');
   console.log(out.join('\n'));

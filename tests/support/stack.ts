@@ -16,6 +16,8 @@ export interface TestStackOptions extends Pick<StackOptions, 'corsOrigins' | 'ga
   target?: TestTarget;
   /** For the embedded target: reuse this folder (to test that data survives a restart). */
   dataDir?: string;
+  /** For the postgres target: the server (default GEMENG_TEST_POSTGRES_URL or 127.0.0.1:5432). */
+  postgresUrl?: string;
 }
 
 export function externalPostgresUrl(): string {
@@ -28,11 +30,12 @@ export async function startStack(options: TestStackOptions = {}): Promise<Runnin
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'gemeng-stack-')));
   await chmod(dataDir, 0o755); // the embedded server may run as the `postgres` user
   const prefix = `t${randomBytes(3).toString('hex')}_`;
+  const serverUrl = options.postgresUrl ?? externalPostgresUrl();
   const stack = await start({
     ...options,
     dataDir,
     ports: 'ephemeral',
-    ...(target === 'postgres' ? { postgres: { serverUrl: externalPostgresUrl() }, databasePrefix: prefix } : {}),
+    ...(target === 'postgres' ? { postgres: { serverUrl }, databasePrefix: prefix } : {}),
   });
   return {
     ...stack,
@@ -40,7 +43,7 @@ export async function startStack(options: TestStackOptions = {}): Promise<Runnin
     async stop() {
       await stack.stop();
       if (target === 'postgres') {
-        for (const name of SUBGRAPHS) await dropDatabase(externalPostgresUrl(), `${prefix}${name}`);
+        for (const name of SUBGRAPHS) await dropDatabase(serverUrl, `${prefix}${name}`);
       }
       if (ownDir) await rm(dataDir, { recursive: true, force: true });
     },

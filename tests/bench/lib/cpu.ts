@@ -55,3 +55,16 @@ export function withChildren(pid: number): number[] {
   }
   return pids;
 }
+
+/** CPU time all cores spent busy since boot, in ms (from the first line of /proc/stat); null when unreadable. */
+export function systemBusyMs(): number | null {
+  try {
+    const line = readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '';
+    // cpu  user nice system idle iowait irq softirq steal …
+    const [user, nice, system, , , irq, softirq, steal] = line.trim().split(/\s+/).slice(1).map(Number);
+    const busy = [user, nice, system, irq, softirq, steal].reduce<number>((sum, value) => sum + (value ?? 0), 0);
+    return Number.isFinite(busy) ? (busy * 1000) / clockTicksPerSecond() : null;
+  } catch {
+    return null;
+  }
+}

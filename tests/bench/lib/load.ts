@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { cpuTimeMs } from './cpu.ts';
+import { cpuTimeMs, systemBusyMs } from './cpu.ts';
 
 export interface Endpoint {
   url: string;
@@ -55,6 +55,8 @@ export interface LoadResult {
   /** CPU ms used during the run by each group of processes (null when unknown). */
   cpuMs: Record<string, number | null>;
   loadGeneratorCpuMs: number;
+  /** CPU time all cores were busy during the run (any process), in ms; null when unknown. */
+  systemBusyMs: number | null;
 }
 
 /** The process ids of a group, looked up before and after the run (PostgreSQL forks a process per connection). */
@@ -84,6 +86,7 @@ export async function load(
   groups: Record<string, ProcessGroup>,
 ): Promise<LoadResult> {
   const before = snapshot(groups);
+  const systemBefore = systemBusyMs();
   const ownBefore = process.cpuUsage();
   const result = await autocannon({
     url: endpoint.url,
@@ -95,6 +98,7 @@ export async function load(
     timeout: 10,
   });
   const own = process.cpuUsage(ownBefore);
+  const systemAfter = systemBusyMs();
   const after = snapshot(groups);
   const cpuMs: Record<string, number | null> = {};
   for (const name of Object.keys(groups)) {
@@ -108,5 +112,10 @@ export async function load(
     for (const [pid, ms] of end) total += ms - (start.get(pid) ?? 0);
     cpuMs[name] = total;
   }
-  return { result, cpuMs, loadGeneratorCpuMs: (own.user + own.system) / 1000 };
+  return {
+    result,
+    cpuMs,
+    loadGeneratorCpuMs: (own.user + own.system) / 1000,
+    systemBusyMs: systemBefore === null || systemAfter === null ? null : systemAfter - systemBefore,
+  };
 }

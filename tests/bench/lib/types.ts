@@ -60,6 +60,12 @@ export interface TargetResult {
   cpuMsPerRequestBySubgraph: Record<SubgraphName, number | null>;
   /** CPU of the load generator (this process) per request, in ms: it shares the cores with the servers. */
   loadGeneratorCpuMsPerRequest: number;
+  /**
+   * CPU used during the run by processes outside the benchmark (busy time of all cores minus the router, the
+   * subgraphs, PostgreSQL and the load generator), as a percentage of the cores' capacity: above a few percent,
+   * something else ran on the machine and the RPS and latencies are not comparable.
+   */
+  otherCpuPercent: number | null;
   /** SQL statements per request (from `x-gemeng-sql-statements`, direct subgraph calls only). */
   sqlStatementsPerRequest: number | null;
   responseBytes: number;
