@@ -14,7 +14,7 @@ export default defineConfig({
       {
         test: {
           name: 'embedded',
-          include: dataTests,
+          include: [...dataTests, '**/*.embedded.test.ts'],
           exclude: ignored,
           globalSetup: ['tests/support/global-embedded.ts'],
           testTimeout: 120_000,

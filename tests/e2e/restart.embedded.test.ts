@@ -1,12 +1,14 @@
-/** `npm start` a second time keeps the data: the embedded cluster lives in its folder between starts. */
+/**
+ * `npm start` a second time keeps the data: the embedded cluster lives in its folder between starts.
+ * (Embedded only: `*.embedded.test.ts` runs in the embedded project alone.)
+ */
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { startStack } from '../support/stack.ts';
 
-const target = inject('postgresTarget');
 let dataDir: string | undefined;
 afterAll(async () => {
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
@@ -21,7 +23,7 @@ const count = async (routerUrl: string) => {
   return ((await response.json()) as { data: { communes: { slug: string; name: string }[] } }).data.communes;
 };
 
-describe.runIf(target === 'embedded')('a second start of the embedded platform', () => {
+describe('a second start of the embedded platform', () => {
   it('keeps what the first one stored, and seeds nothing twice', async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'gemeng-restart-'));
     await chmod(dataDir, 0o755);
