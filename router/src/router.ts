@@ -1,6 +1,14 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createLogger, type Logger, listen, ROUTER_SECRET_HEADER, sendJson } from '@gemeng/subgraph-kit';
+import {
+  closeServer,
+  createLogger,
+  createSafeServer,
+  type Logger,
+  listen,
+  ROUTER_SECRET_HEADER,
+  sendJson,
+} from '@gemeng/subgraph-kit';
 import { requestIdFrom } from '@gemeng/subgraph-kit/context';
 import { apolloRuntime } from './runtimes/apollo.ts';
 import { hiveRuntime } from './runtimes/hive.ts';
@@ -60,13 +68,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
       ? await apolloRuntime(runtimeOptions)
       : await hiveRuntime({ ...runtimeOptions, rustPlanner: options.runtime === 'hive-rust' });
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      log.error({ err: error }, 'request failed');
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error.' }] });
-      else res.end();
-    });
-  });
+  const server = createSafeServer(handle, log);
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://router');
@@ -145,10 +147,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     url,
     port,
     async stop() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
+      await closeServer(server);
       await runtime.stop();
     },
   };

@@ -1,7 +1,7 @@
-import type { IncomingMessage } from 'node:http';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { headerMap, readJson, sendGraphQLResponse } from '@gemeng/subgraph-kit';
 import type { GatewayRuntime, GatewayRuntimeOptions, SubgraphHeaders } from './types.ts';
 
 interface Context {
@@ -33,10 +33,6 @@ export async function apolloRuntime(options: GatewayRuntimeOptions): Promise<Gat
   return {
     async handle(req, res) {
       const url = new URL(req.url ?? '/', 'http://router');
-      const headers = new HeaderMap();
-      for (const [key, value] of Object.entries(req.headers)) {
-        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-      }
       const body = req.method === 'POST' ? await readJson(req) : undefined;
       if (body instanceof Error) {
         res.writeHead(400, { 'content-type': 'application/json' });
@@ -44,29 +40,11 @@ export async function apolloRuntime(options: GatewayRuntimeOptions): Promise<Gat
         return;
       }
       const response = await server.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers: headerMap(req), search: url.search, body },
         context: async () => ({ subgraphHeaders: options.subgraphHeaders(req) }),
       });
-      res.statusCode = response.status ?? 200;
-      for (const [key, value] of response.headers) res.setHeader(key, value);
-      if (response.body.kind === 'complete') res.end(response.body.string);
-      else {
-        for await (const chunk of response.body.asyncIterator) res.write(chunk);
-        res.end();
-      }
+      await sendGraphQLResponse(res, response);
     },
     stop: () => server.stop(),
   };
-}
-
-async function readJson(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return new Error('The request body is not valid JSON: send {"query": "..."} with content-type application/json.');
-  }
 }

@@ -3,9 +3,18 @@ export * from './config.ts';
 export { type Caller, createContext, type RequestContext } from './context.ts';
 export { createPrismaClient } from './database/prisma.ts';
 export { DEMO_COMMUNES, type DemoCommune, demoCommuneId, demoId } from './demo.ts';
-export { isLanguage, LANGUAGES, type Language, negotiateLanguage, pickLanguage } from './language.ts';
+export {
+  closeServer,
+  createSafeServer,
+  headerMap,
+  listen,
+  readJson,
+  sendGraphQLResponse,
+  sendJson,
+} from './http.ts';
+export { isLanguage, LANGUAGES, type Language, localized, negotiateLanguage, pickLanguage } from './language.ts';
 export { groupBy, type Loader, loader } from './loader.ts';
 export { createLogger, type Logger } from './logger.ts';
-export { listen, ROUTER_SECRET_HEADER, type RunningSubgraph, sendJson, startSubgraph } from './server.ts';
+export { ROUTER_SECRET_HEADER, type RunningSubgraph, startSubgraph } from './server.ts';
 export { describeStartupFailure, runService, type Service, StartupError } from './service.ts';
 export { runSubgraph, type SubgraphDefinition, startSubgraphFromEnv } from './subgraph.ts';

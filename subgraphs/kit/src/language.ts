@@ -32,3 +32,13 @@ export function pickLanguage(texts: Partial<Record<Language, string | null | und
   }
   return '';
 }
+
+type LocalizedColumns<P extends string> = Record<`${P}${'Lb' | 'Fr' | 'De' | 'En'}`, string | null>;
+
+/** A text stored in four columns (`titleLb`, `titleFr`, …) in `lang`, with the fallback order above. */
+export function localized<P extends string>(row: LocalizedColumns<P>, prefix: P, lang: Language): string {
+  return pickLanguage(
+    { lb: row[`${prefix}Lb`], fr: row[`${prefix}Fr`], de: row[`${prefix}De`], en: row[`${prefix}En`] },
+    lang,
+  );
+}

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import {
   ApolloServerPluginInlineTraceDisabled,
@@ -10,8 +10,8 @@ import {
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { createContext, type RequestContext } from './context.ts';
 import { countStatements } from './database/prisma.ts';
+import { closeServer, createSafeServer, headerMap, listen, readJson, sendGraphQLResponse, sendJson } from './http.ts';
 import { createLogger, type Logger } from './logger.ts';
-import { StartupError } from './service.ts';
 
 export const ROUTER_SECRET_HEADER = 'x-gemeng-router-secret';
 const MAX_BODY_BYTES = 1_000_000;
@@ -69,13 +69,7 @@ export async function startSubgraph<Db extends Database>(options: SubgraphOption
   });
   await apollo.start();
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      log.error({ err: error }, 'request failed');
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error.' }] });
-      else res.end();
-    });
-  });
+  const server = createSafeServer(handle, log);
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://subgraph');
@@ -98,13 +92,10 @@ export async function startSubgraph<Db extends Database>(options: SubgraphOption
       });
     }
 
-    const body = req.method === 'POST' ? await readJson(req) : undefined;
+    const body = req.method === 'POST' ? await readJson(req, MAX_BODY_BYTES) : undefined;
     if (body instanceof Error) return sendJson(res, 400, { errors: [{ message: body.message }] });
 
-    const headers = new HeaderMap();
-    for (const [key, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-    }
+    const headers = headerMap(req);
     const context = createContext(req.headers, { log, db: options.db });
     const started = process.hrtime.bigint();
     const { result: pending, counter } = countStatements(() =>
@@ -114,16 +105,9 @@ export async function startSubgraph<Db extends Database>(options: SubgraphOption
       }),
     );
     const response = await pending;
-    res.statusCode = response.status ?? 200;
-    for (const [key, value] of response.headers) res.setHeader(key, value);
     res.setHeader('x-request-id', context.requestId);
     res.setHeader('x-gemeng-sql-statements', String(counter.count));
-    if (response.body.kind === 'complete') {
-      res.end(response.body.string);
-    } else {
-      for await (const chunk of response.body.asyncIterator) res.write(chunk);
-      res.end();
-    }
+    await sendGraphQLResponse(res, response);
     context.log.info(
       {
         status: res.statusCode,
@@ -144,33 +128,12 @@ export async function startSubgraph<Db extends Database>(options: SubgraphOption
     url,
     port,
     async stop() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
+      await closeServer(server);
       await apollo.stop();
       await options.db.$disconnect();
       log.info('stopped');
     },
   };
-}
-
-/** Listens, turning "address in use" into one line that names the port and the setting that changes it. */
-export function listen(server: Server, port: number, host: string, name: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EADDRINUSE') {
-        reject(
-          new StartupError(
-            `port ${port} on ${host} is already in use: stop what holds it or give ${name} another port`,
-          ),
-        );
-      } else if (error.code === 'EACCES') {
-        reject(new StartupError(`not allowed to listen on ${host}:${port}: choose a port above 1024`));
-      } else reject(error);
-    });
-    server.listen(port, host, () => resolve());
-  });
 }
 
 function maskUnexpected(formatted: GraphQLFormattedError, error: unknown, log: Logger): GraphQLFormattedError {
@@ -192,26 +155,4 @@ function withoutStack(formatted: GraphQLFormattedError): GraphQLFormattedError {
   if (!formatted.extensions) return formatted;
   const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions;
   return { ...formatted, extensions };
-}
-
-async function readJson(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return new Error(`The request body is larger than ${MAX_BODY_BYTES} bytes.`);
-    chunks.push(chunk as Buffer);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return new Error('The request body is not valid JSON: send {"query": "..."} with content-type application/json.');
-  }
-}
-
-export function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(JSON.stringify(body));
 }

@@ -1,4 +1,4 @@
-import { badInput, groupBy, loader, pickLanguage } from '@gemeng/subgraph-kit';
+import { badInput, groupBy, loader, localized } from '@gemeng/subgraph-kit';
 import { builder, Language } from '../builder.ts';
 import type { Event as EventRow } from '../generated/prisma/client.ts';
 
@@ -10,11 +10,7 @@ export const Event = builder.prismaObject('Event', {
     id: t.exposeID('id'),
     title: t.string({
       args: { lang: t.arg({ type: Language, required: false }) },
-      resolve: (event, args, ctx) =>
-        pickLanguage(
-          { lb: event.titleLb, fr: event.titleFr, de: event.titleDe, en: event.titleEn },
-          args.lang ?? ctx.lang,
-        ),
+      resolve: (event, args, ctx) => localized(event, 'title', args.lang ?? ctx.lang),
     }),
     startsAt: t.expose('startsAt', { type: 'DateTime' }),
     endsAt: t.expose('endsAt', { type: 'DateTime', nullable: true }),

@@ -1,4 +1,4 @@
-import { badInput, loader, notFound, pickLanguage } from '@gemeng/subgraph-kit';
+import { badInput, loader, localized, notFound } from '@gemeng/subgraph-kit';
 import { builder, Language } from '../builder.ts';
 import type { Commune as CommuneRow } from '../generated/prisma/client.ts';
 
@@ -12,11 +12,7 @@ export const Commune = builder.prismaObject('Commune', {
     name: t.string({
       description: 'The official name in the requested language (argument, else Accept-Language).',
       args: { lang: t.arg({ type: Language, required: false }) },
-      resolve: (commune, args, ctx) =>
-        pickLanguage(
-          { lb: commune.nameLb, fr: commune.nameFr, de: commune.nameDe, en: commune.nameEn },
-          args.lang ?? ctx.lang,
-        ),
+      resolve: (commune, args, ctx) => localized(commune, 'name', args.lang ?? ctx.lang),
     }),
     population: t.exposeInt('population', { description: 'Inhabitants on 1 January (STATEC).' }),
     websiteOrigins: t.exposeStringList('websiteOrigins', {

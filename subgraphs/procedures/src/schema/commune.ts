@@ -1,4 +1,4 @@
-import { groupBy, loader, pickLanguage } from '@gemeng/subgraph-kit';
+import { groupBy, loader, localized } from '@gemeng/subgraph-kit';
 import { builder, Language } from '../builder.ts';
 import type { ProcedureType as ProcedureTypeRow } from '../generated/prisma/client.ts';
 
@@ -11,11 +11,7 @@ export const ProcedureType = builder.prismaObject('ProcedureType', {
     }),
     title: t.string({
       args: { lang: t.arg({ type: Language, required: false }) },
-      resolve: (procedure, args, ctx) =>
-        pickLanguage(
-          { lb: procedure.titleLb, fr: procedure.titleFr, de: procedure.titleDe, en: procedure.titleEn },
-          args.lang ?? ctx.lang,
-        ),
+      resolve: (procedure, args, ctx) => localized(procedure, 'title', args.lang ?? ctx.lang),
     }),
   }),
 });
