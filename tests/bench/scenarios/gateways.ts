@@ -12,7 +12,7 @@ export const name = 'gateways';
 
 export const description =
   'The slice query, a nested query (every commune × 3 subgraphs) and the nested query without the @requires field, ' +
-  'router process on the same subgraphs, measured one after another.';
+  'through each gateway runtime, each in its own router process on the same subgraphs, one after another.';
 
 const RUNTIMES: GatewayRuntimeName[] = ['apollo', 'hive', 'hive-rust'];
 const QUERIES = [
