@@ -69,6 +69,8 @@ export interface StackOptions {
 
 export interface RunningStack {
   routerUrl: string;
+  /** The OpenID Connect issuer (identity), for API clients' token requests. */
+  oidcIssuer: string;
   shellUrl: string | undefined;
   subgraphUrls: Record<SubgraphName, string>;
   databaseUrls: Record<SubgraphName, string>;
@@ -123,7 +125,15 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       }),
     );
 
-    const baseEnv = { ...process.env, ...options.env, GEMENG_ROUTER_SECRET: routerSecret };
+    // identity's OpenID Connect provider issues the access tokens the router and the subgraphs verify.
+    const oidcIssuer =
+      options.env?.GEMENG_OIDC_ISSUER ?? process.env.GEMENG_OIDC_ISSUER ?? `http://127.0.0.1:${ports.identity}/oidc`;
+    const baseEnv = {
+      ...process.env,
+      ...options.env,
+      GEMENG_ROUTER_SECRET: routerSecret,
+      GEMENG_OIDC_ISSUER: oidcIssuer,
+    };
     const subgraphUrls = {} as Record<SubgraphName, string>;
     progress('starting the subgraphs');
     await Promise.all(
@@ -176,6 +186,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
 
     return {
       routerUrl,
+      oidcIssuer,
       shellUrl,
       subgraphUrls,
       databaseUrls,

@@ -31,6 +31,7 @@ Gemeng is running (ready in ${((Date.now() - started) / 1000).toFixed(1)} s):
 
   citizen portal   ${stack.shellUrl}
   GraphQL router   ${stack.routerUrl}
+  OpenID Connect   ${stack.oidcIssuer}/.well-known/openid-configuration
   subgraphs        ${Object.entries(stack.subgraphUrls)
     .map(([name, url]) => `${name} ${url}`)
     .join('\n                   ')}

@@ -1,4 +1,4 @@
-import { host, httpUrl, list, loadConfig, oneOf, port, runService, secret } from '@gemeng/subgraph-kit';
+import { authFromEnv, host, httpUrl, list, loadConfig, oneOf, port, runService, secret } from '@gemeng/subgraph-kit';
 import { startRouter } from './router.ts';
 import { GATEWAY_RUNTIMES } from './runtimes/types.ts';
 import { readSupergraph, subgraphUrls } from './supergraph.ts';
@@ -20,5 +20,7 @@ runService('router', async () => {
       loadConfig({ url: httpUrl(`GEMENG_${name.toUpperCase()}_URL`, fallback) }).url,
     ]),
   );
-  return startRouter({ supergraphSdl, subgraphUrls: routes, ...config });
+  // GEMENG_OIDC_ISSUER, GEMENG_GRAPH_AUDIENCE. Unset issuer: anonymous only, access tokens get 401.
+  const auth = authFromEnv();
+  return startRouter({ supergraphSdl, subgraphUrls: routes, ...config, ...(auth ? { auth } : {}) });
 });

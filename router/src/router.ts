@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
+  type AuthOptions,
+  authenticate,
   closeServer,
   createLogger,
   createSafeServer,
@@ -8,6 +10,7 @@ import {
   listen,
   ROUTER_SECRET_HEADER,
   sendJson,
+  tokenVerifierFor,
 } from '@gemeng/subgraph-kit';
 import { requestIdFrom } from '@gemeng/subgraph-kit/context';
 import { apolloRuntime } from './runtimes/apollo.ts';
@@ -27,6 +30,11 @@ export interface RouterOptions {
   corsOrigins: string[];
   maxBodyBytes?: number;
   log?: Logger;
+  /**
+   * Access tokens, checked before the runtime sees the request: a refused one gets 401 and no subgraph is
+   * called. Unset: anonymous requests only, any Authorization header gets 401 (no token can be checked).
+   */
+  auth?: AuthOptions;
 }
 
 export interface RunningRouter {
@@ -48,6 +56,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   const routes = subgraphUrls(supergraphSdl);
   const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
   const origins = new Set(options.corsOrigins);
+  const verifier = tokenVerifierFor(options.auth, log);
 
   const runtimeOptions: GatewayRuntimeOptions = {
     supergraphSdl,
@@ -92,7 +101,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
       }
       res.setHeader('access-control-allow-origin', origin);
       res.setHeader('vary', 'origin');
-      res.setHeader('access-control-expose-headers', 'x-request-id');
+      res.setHeader('access-control-expose-headers', 'x-request-id, www-authenticate');
       if (req.method === 'OPTIONS') {
         res.writeHead(204, {
           'access-control-allow-methods': 'GET, POST, OPTIONS',
@@ -113,6 +122,11 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
       return sendJson(res, 413, { errors: [{ message: `The request is larger than ${maxBodyBytes} bytes.` }] });
     }
     const started = process.hrtime.bigint();
+    const authentication = await authenticate(verifier, req, res, log.child({ requestId }));
+    if (!authentication.ok) {
+      log.info({ requestId, status: res.statusCode, origin }, 'graphql request refused: access token');
+      return;
+    }
     await runtime.handle(req, res);
     log.info(
       { requestId, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6, origin },

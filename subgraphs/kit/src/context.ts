@@ -4,16 +4,21 @@ import { type Language, negotiateLanguage } from './language.ts';
 import type { Logger } from './logger.ts';
 
 /**
- * The verified caller. Filled by the identity layer from the access token the router forwards; null for
- * anonymous requests, which may read only the public graph.
+ * The verified caller, from the access token the router forwards (checked again by the subgraph's server,
+ * see `auth/verify.ts`); null for anonymous requests, which may read only the public graph.
  */
 export interface Caller {
   /** Subject: the user or API client id. */
   sub: string;
-  /** Level of assurance of the login. */
+  /** The OAuth client the token was issued to (`client_id`). */
+  clientId: string;
+  /** Level of assurance of the login (`acr`; anything but "substantial" counts as "low"). */
   acr: 'low' | 'substantial';
-  /** Roles per commune id. */
+  /** Roles per commune id (`gemeng_roles`; malformed entries are dropped). */
   roles: { communeId: string; role: 'agent' | 'administrator' }[];
+  /** Operates the platform for the syndicate (`gemeng_operator: true`). */
+  operator: boolean;
+  /** Granted OAuth scopes (`scope`, space-separated). */
   scopes: string[];
 }
 

@@ -1,3 +1,4 @@
+export * from './auth/index.ts';
 export { badInput, createBuilder, type GemengSchemaTypes, notFound } from './builder.ts';
 export * from './config.ts';
 export { type Caller, createContext, type RequestContext } from './context.ts';
@@ -15,6 +16,7 @@ export {
 export { isLanguage, LANGUAGES, type Language, localized, negotiateLanguage, pickLanguage } from './language.ts';
 export { groupBy, type Loader, loader } from './loader.ts';
 export { createLogger, type Logger } from './logger.ts';
-export { ROUTER_SECRET_HEADER, type RunningSubgraph, startSubgraph } from './server.ts';
+export * from './mail/index.ts';
+export { ROUTER_SECRET_HEADER, type RunningSubgraph, type SubgraphOptions, startSubgraph } from './server.ts';
 export { describeStartupFailure, runService, type Service, StartupError } from './service.ts';
 export { runSubgraph, type SubgraphDefinition, startSubgraphFromEnv } from './subgraph.ts';

@@ -8,6 +8,8 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { authenticate } from './auth/http.ts';
+import { type AuthOptions, tokenVerifierFor } from './auth/verify.ts';
 import { createContext, type RequestContext } from './context.ts';
 import { countStatements } from './database/prisma.ts';
 import { closeServer, createSafeServer, headerMap, listen, readJson, sendGraphQLResponse, sendJson } from './http.ts';
@@ -30,6 +32,18 @@ export interface SubgraphOptions<Db extends Database> {
   /** Only requests carrying this secret (set by the router) are answered; health endpoints excepted. */
   routerSecret: string;
   log?: Logger;
+  /**
+   * Access tokens: checked again here (defense in depth) to fill `ctx.caller`; a refused one gets 401. Unset:
+   * requests with an Authorization header are refused (no token can be checked), anonymous ones pass.
+   */
+  auth?: AuthOptions;
+  /**
+   * Public routes the subgraph serves besides /graphql, without the router secret (identity's OpenID Connect
+   * provider): returns true when it handled the request.
+   */
+  publicRoutes?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+  /** Called on stop, after the server closed. */
+  onStop?: () => Promise<void>;
 }
 
 export interface RunningSubgraph {
@@ -58,6 +72,7 @@ const EXPECTED = new Set([
 export async function startSubgraph<Db extends Database>(options: SubgraphOptions<Db>): Promise<RunningSubgraph> {
   const log = options.log ?? createLogger(options.name);
   const secret = Buffer.from(options.routerSecret);
+  const verifier = tokenVerifierFor(options.auth, log);
 
   const apollo = new ApolloServer<RequestContext<Db>>({
     schema: options.schema,
@@ -74,6 +89,7 @@ export async function startSubgraph<Db extends Database>(options: SubgraphOption
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://subgraph');
     if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok', service: options.name });
+    if (url.pathname !== '/graphql' && options.publicRoutes && (await options.publicRoutes(req, res))) return;
     if (url.pathname === '/readyz') {
       try {
         await options.db.$queryRawUnsafe('SELECT 1');
@@ -92,11 +108,16 @@ export async function startSubgraph<Db extends Database>(options: SubgraphOption
       });
     }
 
+    const context = createContext(req.headers, { log, db: options.db });
+    res.setHeader('x-request-id', context.requestId);
+    const authentication = await authenticate(verifier, req, res, context.log);
+    if (!authentication.ok) return;
+    context.caller = authentication.caller;
+
     const body = req.method === 'POST' ? await readJson(req, MAX_BODY_BYTES) : undefined;
     if (body instanceof Error) return sendJson(res, 400, { errors: [{ message: body.message }] });
 
     const headers = headerMap(req);
-    const context = createContext(req.headers, { log, db: options.db });
     const started = process.hrtime.bigint();
     const { result: pending, counter } = countStatements(() =>
       apollo.executeHTTPGraphQLRequest({
@@ -130,6 +151,7 @@ export async function startSubgraph<Db extends Database>(options: SubgraphOption
     async stop() {
       await closeServer(server);
       await apollo.stop();
+      await options.onStop?.();
       await options.db.$disconnect();
       log.info('stopped');
     },

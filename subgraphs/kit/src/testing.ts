@@ -4,6 +4,7 @@
  */
 import 'vitest';
 import { randomBytes } from 'node:crypto';
+import type { AuthOptions } from './auth/verify.ts';
 import { dropDatabase, ensureDatabase } from './database/embedded.ts';
 import { prepareDatabase } from './database/prepare.ts';
 import { loadDb, loadSchema, subgraphProject } from './database/project.ts';
@@ -42,8 +43,15 @@ export interface TestSubgraph {
   stop(): Promise<void>;
 }
 
-/** Migrates and seeds a fresh database, then serves the subgraph of `dir` on a free port. */
-export async function startTestSubgraph(dir: string, serverUrl: string): Promise<TestSubgraph> {
+/**
+ * Migrates and seeds a fresh database, then serves the subgraph of `dir` on a free port. With `auth` it
+ * checks access tokens (see `startTestIssuer` in `@gemeng/subgraph-kit/auth/testing`); without, it refuses them.
+ */
+export async function startTestSubgraph(
+  dir: string,
+  serverUrl: string,
+  options: { auth?: AuthOptions } = {},
+): Promise<TestSubgraph> {
   const project = subgraphProject(dir);
   const database = await createTestDatabase(serverUrl, project.name);
   await prepareDatabase(project, database.url, { seed: true });
@@ -55,6 +63,7 @@ export async function startTestSubgraph(dir: string, serverUrl: string): Promise
     db,
     port: 0,
     routerSecret,
+    ...(options.auth ? { auth: options.auth } : {}),
     log: createLogger(project.name),
   });
   return {

@@ -1,0 +1,144 @@
+/**
+ * Accounts: registration with email verification, sign-in with a password, password reset by email. Answers
+ * to registration and reset never reveal whether an address has an account.
+ */
+import type { Language } from '@gemeng/subgraph-kit';
+import type { Db } from '../db.ts';
+import type { MAILS } from './mails.ts';
+import { hashPassword, type PasswordProblem, passwordProblem, verifyPassword } from './passwords.ts';
+import { consumeToken, issueToken, peekToken } from './tokens.ts';
+
+export interface OutgoingMail {
+  to: string;
+  mail: keyof typeof MAILS;
+  lang: Language;
+  vars: Record<string, string>;
+}
+
+export interface AccountsOptions {
+  db: Db;
+  /** Sends a transactional mail (rendered in its language). */
+  send(mail: OutgoingMail): Promise<void>;
+  /** Public base URL of the account pages, e.g. https://login.gemeng.lu */
+  publicUrl: string;
+}
+
+export type FieldProblem = 'emailInvalid' | 'nameInvalid' | PasswordProblem | 'passwordsDiffer';
+
+export interface Registration {
+  email: string;
+  name: string;
+  password: string;
+  passwordConfirmation: string;
+  language: Language;
+}
+
+const EMAIL =
+  /^[^\s@"<>()[\]\\,;:]{1,64}@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export function createAccounts(options: AccountsOptions) {
+  const { db } = options;
+  const link = (path: string, token: string) => `${options.publicUrl}${path}?token=${encodeURIComponent(token)}`;
+
+  return {
+    /** Field problems, or null when the account was created (or the address already had one: same answer). */
+    async register(input: Registration): Promise<Partial<Record<keyof Registration, FieldProblem>> | null> {
+      const email = normaliseEmail(input.email);
+      const name = input.name.trim();
+      const problems: Partial<Record<keyof Registration, FieldProblem>> = {};
+      if (email.length > 254 || !EMAIL.test(email)) problems.email = 'emailInvalid';
+      if (name.length < 1 || name.length > 100) problems.name = 'nameInvalid';
+      const weak = passwordProblem(input.password, email);
+      if (weak) problems.password = weak;
+      else if (input.password !== input.passwordConfirmation) problems.passwordConfirmation = 'passwordsDiffer';
+      if (Object.keys(problems).length) return problems;
+
+      const existing = await db.user.findUnique({ where: { email } });
+      if (existing) {
+        const token = await issueToken(db, existing.id, 'reset-password');
+        await options.send({
+          to: email,
+          mail: 'alreadyRegistered',
+          lang: existing.preferredLanguage as Language,
+          vars: { url: link('/account/reset/confirm', token) },
+        });
+        return null;
+      }
+      const passwordHash = await hashPassword(input.password);
+      const user = await db.user
+        .create({ data: { email, name, passwordHash, preferredLanguage: input.language } })
+        .catch((error: { code?: string }) => {
+          if (error.code === 'P2002') return null; // registered meanwhile: same answer
+          throw error;
+        });
+      if (!user) return null;
+      const token = await issueToken(db, user.id, 'verify-email');
+      await options.send({
+        to: email,
+        mail: 'verifyEmail',
+        lang: input.language,
+        vars: { name, url: link('/account/verify', token) },
+      });
+      return null;
+    },
+
+    /** Confirms the address of the link's account; false when the link is unknown, used or expired. */
+    async verifyEmail(token: string): Promise<boolean> {
+      const userId = await consumeToken(db, token, 'verify-email');
+      if (!userId) return false;
+      await db.user.update({ where: { id: userId }, data: { emailVerifiedAt: new Date() } });
+      return true;
+    },
+
+    /** The account for a correct email and password; `unverified` when its address is not confirmed yet. */
+    async authenticate(emailInput: string, password: string) {
+      const user = await db.user.findUnique({ where: { email: normaliseEmail(emailInput) } });
+      const correct = await verifyPassword(user?.passwordHash, password);
+      if (!user || !correct) return { ok: false as const, reason: 'invalid' as const };
+      if (!user.emailVerifiedAt) return { ok: false as const, reason: 'unverified' as const };
+      return { ok: true as const, user };
+    },
+
+    /** Sends a reset link when the address has an account; the caller answers the same either way. */
+    async requestPasswordReset(emailInput: string): Promise<void> {
+      const user = await db.user.findUnique({ where: { email: normaliseEmail(emailInput) } });
+      if (!user) return;
+      const token = await issueToken(db, user.id, 'reset-password');
+      await options.send({
+        to: user.email,
+        mail: 'resetPassword',
+        lang: user.preferredLanguage as Language,
+        vars: { name: user.name, url: link('/account/reset/confirm', token) },
+      });
+    },
+
+    /** Sets a new password with a reset link; a reset also confirms the address (the link came by mail). */
+    async resetPassword(
+      token: string,
+      password: string,
+      confirmation: string,
+    ): Promise<'done' | 'invalidLink' | FieldProblem> {
+      if (password !== confirmation) return 'passwordsDiffer';
+      const weak = passwordProblem(password);
+      if (weak) return weak;
+      const owner = await peekToken(db, token, 'reset-password');
+      if (!owner) return 'invalidLink';
+      const user = await db.user.findUniqueOrThrow({ where: { id: owner } });
+      const containsEmail = passwordProblem(password, user.email);
+      if (containsEmail) return containsEmail;
+      const userId = await consumeToken(db, token, 'reset-password');
+      if (userId !== owner) return 'invalidLink'; // used meanwhile
+      await db.user.update({
+        where: { id: userId },
+        data: { passwordHash: await hashPassword(password), emailVerifiedAt: user.emailVerifiedAt ?? new Date() },
+      });
+      return 'done';
+    },
+  };
+}
+
+export type Accounts = ReturnType<typeof createAccounts>;

@@ -1,0 +1,110 @@
+import type { Language } from '@gemeng/subgraph-kit';
+
+type MailText = { subject: string; lines: string[]; action?: { label: string; url: string } };
+export type AccountMail = Record<Language, MailText>;
+
+/** The transactional mails of accounts, in the four languages. `{name}` and `{url}` are filled in. */
+export const MAILS = {
+  verifyEmail: {
+    lb: {
+      subject: 'Confirméiert Är E-Mail-Adress',
+      lines: [
+        'Moien {name},',
+        'confirméiert w.e.g. Är Adress fir Äre Gemeng-Kont ze aktivéieren. De Link ass 48 Stonne gülteg.',
+      ],
+      action: { label: 'Adress confirméieren', url: '{url}' },
+    },
+    fr: {
+      subject: 'Confirmez votre adresse électronique',
+      lines: [
+        'Bonjour {name},',
+        'veuillez confirmer votre adresse pour activer votre compte Gemeng. Le lien est valable 48 heures.',
+      ],
+      action: { label: "Confirmer l'adresse", url: '{url}' },
+    },
+    de: {
+      subject: 'Bestätigen Sie Ihre E-Mail-Adresse',
+      lines: [
+        'Guten Tag {name},',
+        'bitte bestätigen Sie Ihre Adresse, um Ihr Gemeng-Konto zu aktivieren. Der Link ist 48 Stunden gültig.',
+      ],
+      action: { label: 'Adresse bestätigen', url: '{url}' },
+    },
+    en: {
+      subject: 'Confirm your email address',
+      lines: [
+        'Hello {name},',
+        'please confirm your address to activate your Gemeng account. The link is valid for 48 hours.',
+      ],
+      action: { label: 'Confirm the address', url: '{url}' },
+    },
+  },
+  alreadyRegistered: {
+    lb: {
+      subject: 'Dir hutt schonn e Gemeng-Kont',
+      lines: [
+        'Moien,',
+        'Een huet probéiert, mat dëser Adress e Kont unzeleeën. Dir hutt schonn ee. Wann Dir Äert Passwuert vergiess hutt, kënnt Dir et hei nei setzen. Wann et net Dir waart, kënnt Dir dës Mail ignoréieren.',
+      ],
+      action: { label: 'Passwuert nei setzen', url: '{url}' },
+    },
+    fr: {
+      subject: 'Vous avez déjà un compte Gemeng',
+      lines: [
+        'Bonjour,',
+        "Quelqu'un a essayé de créer un compte avec cette adresse. Vous en avez déjà un. Si vous avez oublié votre mot de passe, vous pouvez le redéfinir ici. Si ce n'était pas vous, ignorez ce message.",
+      ],
+      action: { label: 'Redéfinir le mot de passe', url: '{url}' },
+    },
+    de: {
+      subject: 'Sie haben bereits ein Gemeng-Konto',
+      lines: [
+        'Guten Tag,',
+        'jemand hat versucht, mit dieser Adresse ein Konto anzulegen. Sie haben bereits eines. Falls Sie Ihr Passwort vergessen haben, können Sie es hier neu setzen. Falls Sie es nicht waren, ignorieren Sie diese Nachricht.',
+      ],
+      action: { label: 'Passwort neu setzen', url: '{url}' },
+    },
+    en: {
+      subject: 'You already have a Gemeng account',
+      lines: [
+        'Hello,',
+        'someone tried to create an account with this address. You already have one. If you forgot your password, you can set a new one here. If it was not you, ignore this message.',
+      ],
+      action: { label: 'Set a new password', url: '{url}' },
+    },
+  },
+  resetPassword: {
+    lb: {
+      subject: 'Passwuert nei setzen',
+      lines: [
+        'Moien {name},',
+        'mat dësem Link kënnt Dir eng Stonn laang en neit Passwuert setzen. Wann Dir dat net ugefrot hutt, ignoréiert dës Mail.',
+      ],
+      action: { label: 'Neit Passwuert setzen', url: '{url}' },
+    },
+    fr: {
+      subject: 'Redéfinir votre mot de passe',
+      lines: [
+        'Bonjour {name},',
+        "ce lien vous permet de choisir un nouveau mot de passe pendant une heure. Si vous ne l'avez pas demandé, ignorez ce message.",
+      ],
+      action: { label: 'Choisir un nouveau mot de passe', url: '{url}' },
+    },
+    de: {
+      subject: 'Passwort neu setzen',
+      lines: [
+        'Guten Tag {name},',
+        'mit diesem Link können Sie eine Stunde lang ein neues Passwort wählen. Falls Sie das nicht angefordert haben, ignorieren Sie diese Nachricht.',
+      ],
+      action: { label: 'Neues Passwort wählen', url: '{url}' },
+    },
+    en: {
+      subject: 'Set a new password',
+      lines: [
+        'Hello {name},',
+        'this link lets you choose a new password for one hour. If you did not ask for it, ignore this message.',
+      ],
+      action: { label: 'Choose a new password', url: '{url}' },
+    },
+  },
+} satisfies Record<string, AccountMail>;

@@ -1,0 +1,76 @@
+import type { Adapter, AdapterPayload } from 'oidc-provider';
+import type { Db } from '../db.ts';
+
+/**
+ * oidc-provider's storage in PostgreSQL: one table for all its models. API clients (model `Client`) come from
+ * the api_client table instead, so that revoking one takes effect at once.
+ */
+export function prismaAdapter(db: Db) {
+  return class PrismaAdapter implements Adapter {
+    constructor(private readonly model: string) {}
+
+    async upsert(id: string, payload: AdapterPayload, expiresIn?: number): Promise<void> {
+      const data = {
+        payload: payload as object,
+        grantId: payload.grantId ?? null,
+        userCode: payload.userCode ?? null,
+        uid: payload.uid ?? null,
+        expiresAt: expiresIn ? new Date(Date.now() + expiresIn * 1000) : null,
+      };
+      await db.oidcPayload.upsert({
+        where: { model_id: { model: this.model, id } },
+        create: { model: this.model, id, ...data },
+        update: data,
+      });
+    }
+
+    async find(id: string): Promise<AdapterPayload | undefined> {
+      if (this.model === 'Client') return findApiClient(db, id);
+      return this.one({ id });
+    }
+
+    findByUid(uid: string) {
+      return this.one({ uid });
+    }
+
+    findByUserCode(userCode: string) {
+      return this.one({ userCode });
+    }
+
+    async consume(id: string): Promise<void> {
+      await db.oidcPayload.updateMany({ where: { model: this.model, id }, data: { consumedAt: new Date() } });
+    }
+
+    async destroy(id: string): Promise<void> {
+      await db.oidcPayload.deleteMany({ where: { model: this.model, id } });
+    }
+
+    async revokeByGrantId(grantId: string): Promise<void> {
+      await db.oidcPayload.deleteMany({ where: { grantId } });
+    }
+
+    private async one(where: { id?: string; uid?: string; userCode?: string }) {
+      const row = await db.oidcPayload.findFirst({
+        where: { model: this.model, ...where, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] },
+      });
+      if (!row) return undefined;
+      const payload = row.payload as AdapterPayload;
+      return row.consumedAt ? { ...payload, consumed: Math.floor(row.consumedAt.getTime() / 1000) } : payload;
+    }
+  };
+}
+
+async function findApiClient(db: Db, clientId: string): Promise<AdapterPayload | undefined> {
+  const client = await db.apiClient.findUnique({ where: { clientId } });
+  if (!client || client.revokedAt) return undefined;
+  return {
+    client_id: client.clientId,
+    client_secret: client.secret,
+    client_name: client.name,
+    grant_types: ['client_credentials'],
+    response_types: [],
+    redirect_uris: [],
+    token_endpoint_auth_method: 'client_secret_basic',
+    scope: client.scopes.join(' '),
+  } as AdapterPayload;
+}

@@ -1,0 +1,30 @@
+import { randomBytes } from 'node:crypto';
+import type { Db } from '../db.ts';
+import { GRAPH_SCOPES } from './provider.ts';
+
+export interface NewApiClient {
+  clientId: string;
+  /** Shown once: only the platform keeps it afterwards. */
+  secret: string;
+}
+
+/** Registers a third-party application for the client credentials grant. */
+export async function createApiClient(db: Db, name: string): Promise<NewApiClient> {
+  const trimmed = name.trim();
+  if (trimmed.length < 3 || trimmed.length > 100) {
+    throw new Error('the application name must have 3 to 100 characters');
+  }
+  const clientId = `gemeng-${randomBytes(9).toString('base64url')}`;
+  const secret = randomBytes(32).toString('base64url');
+  await db.apiClient.create({ data: { clientId, name: trimmed, secret, scopes: [...GRAPH_SCOPES] } });
+  return { clientId, secret };
+}
+
+/** Revokes a client: its next token request fails; tokens already issued expire within their lifetime. */
+export async function revokeApiClient(db: Db, clientId: string): Promise<boolean> {
+  const { count } = await db.apiClient.updateMany({
+    where: { clientId, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+  return count === 1;
+}

@@ -1,0 +1,90 @@
+/**
+ * The OpenID Connect provider (the certified `oidc-provider`), mounted under /oidc on the identity service.
+ * Today: discovery, JWKS, and the client credentials grant for third-party API clients, issuing RFC 9068 JWT
+ * access tokens for the graph. Accounts, Authorization Code + PKCE and the levels of assurance come next.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import Provider, { type Configuration, errors } from 'oidc-provider';
+import type { Db } from '../db.ts';
+import { prismaAdapter } from './adapter.ts';
+import { loadKeys } from './keys.ts';
+
+export interface OidcOptions {
+  /** The public issuer, for example https://login.gemeng.lu/oidc; its path is where the provider is mounted. */
+  issuer: string;
+  /** The audience of access tokens for the graph (the router and the subgraphs check it). */
+  graphAudience: string;
+  /** Behind a TLS-terminating proxy that sets X-Forwarded-Proto/Host. */
+  behindProxy: boolean;
+}
+
+export const GRAPH_SCOPES = ['graph.read'] as const;
+
+export async function createOidcProvider(db: Db, options: OidcOptions) {
+  const keys = await loadKeys(db);
+  const configuration: Configuration = {
+    adapter: prismaAdapter(db),
+    jwks: keys.jwks,
+    cookies: {
+      keys: keys.cookieKeys,
+      long: { signed: true, httpOnly: true, sameSite: 'lax' },
+      short: { signed: true, httpOnly: true, sameSite: 'lax' },
+    },
+    scopes: ['openid', ...GRAPH_SCOPES],
+    responseTypes: ['code'],
+    pkce: { required: () => true },
+    features: {
+      devInteractions: { enabled: false },
+      clientCredentials: { enabled: true },
+      introspection: { enabled: false },
+      revocation: { enabled: true },
+      resourceIndicators: {
+        enabled: true,
+        defaultResource: async (_ctx, _client, oneOf) => oneOf ?? options.graphAudience,
+        useGrantedResource: async () => true,
+        getResourceServerInfo: async (_ctx, resourceIndicator) => {
+          if (resourceIndicator !== options.graphAudience) throw new errors.InvalidTarget();
+          return {
+            scope: GRAPH_SCOPES.join(' '),
+            audience: options.graphAudience,
+            accessTokenTTL: 10 * 60,
+            accessTokenFormat: 'jwt',
+            jwt: { sign: { alg: 'ES256' } },
+          };
+        },
+      },
+    },
+    ttl: {
+      AccessToken: 600,
+      AuthorizationCode: 60,
+      ClientCredentials: 600,
+      IdToken: 600,
+      Interaction: 900,
+      Session: 8 * 3600,
+      Grant: 30 * 24 * 3600,
+    },
+    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+    renderError: async (ctx, out) => {
+      ctx.type = 'application/json';
+      ctx.body = { error: out.error, error_description: out.error_description };
+    },
+  };
+  const provider = new Provider(options.issuer, configuration);
+  provider.proxy = options.behindProxy;
+
+  const prefix = new URL(options.issuer).pathname.replace(/\/$/, '');
+  const callback = provider.callback();
+  return {
+    provider,
+    /** Serves /oidc/* (and later the login pages); false for any other path. */
+    async handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+      const path = (req.url ?? '/').split('?')[0] ?? '/';
+      if (path !== prefix && !path.startsWith(`${prefix}/`)) return false;
+      // oidc-provider routes from its own root and rebuilds its URLs from originalUrl minus url.
+      (req as IncomingMessage & { originalUrl?: string }).originalUrl = req.url;
+      req.url = req.url?.slice(prefix.length) || '/';
+      await callback(req, res);
+      return true;
+    },
+  };
+}

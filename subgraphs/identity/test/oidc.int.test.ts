@@ -1,0 +1,120 @@
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { createLogger, type RunningSubgraph, startSubgraph } from '@gemeng/subgraph-kit';
+import { prepareDatabase, subgraphProject } from '@gemeng/subgraph-kit/database';
+import { createTestDatabase, type TestDatabase } from '@gemeng/subgraph-kit/testing';
+import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createDb, type Db } from '../src/db.ts';
+import { createApiClient, revokeApiClient } from '../src/oidc/api-clients.ts';
+import { createOidcProvider } from '../src/oidc/provider.ts';
+import { schema } from '../src/schema/index.ts';
+
+const AUDIENCE = 'urn:gemeng:graph';
+let database: TestDatabase;
+let db: Db;
+let identity: RunningSubgraph;
+let issuer: string;
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+async function start() {
+  const port = await freePort();
+  issuer = `http://127.0.0.1:${port}/oidc`;
+  const oidc = await createOidcProvider(db, { issuer, graphAudience: AUDIENCE, behindProxy: false });
+  return startSubgraph({
+    name: 'identity',
+    schema,
+    db: createDb(database.url),
+    port,
+    routerSecret: randomBytes(32).toString('hex'),
+    publicRoutes: oidc.handle,
+    log: createLogger('identity'),
+  });
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase(inject('postgresUrl'), 'identity_oidc');
+  await prepareDatabase(subgraphProject(fileURLToPath(new URL('..', import.meta.url))), database.url, { seed: true });
+  db = createDb(database.url);
+  identity = await start();
+});
+afterAll(async () => {
+  await identity?.stop();
+  await db?.$disconnect();
+  await database?.drop();
+});
+
+async function token(clientId: string, secret: string, extra: Record<string, string> = {}) {
+  const response = await fetch(`${issuer}/token`, {
+    method: 'POST',
+    headers: {
+      authorization: `Basic ${Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(secret)}`).toString('base64')}`,
+      'content-type': 'application/x-www-form-urlencoded',
+    },
+    body: new URLSearchParams({ grant_type: 'client_credentials', scope: 'graph.read', ...extra }),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, string> };
+}
+
+describe('identity: the OpenID Connect provider', () => {
+  it('publishes its discovery document and public keys only', async () => {
+    const discovery = (await (await fetch(`${issuer}/.well-known/openid-configuration`)).json()) as Record<
+      string,
+      unknown
+    >;
+    expect(discovery.issuer).toBe(issuer);
+    expect(discovery.token_endpoint).toBe(`${issuer}/token`);
+    expect(discovery.grant_types_supported).toContain('client_credentials');
+    expect(discovery.response_types_supported).toEqual(['code']);
+    const jwks = (await (await fetch(String(discovery.jwks_uri))).json()) as { keys: Record<string, unknown>[] };
+    expect(jwks.keys.map((key) => key.alg).sort()).toEqual(['ES256', 'RS256']);
+    for (const key of jwks.keys) expect(key).not.toHaveProperty('d');
+  });
+
+  it('gives a registered third-party application an RFC 9068 access token for the graph', async () => {
+    const client = await createApiClient(db, 'Agenda culturel du Sud');
+    const { status, body } = await token(client.clientId, client.secret);
+    expect(status).toBe(200);
+    expect(body.token_type).toBe('Bearer');
+    expect(decodeProtectedHeader(body.access_token ?? '')).toMatchObject({ alg: 'ES256', typ: 'at+jwt' });
+    const { payload } = await jwtVerify(body.access_token ?? '', createRemoteJWKSet(new URL(`${issuer}/jwks`)), {
+      issuer,
+      audience: AUDIENCE,
+      typ: 'at+jwt',
+    });
+    expect(payload).toMatchObject({ sub: client.clientId, client_id: client.clientId, scope: 'graph.read' });
+    expect((payload.exp ?? 0) - (payload.iat ?? 0)).toBe(600);
+  });
+
+  it('refuses a wrong secret, a revoked client and a foreign audience', async () => {
+    const client = await createApiClient(db, 'Gemengebuet app');
+    expect((await token(client.clientId, 'not-the-secret')).body.error).toBe('invalid_client');
+    expect((await token(client.clientId, client.secret, { resource: 'https://elsewhere.example' })).body.error).toBe(
+      'invalid_target',
+    );
+    expect(await revokeApiClient(db, client.clientId)).toBe(true);
+    const revoked = await token(client.clientId, client.secret);
+    expect(revoked.status).toBe(401);
+    expect(revoked.body.error).toBe('invalid_client');
+  });
+
+  it('rejects an application name that is too short', async () => {
+    await expect(createApiClient(db, ' x ')).rejects.toThrow('3 to 100 characters');
+  });
+
+  it('keeps its signing keys across restarts, so tokens issued before stay valid', async () => {
+    const before = (await (await fetch(`${issuer}/jwks`)).json()) as { keys: { kid: string }[] };
+    await identity.stop();
+    identity = await start();
+    const after = (await (await fetch(`${issuer}/jwks`)).json()) as { keys: { kid: string }[] };
+    expect(after.keys.map((k) => k.kid).sort()).toEqual(before.keys.map((k) => k.kid).sort());
+  });
+});

@@ -1,0 +1,11 @@
+export { mailboxAddress, mailFrom, parseSmtpUrl, redactSmtpUrl, type SmtpTarget, smtpUrl } from './config.ts';
+export { createMailer, MailDeliveryError, type Mailer, type MailerOptions, type OutgoingMail } from './mailer.ts';
+export {
+  escapeHtml,
+  interpolate,
+  type MailText,
+  type MailTexts,
+  type MailVars,
+  type RenderedMail,
+  renderMail,
+} from './templates.ts';
