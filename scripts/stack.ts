@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { StartupError } from '@gemeng/subgraph-kit';
 import { externalPostgres, type PostgresServer, startEmbeddedPostgres } from '@gemeng/subgraph-kit/database';
+import { type MailCatcher, startMailCatcher } from './mail-catcher.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const SUBGRAPHS = ['identity', 'procedures', 'culture', 'billing'] as const;
@@ -26,6 +27,9 @@ export interface StackPorts {
   shell: number;
   /** Only used for the embedded PostgreSQL. */
   postgres: number;
+  /** The local mail catcher (SMTP, and its inbox over HTTP), unless SMTP_URL names a real relay. */
+  mailSmtp: number;
+  mailInbox: number;
 }
 
 export const DEFAULT_PORTS: StackPorts = {
@@ -36,6 +40,8 @@ export const DEFAULT_PORTS: StackPorts = {
   router: 4000,
   shell: 8080,
   postgres: 54329,
+  mailSmtp: 1025,
+  mailInbox: 8025,
 };
 
 /** The environment variable that sets each port, named in messages. */
@@ -47,6 +53,8 @@ export const PORT_SETTINGS: Record<keyof StackPorts, string> = {
   router: 'ROUTER_PORT',
   shell: 'SHELL_PORT',
   postgres: 'GEMENG_EMBEDDED_POSTGRES_PORT',
+  mailSmtp: 'MAIL_CATCHER_SMTP_PORT',
+  mailInbox: 'MAIL_CATCHER_HTTP_PORT',
 };
 
 export interface StackOptions {
@@ -71,6 +79,8 @@ export interface RunningStack {
   routerUrl: string;
   /** The OpenID Connect issuer (identity), for API clients' token requests. */
   oidcIssuer: string;
+  /** The local mail catcher, when no SMTP_URL was given. */
+  mail: MailCatcher | undefined;
   shellUrl: string | undefined;
   subgraphUrls: Record<SubgraphName, string>;
   databaseUrls: Record<SubgraphName, string>;
@@ -92,17 +102,25 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   const prefix = options.databasePrefix ?? 'gemeng_';
   const children: { name: ProcessName; child: ChildProcess }[] = [];
   let postgres: PostgresServer | undefined;
+  let mail: MailCatcher | undefined;
+  const externalSmtp = options.env?.SMTP_URL ?? process.env.SMTP_URL;
 
   const stop = async () => {
     for (const { child } of children.reverse()) await terminate(child);
     children.length = 0;
     await postgres?.stop();
     postgres = undefined;
+    await mail?.close();
+    mail = undefined;
   };
 
   try {
     const embedded = (options.postgres ?? 'embedded') === 'embedded';
-    await assertPortsFree(ports, embedded, options.shell !== false);
+    await assertPortsFree(ports, embedded, options.shell !== false, !externalSmtp);
+    if (!externalSmtp) {
+      progress('starting the mail catcher');
+      mail = await startMailCatcher({ smtpPort: ports.mailSmtp, httpPort: ports.mailInbox });
+    }
 
     if (options.postgres && options.postgres !== 'embedded') {
       progress('using the external PostgreSQL');
@@ -128,11 +146,14 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     // identity's OpenID Connect provider issues the access tokens the router and the subgraphs verify.
     const oidcIssuer =
       options.env?.GEMENG_OIDC_ISSUER ?? process.env.GEMENG_OIDC_ISSUER ?? `http://127.0.0.1:${ports.identity}/oidc`;
+    const portalOrigins = [`http://127.0.0.1:${ports.shell}`, `http://localhost:${ports.shell}`];
     const baseEnv = {
       ...process.env,
       ...options.env,
       GEMENG_ROUTER_SECRET: routerSecret,
       GEMENG_OIDC_ISSUER: oidcIssuer,
+      GEMENG_PORTAL_ORIGINS: portalOrigins.join(','),
+      SMTP_URL: externalSmtp ?? mail?.smtpUrl ?? '',
     };
     const subgraphUrls = {} as Record<SubgraphName, string>;
     progress('starting the subgraphs');
@@ -187,6 +208,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     return {
       routerUrl,
       oidcIssuer,
+      mail,
       shellUrl,
       subgraphUrls,
       databaseUrls,
@@ -336,9 +358,10 @@ export function freePort(): Promise<number> {
   });
 }
 
-async function assertPortsFree(ports: StackPorts, embedded: boolean, shell: boolean) {
+async function assertPortsFree(ports: StackPorts, embedded: boolean, shell: boolean, mail: boolean) {
   for (const [key, port] of Object.entries(ports) as [keyof StackPorts, number][]) {
     if ((key === 'postgres' && !embedded) || (key === 'shell' && !shell)) continue;
+    if ((key === 'mailSmtp' || key === 'mailInbox') && !mail) continue;
     const free = await new Promise<boolean>((resolve) => {
       const server = createServer();
       server.once('error', () => resolve(false));

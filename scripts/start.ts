@@ -32,6 +32,7 @@ Gemeng is running (ready in ${((Date.now() - started) / 1000).toFixed(1)} s):
   citizen portal   ${stack.shellUrl}
   GraphQL router   ${stack.routerUrl}
   OpenID Connect   ${stack.oidcIssuer}/.well-known/openid-configuration
+  create account   ${new URL(stack.oidcIssuer).origin}/account/register${stack.mail ? `\n  mail inbox       ${stack.mail.inboxUrl}   (every mail the platform sends)` : ''}
   subgraphs        ${Object.entries(stack.subgraphUrls)
     .map(([name, url]) => `${name} ${url}`)
     .join('\n                   ')}

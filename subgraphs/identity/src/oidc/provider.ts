@@ -16,7 +16,12 @@ export interface OidcOptions {
   graphAudience: string;
   /** Behind a TLS-terminating proxy that sets X-Forwarded-Proto/Host. */
   behindProxy: boolean;
+  /** Origins of the citizen portal (and commune websites with widgets): public clients with PKCE. */
+  portalOrigins?: string[];
 }
+
+/** The citizen portal's client: public (no secret), Authorization Code + PKCE, tokens kept in memory. */
+export const PORTAL_CLIENT_ID = 'gemeng-portal';
 
 export const GRAPH_SCOPES = ['graph.read'] as const;
 
@@ -30,14 +35,56 @@ export async function createOidcProvider(db: Db, options: OidcOptions) {
       long: { signed: true, httpOnly: true, sameSite: 'lax' },
       short: { signed: true, httpOnly: true, sameSite: 'lax' },
     },
-    scopes: ['openid', ...GRAPH_SCOPES],
+    scopes: ['openid', 'profile', 'email', 'offline_access', ...GRAPH_SCOPES],
+    claims: { email: ['email', 'email_verified'], profile: ['name', 'locale'] },
     responseTypes: ['code'],
     pkce: { required: () => true },
+    acrValues: ['low', 'substantial'],
+    clients: (options.portalOrigins ?? []).length
+      ? [
+          {
+            client_id: PORTAL_CLIENT_ID,
+            client_name: 'Gemeng',
+            token_endpoint_auth_method: 'none',
+            application_type: 'web',
+            grant_types: ['authorization_code', 'refresh_token'],
+            response_types: ['code'],
+            redirect_uris: (options.portalOrigins ?? []).map((origin) => `${origin}/auth/callback`),
+            post_logout_redirect_uris: (options.portalOrigins ?? []).map((origin) => `${origin}/`),
+            scope: `openid profile email offline_access ${GRAPH_SCOPES.join(' ')}`,
+          },
+        ]
+      : [],
+    async findAccount(_ctx, sub) {
+      const user = await db.user.findUnique({ where: { id: sub } });
+      if (!user) return undefined;
+      return {
+        accountId: user.id,
+        claims: async () => ({
+          sub: user.id,
+          name: user.name,
+          email: user.email,
+          email_verified: Boolean(user.emailVerifiedAt),
+          locale: user.preferredLanguage,
+        }),
+      };
+    },
+    async extraTokenClaims(ctx, token) {
+      if (token.kind === 'ClientCredentials') return undefined;
+      // The level of assurance of the login travels with the code and the refresh token into every access token.
+      const source = (ctx.oidc.entities.AuthorizationCode ?? ctx.oidc.entities.RefreshToken) as
+        | { acr?: string }
+        | undefined;
+      return { acr: source?.acr ?? 'low' };
+    },
+    rotateRefreshToken: true,
+    issueRefreshToken: async (_ctx, client, code) => client.grantTypeAllowed('refresh_token') && Boolean(code),
     features: {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
       introspection: { enabled: false },
       revocation: { enabled: true },
+      rpInitiatedLogout: { enabled: true },
       resourceIndicators: {
         enabled: true,
         defaultResource: async (_ctx, _client, oneOf) => oneOf ?? options.graphAudience,

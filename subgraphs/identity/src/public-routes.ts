@@ -1,0 +1,51 @@
+import {
+  createLogger,
+  createMailer,
+  httpUrl,
+  list,
+  loadConfig,
+  mailFrom,
+  oneOf,
+  renderMail,
+  smtpUrl,
+} from '@gemeng/subgraph-kit';
+import { createAccounts } from './accounts/accounts.ts';
+import { MAILS } from './accounts/mails.ts';
+import type { Db } from './db.ts';
+import { createOidcProvider } from './oidc/provider.ts';
+import { createWebRoutes } from './web/routes.ts';
+
+/** What identity serves besides /graphql: the OpenID Connect provider and the account pages. */
+export async function createPublicRoutes(db: Db, env: NodeJS.ProcessEnv) {
+  const config = loadConfig(
+    {
+      issuer: httpUrl('GEMENG_OIDC_ISSUER', `http://127.0.0.1:${env.PORT ?? 4001}/oidc`),
+      graphAudience: { env: 'GEMENG_GRAPH_AUDIENCE', read: (raw) => raw ?? 'urn:gemeng:graph' },
+      behindProxy: oneOf('GEMENG_BEHIND_PROXY', ['true', 'false'], 'false'),
+      portalOrigins: list('GEMENG_PORTAL_ORIGINS', []),
+      smtpUrl: smtpUrl('SMTP_URL'),
+      mailFrom: mailFrom('MAIL_FROM', 'Gemeng <no-reply@gemeng.lu>'),
+    },
+    env,
+  );
+  const publicUrl = new URL(config.issuer).origin;
+  const oidc = await createOidcProvider(db, { ...config, behindProxy: config.behindProxy === 'true' });
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: createLogger('identity') });
+  const accounts = createAccounts({
+    db,
+    publicUrl,
+    async send({ to, mail, lang, vars }) {
+      await mailer.send({
+        to,
+        ...renderMail(MAILS[mail], lang, vars),
+        headers: { 'Auto-Submitted': 'auto-generated' },
+      });
+    },
+  });
+  const web = createWebRoutes({ provider: oidc.provider, accounts, publicUrl });
+  return {
+    handle: async (req: Parameters<typeof web>[0], res: Parameters<typeof web>[1]) =>
+      (await oidc.handle(req, res)) || (await web(req, res)),
+    stop: () => mailer.close(),
+  };
+}

@@ -1,0 +1,293 @@
+/**
+ * The identity service's public pages: sign-in (the OpenID Connect provider's login interaction),
+ * registration, address verification and password reset. Plain HTML forms: they work without JavaScript.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isLanguage, type Language, negotiateLanguage } from '@gemeng/subgraph-kit';
+import type Provider from 'oidc-provider';
+import type { Accounts, FieldProblem } from '../accounts/accounts.ts';
+import { type Field, form, languageSelect, layout, link, paragraph, STYLE, textsFor } from './pages.ts';
+import type { Texts } from './texts.ts';
+
+export interface WebOptions {
+  provider: Provider;
+  accounts: Accounts;
+  /** Public origin of these pages (the issuer's origin); POSTs from any other origin are refused. */
+  publicUrl: string;
+}
+
+const MAX_FORM_BYTES = 16_384;
+
+export function createWebRoutes(options: WebOptions) {
+  const { provider, accounts } = options;
+  const origin = new URL(options.publicUrl).origin;
+
+  return async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    const url = new URL(req.url ?? '/', origin);
+    const path = url.pathname;
+    if (path === '/account/style.css') {
+      res.writeHead(200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600' });
+      res.end(STYLE);
+      return true;
+    }
+    const interaction = path.match(/^\/interaction\/([\w-]{1,64})(\/login)?$/);
+    if (!interaction && !path.startsWith('/account/')) return false;
+
+    if (req.method === 'POST' && !sameOrigin(req, origin)) {
+      send(res, 403, layout('en', 'Forbidden', paragraph('This form may only be sent from its own page.')));
+      return true;
+    }
+    const body = req.method === 'POST' ? await readForm(req) : new URLSearchParams();
+    const lang = pick(url.searchParams.get('lang') ?? body.get('lang'), req);
+    const t = textsFor(lang);
+
+    if (interaction) {
+      await handleInteraction(req, res, interaction[1] ?? '', Boolean(interaction[2]), body, url);
+      return true;
+    }
+
+    switch (`${req.method} ${path}`) {
+      case 'GET /account/register':
+        return page(res, lang, t.registerTitle, registerForm(t, lang, {}, {}));
+      case 'POST /account/register': {
+        const language = isLanguage(body.get('language')) ? (body.get('language') as Language) : lang;
+        const input = {
+          email: body.get('email') ?? '',
+          name: body.get('name') ?? '',
+          password: body.get('password') ?? '',
+          passwordConfirmation: body.get('passwordConfirmation') ?? '',
+          language,
+        };
+        const problems = await accounts.register(input);
+        if (problems) {
+          return page(res, lang, t.registerTitle, registerForm(t, language, input, problems), 422);
+        }
+        return page(res, lang, t.checkInbox, paragraph(t.checkInboxText, { email: input.email.trim() }));
+      }
+      case 'GET /account/verify': {
+        const ok = await accounts.verifyEmail(url.searchParams.get('token') ?? '');
+        return ok
+          ? page(res, lang, t.verifiedTitle, paragraph(t.verifiedText))
+          : page(
+              res,
+              lang,
+              t.invalidLinkTitle,
+              paragraph(t.invalidLinkText) + link(`/account/reset?lang=${lang}`, t.resetTitle),
+              410,
+            );
+      }
+      case 'GET /account/reset':
+        return page(res, lang, t.resetTitle, paragraph(t.resetText) + resetRequestForm(t, lang));
+      case 'POST /account/reset':
+        await accounts.requestPasswordReset(body.get('email') ?? '');
+        return page(res, lang, t.checkInbox, paragraph(t.checkInboxText, { email: (body.get('email') ?? '').trim() }));
+      case 'GET /account/reset/confirm':
+        return page(res, lang, t.resetTitle, resetConfirmForm(t, lang, url.searchParams.get('token') ?? '', []));
+      case 'POST /account/reset/confirm': {
+        const token = body.get('token') ?? '';
+        const outcome = await accounts.resetPassword(
+          token,
+          body.get('password') ?? '',
+          body.get('passwordConfirmation') ?? '',
+        );
+        if (outcome === 'done') return page(res, lang, t.resetDoneTitle, paragraph(t.resetDoneText));
+        if (outcome === 'invalidLink') {
+          return page(
+            res,
+            lang,
+            t.invalidLinkTitle,
+            paragraph(t.invalidLinkText) + link(`/account/reset?lang=${lang}`, t.resetTitle),
+            410,
+          );
+        }
+        return page(res, lang, t.resetTitle, resetConfirmForm(t, lang, token, [t[outcome]]), 422);
+      }
+      default:
+        send(res, 404, layout(lang, 'Not found', ''));
+        return true;
+    }
+  };
+
+  async function handleInteraction(
+    req: IncomingMessage,
+    res: ServerResponse,
+    uid: string,
+    isLoginPost: boolean,
+    body: URLSearchParams,
+    url: URL,
+  ) {
+    let details: Awaited<ReturnType<Provider['interactionDetails']>>;
+    try {
+      details = await provider.interactionDetails(req, res);
+    } catch {
+      const lang = pick(url.searchParams.get('lang'), req);
+      send(res, 400, layout(lang, textsFor(lang).signInTitle, paragraph(textsFor(lang).sessionExpired)));
+      return;
+    }
+    if (details.uid !== uid) throw new Error('interaction uid mismatch');
+    const locales = String(details.params.ui_locales ?? '').split(' ')[0];
+    const lang = pick(url.searchParams.get('lang') ?? body.get('lang') ?? (isLanguage(locales) ? locales : null), req);
+    const t = textsFor(lang);
+
+    if (details.prompt.name === 'login') {
+      if (!isLoginPost) return void page(res, lang, t.signInTitle, loginForm(t, lang, uid, '', []), 200, uid);
+      const email = body.get('email') ?? '';
+      const result = await accounts.authenticate(email, body.get('password') ?? '');
+      if (!result.ok) {
+        const error = result.reason === 'unverified' ? t.unverified : t.invalidCredentials;
+        return void page(res, lang, t.signInTitle, loginForm(t, lang, uid, email, [error]), 401, uid);
+      }
+      await provider.interactionFinished(
+        req,
+        res,
+        { login: { accountId: result.user.id, acr: 'low', amr: ['pwd'], remember: true } },
+        { mergeWithLastSubmission: false },
+      );
+      return;
+    }
+
+    if (details.prompt.name === 'consent') {
+      // The only clients are the syndicate's own (the portal, the widgets): consent is implied.
+      const prompt = details.prompt.details as {
+        missingOIDCScope?: string[];
+        missingOIDCClaims?: string[];
+        missingResourceScopes?: Record<string, string[]>;
+      };
+      const grant = details.grantId
+        ? await provider.Grant.find(details.grantId)
+        : new provider.Grant({
+            accountId: String(details.session?.accountId),
+            clientId: String(details.params.client_id),
+          });
+      if (!grant) throw new Error('grant not found');
+      if (prompt.missingOIDCScope) grant.addOIDCScope(prompt.missingOIDCScope.join(' '));
+      if (prompt.missingOIDCClaims) grant.addOIDCClaims(prompt.missingOIDCClaims);
+      for (const [indicator, scopes] of Object.entries(prompt.missingResourceScopes ?? {})) {
+        grant.addResourceScope(indicator, scopes.join(' '));
+      }
+      const grantId = await grant.save();
+      await provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
+      return;
+    }
+    throw new Error(`unsupported prompt ${details.prompt.name}`);
+  }
+}
+
+function loginForm(t: Texts, lang: Language, uid: string, email: string, errors: string[]): string {
+  return (
+    form(
+      t,
+      `/interaction/${uid}/login`,
+      [
+        { name: 'email', label: t.email, type: 'email', autocomplete: 'username', value: email },
+        { name: 'password', label: t.password, type: 'password', autocomplete: 'current-password' },
+      ],
+      t.signIn,
+      { errors, extra: `<input type="hidden" name="lang" value="${lang}">` },
+    ) +
+    link(`/account/reset?lang=${lang}`, t.forgot) +
+    `<p>${t.noAccount} <a href="/account/register?lang=${lang}">${t.register}</a></p>`
+  );
+}
+
+function registerForm(
+  t: Texts,
+  lang: Language,
+  input: { email?: string; name?: string },
+  problems: Partial<Record<string, FieldProblem>>,
+): string {
+  const error = (name: string) => (problems[name] ? t[problems[name] as FieldProblem] : undefined);
+  const fields: Field[] = [
+    { name: 'name', label: t.name, type: 'text', autocomplete: 'name', value: input.name ?? '', error: error('name') },
+    {
+      name: 'email',
+      label: t.email,
+      type: 'email',
+      autocomplete: 'email',
+      value: input.email ?? '',
+      error: error('email'),
+    },
+    {
+      name: 'password',
+      label: t.password,
+      type: 'password',
+      autocomplete: 'new-password',
+      hint: t.passwordHint,
+      error: error('password'),
+    },
+    {
+      name: 'passwordConfirmation',
+      label: t.passwordConfirmation,
+      type: 'password',
+      autocomplete: 'new-password',
+      error: error('passwordConfirmation'),
+    },
+  ].map((f) => (f.error === undefined ? { ...f, error: undefined } : f)) as Field[];
+  const errors = fields.flatMap((f) => (f.error ? [f.error] : []));
+  return form(t, `/account/register?lang=${lang}`, fields, t.create, {
+    errors,
+    extra: languageSelect(t, lang),
+  });
+}
+
+function resetRequestForm(t: Texts, lang: Language): string {
+  return form(
+    t,
+    `/account/reset?lang=${lang}`,
+    [{ name: 'email', label: t.email, type: 'email', autocomplete: 'email' }],
+    t.send,
+  );
+}
+
+function resetConfirmForm(t: Texts, lang: Language, token: string, errors: string[]): string {
+  return form(
+    t,
+    `/account/reset/confirm?lang=${lang}`,
+    [
+      { name: 'password', label: t.newPassword, type: 'password', autocomplete: 'new-password', hint: t.passwordHint },
+      { name: 'passwordConfirmation', label: t.passwordConfirmation, type: 'password', autocomplete: 'new-password' },
+    ],
+    t.save,
+    { errors, extra: `<input type="hidden" name="token" value="${token.replace(/[^\w-]/g, '')}">` },
+  );
+}
+
+function pick(requested: string | null | undefined, req: IncomingMessage): Language {
+  return isLanguage(requested) ? requested : negotiateLanguage(req.headers['accept-language']);
+}
+
+function sameOrigin(req: IncomingMessage, origin: string): boolean {
+  const given = req.headers.origin;
+  if (given) return given === origin;
+  // Browsers send Origin on every POST; without it, fall back on Fetch Metadata.
+  return req.headers['sec-fetch-site'] !== 'cross-site';
+}
+
+async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_FORM_BYTES) break;
+    chunks.push(chunk as Buffer);
+  }
+  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+}
+
+function page(res: ServerResponse, lang: Language, title: string, body: string, status = 200, uid?: string): true {
+  const links = (other: Language) => (uid ? `/interaction/${uid}?lang=${other}` : `?lang=${other}`);
+  send(res, status, layout(lang, title, body, links));
+  return true;
+}
+
+function send(res: ServerResponse, status: number, html: string) {
+  res.writeHead(status, {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    'content-security-policy':
+      "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; frame-ancestors 'none'",
+    'referrer-policy': 'no-referrer',
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(html);
+}
