@@ -1,9 +1,6 @@
 /** Server-rendered account pages: accessible, in four languages, and working without JavaScript. */
-import { LANGUAGES, type Language } from '@gemeng/subgraph-kit';
+import { escapeHtml, LANGUAGES, type Language } from '@gemeng/subgraph-kit';
 import { TEXTS, type Texts } from './texts.ts';
-
-const escape = (value: string) =>
-  value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 const NAMES: Record<Language, string> = { lb: 'Lëtzebuergesch', fr: 'Français', de: 'Deutsch', en: 'English' };
 
@@ -37,7 +34,7 @@ export function layout(
     ? `<nav class="languages" aria-label="Language">${LANGUAGES.filter((other) => other !== lang)
         .map(
           (other) =>
-            `<a href="${escape(languageLinks(other))}" lang="${other}" hreflang="${other}">${NAMES[other]}</a>`,
+            `<a href="${escapeHtml(languageLinks(other))}" lang="${other}" hreflang="${other}">${NAMES[other]}</a>`,
         )
         .join('')}</nav>`
     : '';
@@ -46,13 +43,13 @@ export function layout(
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(title)} – Gemeng</title>
+<title>${escapeHtml(title)} – Gemeng</title>
 <link rel="stylesheet" href="/account/style.css">
 </head>
 <body>
 <header>Gemeng</header>
 <main>
-<h1>${escape(title)}</h1>
+<h1>${escapeHtml(title)}</h1>
 ${body}
 ${languages}
 </main>
@@ -72,11 +69,11 @@ export interface Field {
 
 function field(f: Field): string {
   const described = [f.hint ? `${f.name}-hint` : '', f.error ? `${f.name}-error` : ''].filter(Boolean).join(' ');
-  return `<label for="${f.name}">${escape(f.label)}</label>
-${f.hint ? `<p class="hint" id="${f.name}-hint">${escape(f.hint)}</p>` : ''}
-${f.error ? `<p class="error" id="${f.name}-error">${escape(f.error)}</p>` : ''}
+  return `<label for="${f.name}">${escapeHtml(f.label)}</label>
+${f.hint ? `<p class="hint" id="${f.name}-hint">${escapeHtml(f.hint)}</p>` : ''}
+${f.error ? `<p class="error" id="${f.name}-error">${escapeHtml(f.error)}</p>` : ''}
 <input id="${f.name}" name="${f.name}" type="${f.type}" autocomplete="${f.autocomplete}" required${
-    f.value !== undefined && f.type !== 'password' ? ` value="${escape(f.value)}"` : ''
+    f.value !== undefined && f.type !== 'password' ? ` value="${escapeHtml(f.value)}"` : ''
   }${described ? ` aria-describedby="${described}"` : ''}${f.error ? ' aria-invalid="true"' : ''}>`;
 }
 
@@ -89,27 +86,27 @@ export function form(
 ): string {
   const errors = options.errors ?? [];
   const summary = errors.length
-    ? `<div class="summary" role="alert" tabindex="-1"><p>${escape(t.errorSummary)}</p><ul>${errors
-        .map((error) => `<li>${escape(error)}</li>`)
+    ? `<div class="summary" role="alert" tabindex="-1"><p>${escapeHtml(t.errorSummary)}</p><ul>${errors
+        .map((error) => `<li>${escapeHtml(error)}</li>`)
         .join('')}</ul></div>`
     : '';
-  return `${summary}<form method="post" action="${escape(action)}" novalidate>
+  return `${summary}<form method="post" action="${escapeHtml(action)}" novalidate>
 ${fields.map(field).join('\n')}
 ${options.extra ?? ''}
-<button type="submit">${escape(submit)}</button>
+<button type="submit">${escapeHtml(submit)}</button>
 </form>`;
 }
 
 export function paragraph(text: string, vars: Record<string, string> = {}): string {
-  return `<p>${escape(text.replace(/\{(\w+)\}/g, (_, key: string) => vars[key] ?? ''))}</p>`;
+  return `<p>${escapeHtml(text.replace(/\{(\w+)\}/g, (_, key: string) => vars[key] ?? ''))}</p>`;
 }
 
 export function link(href: string, text: string): string {
-  return `<p><a href="${escape(href)}">${escape(text)}</a></p>`;
+  return `<p><a href="${escapeHtml(href)}">${escapeHtml(text)}</a></p>`;
 }
 
 export function languageSelect(t: Texts, selected: Language): string {
-  return `<label for="language">${escape(t.language)}</label>
+  return `<label for="language">${escapeHtml(t.language)}</label>
 <select id="language" name="language" autocomplete="language">${LANGUAGES.map(
     (lang) => `<option value="${lang}" lang="${lang}"${lang === selected ? ' selected' : ''}>${NAMES[lang]}</option>`,
   ).join('')}</select>`;
