@@ -75,7 +75,15 @@ export async function createOidcProvider(db: Db, options: OidcOptions) {
       const source = (ctx.oidc.entities.AuthorizationCode ?? ctx.oidc.entities.RefreshToken) as
         | { acr?: string }
         | undefined;
-      return { acr: source?.acr ?? 'low' };
+      // Roles are read at every token: a role granted or revoked counts from the next token (10 minutes at most).
+      const user = token.accountId
+        ? await db.user.findUnique({ where: { id: token.accountId }, include: { roles: true } })
+        : null;
+      return {
+        acr: source?.acr ?? 'low',
+        gemeng_roles: (user?.roles ?? []).map((role) => ({ communeId: role.communeId, role: role.role })),
+        gemeng_operator: user?.operator ?? false,
+      };
     },
     rotateRefreshToken: true,
     issueRefreshToken: async (_ctx, client, code) => client.grantTypeAllowed('refresh_token') && Boolean(code),
