@@ -146,7 +146,12 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     // identity's OpenID Connect provider issues the access tokens the router and the subgraphs verify.
     const oidcIssuer =
       options.env?.GEMENG_OIDC_ISSUER ?? process.env.GEMENG_OIDC_ISSUER ?? `http://127.0.0.1:${ports.identity}/oidc`;
-    const portalOrigins = [`http://127.0.0.1:${ports.shell}`, `http://localhost:${ports.shell}`];
+    // Public OpenID Connect clients: the portal, and the commune websites that embed the widgets.
+    const portalOrigins = [
+      `http://127.0.0.1:${ports.shell}`,
+      `http://localhost:${ports.shell}`,
+      ...(options.corsOrigins ?? []),
+    ];
     const baseEnv = {
       ...process.env,
       ...options.env,
