@@ -1,12 +1,12 @@
 import { matchLanguage } from '@gemeng/frontend-kit';
-import { type LifeCycles, registerApplication, start } from 'single-spa';
+import { type LifeCycles, navigateToUrl, registerApplication, start } from 'single-spa';
 import { constructApplications, constructLayoutEngine, constructRoutes } from 'single-spa-layout';
+import { completeAuthReturn, portalAuth } from './auth.ts';
 import { applyLanguage, initialLanguage, rememberLanguage } from './language.ts';
 import { t } from './messages.ts';
 import './shell.css';
 
-const language = initialLanguage();
-applyLanguage(language);
+applyLanguage(initialLanguage());
 
 document.addEventListener('click', (event) => {
   const button = (event.target as Element | null)?.closest<HTMLButtonElement>('button[data-lang]');
@@ -16,21 +16,77 @@ document.addEventListener('click', (event) => {
   rememberLanguage(chosen);
 });
 
-const template = document.querySelector<HTMLTemplateElement>('#single-spa-layout');
-if (!template) throw new Error('index.html lacks <template id="single-spa-layout">.');
-
-// Placeholders are plain HTML strings for single-spa-layout; they use the language at start-up.
-const routes = constructRoutes(template, {
-  loaders: { identityLoader: `<p class="placeholder" role="status">${t(language, 'loading')}</p>` },
-  errors: { identityError: `<p class="placeholder placeholder-error" role="alert">${t(language, 'appError')}</p>` },
-  props: {},
+/**
+ * Links to the portal's own pages change the route without loading the page again: the sign-in lives in this
+ * page's memory, and a reload would end it. Links inside widgets' shadow roots count too.
+ */
+document.addEventListener('click', (event) => {
+  if (
+    event.defaultPrevented ||
+    event.button !== 0 ||
+    event.metaKey ||
+    event.ctrlKey ||
+    event.shiftKey ||
+    event.altKey
+  ) {
+    return;
+  }
+  const anchor = event
+    .composedPath()
+    .find((node): node is HTMLAnchorElement => node instanceof HTMLAnchorElement && node.hasAttribute('href'));
+  if (!anchor || (anchor.target && anchor.target !== '_self') || anchor.hasAttribute('download')) return;
+  const url = new URL(anchor.href, location.href);
+  if (url.origin !== location.origin || url.pathname.startsWith('/widgets/') || /\.\w+$/.test(url.pathname)) return;
+  // In-page links (the skip link) keep the browser's own behaviour.
+  if (url.pathname === location.pathname && url.search === location.search && url.hash) return;
+  event.preventDefault();
+  navigateToUrl(url.href);
 });
 
 // A variable specifier keeps Vite from bundling the application: the browser resolves it with the import map.
-const importApplication = (name: string): Promise<LifeCycles> => import(/* @vite-ignore */ name);
+const importModule = (specifier: string): Promise<Record<string, unknown>> => import(/* @vite-ignore */ specifier);
 
-const applications = constructApplications({ routes, loadApp: ({ name }) => importApplication(name) });
-const layoutEngine = constructLayoutEngine({ routes, applications });
-for (const application of applications) registerApplication(application);
-layoutEngine.activate();
-start({ urlRerouteOnly: true });
+/** single-spa application name → module (import map) and the export holding its lifecycles. */
+const APPLICATIONS: Record<string, { module: string; lifecycles?: string }> = {
+  '@gemeng/identity': { module: '@gemeng/identity' },
+  '@gemeng/identity/account': { module: '@gemeng/identity', lifecycles: 'account' },
+};
+
+async function importApplication(name: string): Promise<LifeCycles> {
+  const application = APPLICATIONS[name];
+  if (!application) throw new Error(`No module for the application ${name}: add it to APPLICATIONS in main.ts.`);
+  const module = await importModule(application.module);
+  return (application.lifecycles ? module[application.lifecycles] : module) as LifeCycles;
+}
+
+async function main(): Promise<void> {
+  const auth = portalAuth();
+  const header = document.querySelector('gemeng-login');
+  // Without an issuer (the shell run alone) there is no sign-in to offer.
+  if (!auth) header?.closest('nav')?.remove();
+  if (!(await completeAuthReturn(auth, initialLanguage()))) return;
+  // The address may have changed (back from signing in or out, with its ?lang=).
+  const language = initialLanguage();
+  applyLanguage(language);
+
+  // The identity bundle registers <gemeng-login> in the header, outside any single-spa route.
+  if (auth) void importModule('@gemeng/identity').catch((error: unknown) => console.error(error));
+
+  const template = document.querySelector<HTMLTemplateElement>('#single-spa-layout');
+  if (!template) throw new Error('index.html lacks <template id="single-spa-layout">.');
+
+  // Placeholders are plain HTML strings for single-spa-layout; they use the language at start-up.
+  const routes = constructRoutes(template, {
+    loaders: { identityLoader: `<p class="placeholder" role="status">${t(language, 'loading')}</p>` },
+    errors: { identityError: `<p class="placeholder placeholder-error" role="alert">${t(language, 'appError')}</p>` },
+    props: {},
+  });
+
+  const applications = constructApplications({ routes, loadApp: ({ name }) => importApplication(name) });
+  const layoutEngine = constructLayoutEngine({ routes, applications });
+  for (const application of applications) registerApplication(application);
+  layoutEngine.activate();
+  start({ urlRerouteOnly: true });
+}
+
+void main();

@@ -13,6 +13,11 @@ export interface ShellOptions {
   readonly host?: string;
   /** Public GraphQL endpoint, injected into pages and /embed.js, and allowed by the CSP's connect-src. */
   readonly routerUrl?: string;
+  /**
+   * OpenID Connect issuer (GEMENG_OIDC_ISSUER): injected into pages (`<meta name="gemeng:oidc-issuer">`) and
+   * /embed.js, and allowed by the CSP's connect-src (discovery, token, revocation). Without it: no sign-in.
+   */
+  readonly oidcIssuer?: string;
   /** Built shell (index.html, assets). Default: shell/dist. */
   readonly shellDist?: string;
   /** Folders served under /widgets/. Default: every frontends/<package>/dist that exists. */
@@ -26,6 +31,7 @@ export interface RunningShell {
   readonly port: number;
   readonly host: string;
   readonly routerUrl: string;
+  readonly oidcIssuer: string | undefined;
   close(): Promise<void>;
 }
 
@@ -45,6 +51,7 @@ export const DEFAULT_SHELL_PORT = 8080;
 export const DEFAULT_SHELL_HOST = '127.0.0.1';
 export const DEFAULT_ROUTER_URL = 'http://127.0.0.1:4000/graphql';
 const ENDPOINT_PLACEHOLDER = '__GEMENG_GRAPHQL_ENDPOINT__';
+const ISSUER_PLACEHOLDER = '__GEMENG_OIDC_ISSUER__';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const defaultShellDist = resolve(here, '../dist');
@@ -103,10 +110,10 @@ function escapeAttribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** The router's origin for connect-src; a relative router URL is same-origin ('self'). */
-function connectSource(routerUrl: string): string {
+/** An absolute URL's origin for connect-src; a relative URL is same-origin ('self'). */
+function connectSource(url: string): string {
   try {
-    return new URL(routerUrl).origin;
+    return new URL(url).origin;
   } catch {
     return "'self'";
   }
@@ -125,14 +132,26 @@ function inlineScriptHashes(html: string): string[] {
   return hashes;
 }
 
-export function contentSecurityPolicy(routerUrl: string, scriptHashes: readonly string[] = []): string {
+/**
+ * The page's CSP. With an issuer, `connect-src` also allows its origin: the page fetches discovery and calls the
+ * token and revocation endpoints. Signing in and out are top-level navigations (not limited by CSP); the page
+ * posts no form to the issuer, so `form-action` stays 'self'.
+ */
+export function contentSecurityPolicy(
+  routerUrl: string,
+  scriptHashes: readonly string[] = [],
+  oidcIssuer?: string,
+): string {
+  const connect = [
+    ...new Set(["'self'", connectSource(routerUrl), ...(oidcIssuer ? [connectSource(oidcIssuer)] : [])]),
+  ];
   return [
     "default-src 'none'",
     `script-src 'self' ${scriptHashes.join(' ')}`.trim(),
     "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",
-    `connect-src 'self' ${connectSource(routerUrl)}`.replace(" 'self' 'self'", " 'self'"),
+    `connect-src ${connect.join(' ')}`,
     "manifest-src 'self'",
     "base-uri 'none'",
     "form-action 'self'",
@@ -167,6 +186,7 @@ export async function startShell(options: ShellOptions = {}): Promise<RunningShe
   const port = options.port ?? DEFAULT_SHELL_PORT;
   const host = options.host ?? DEFAULT_SHELL_HOST;
   const routerUrl = options.routerUrl ?? DEFAULT_ROUTER_URL;
+  const oidcIssuer = options.oidcIssuer?.replace(/\/+$/, '') || undefined;
   const shellDist = resolve(options.shellDist ?? defaultShellDist);
   const widgetDirs = (options.widgetDirs ?? defaultWidgetDirs()).map((dir) => resolve(dir));
   const log = options.log ?? ((line: string) => console.log(line));
@@ -184,8 +204,14 @@ export async function startShell(options: ShellOptions = {}): Promise<RunningShe
   async function renderIndex(): Promise<{ html: string; csp: string }> {
     const info = await stat(indexPath);
     if (!page || page.mtimeMs !== info.mtimeMs) {
-      const html = (await readFile(indexPath, 'utf8')).replaceAll(ENDPOINT_PLACEHOLDER, escapeAttribute(routerUrl));
-      page = { mtimeMs: info.mtimeMs, html, csp: contentSecurityPolicy(routerUrl, inlineScriptHashes(html)) };
+      const html = (await readFile(indexPath, 'utf8'))
+        .replaceAll(ENDPOINT_PLACEHOLDER, escapeAttribute(routerUrl))
+        .replaceAll(ISSUER_PLACEHOLDER, escapeAttribute(oidcIssuer ?? ''));
+      page = {
+        mtimeMs: info.mtimeMs,
+        html,
+        csp: contentSecurityPolicy(routerUrl, inlineScriptHashes(html), oidcIssuer),
+      };
     }
     return page;
   }
@@ -269,6 +295,8 @@ export async function startShell(options: ShellOptions = {}): Promise<RunningShe
       'const config = (globalThis.gemengConfig ??= {});',
       // Resolved against this script's URL so that a relative router URL points at the portal, not the host page.
       `config.graphqlEndpoint ??= new URL(${JSON.stringify(routerUrl)}, import.meta.url).href;`,
+      // Widgets sign in at the issuer in a popup that comes back to <this website>/auth/callback.
+      ...(oidcIssuer ? [`config.oidcIssuer ??= ${JSON.stringify(oidcIssuer)};`] : []),
       `await Promise.all(${JSON.stringify(files)}.map((file) => import(new URL(\`widgets/\${file}\`, import.meta.url).href)));`,
       '',
     ].join('\n');
@@ -374,7 +402,7 @@ export async function startShell(options: ShellOptions = {}): Promise<RunningShe
   const address = server.address() as AddressInfo;
   const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${urlHost}:${address.port}`;
-  log(`Gemeng shell on ${url} (GraphQL endpoint ${routerUrl})`);
+  log(`Gemeng shell on ${url} (GraphQL endpoint ${routerUrl}${oidcIssuer ? `, sign-in at ${oidcIssuer}` : ''})`);
 
   let closing: Promise<void> | undefined;
   return {
@@ -382,6 +410,7 @@ export async function startShell(options: ShellOptions = {}): Promise<RunningShe
     port: address.port,
     host,
     routerUrl,
+    oidcIssuer,
     close() {
       closing ??= new Promise<void>((resolveClose, reject) => {
         server.close((error) => (error ? reject(error) : resolveClose()));

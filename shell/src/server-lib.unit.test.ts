@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningShell, ShellStartError, startShell } from './server-lib.ts';
+import { contentSecurityPolicy, type RunningShell, ShellStartError, startShell } from './server-lib.ts';
 
 /** A fake build in a temporary folder, so the test does not depend on `vite build` having run. */
 const root = mkdtempSync(join(tmpdir(), 'gemeng-shell-'));
@@ -20,6 +20,7 @@ beforeAll(async () => {
   writeFileSync(
     join(dist, 'index.html'),
     `<!doctype html><html><head><meta name="gemeng:graphql-endpoint" content="__GEMENG_GRAPHQL_ENDPOINT__">` +
+      `<meta name="gemeng:oidc-issuer" content="__GEMENG_OIDC_ISSUER__">` +
       `<script type="importmap">${importMap}</script><script type="module" src="/assets/index-AbCdEf12.js"></script>` +
       `</head><body></body></html>`,
   );
@@ -29,6 +30,7 @@ beforeAll(async () => {
   shell = await startShell({
     port: 0,
     routerUrl: 'http://127.0.0.1:4555/graphql',
+    oidcIssuer: 'http://127.0.0.1:4556/oidc/',
     shellDist: dist,
     widgetDirs: [widgets],
     log: () => {},
@@ -58,7 +60,9 @@ describe('startShell', () => {
     const csp = response.headers.get('content-security-policy') ?? '';
     const hash = createHash('sha256').update(importMap).digest('base64');
     expect(csp).toContain(`script-src 'self' 'sha256-${hash}'`);
-    expect(csp).toContain("connect-src 'self' http://127.0.0.1:4555");
+    expect(csp).toContain("connect-src 'self' http://127.0.0.1:4555 http://127.0.0.1:4556;");
+    expect(csp).toContain("form-action 'self'");
+    expect(html).toContain('<meta name="gemeng:oidc-issuer" content="http://127.0.0.1:4556/oidc">');
     expect(csp).not.toContain('unsafe-inline');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   });
@@ -97,6 +101,16 @@ describe('startShell', () => {
     const script = await response.text();
     expect(script).toContain('"http://127.0.0.1:4555/graphql"');
     expect(script).toContain('["gemeng-identity.js"]');
+    expect(script).toContain('config.oidcIssuer ??= "http://127.0.0.1:4556/oidc";');
+  });
+
+  it('leaves the issuer out of the CSP when there is none, and lists an origin once', () => {
+    expect(contentSecurityPolicy('http://127.0.0.1:4555/graphql')).toContain(
+      "connect-src 'self' http://127.0.0.1:4555;",
+    );
+    expect(contentSecurityPolicy('/graphql', [], 'http://127.0.0.1:4555/oidc')).toContain(
+      "connect-src 'self' http://127.0.0.1:4555;",
+    );
   });
 
   it('refuses path traversal and other methods', async () => {

@@ -1,5 +1,5 @@
 /**
- * Load benchmarks of the router and the subgraphs: `npm run bench -- [--scenario slice|gateways] [--quick] …`.
+ * Load benchmarks of the router and the subgraphs: `npm run bench -- [--scenario slice|gateways|auth|login] …`.
  * Starts the whole stack (embedded PostgreSQL, four subgraphs, router) unless --url names a running router, runs
  * each target of the chosen scenarios one after another with autocannon, and prints a table, ratios and JSON.
  * See tests/bench/README.md.
@@ -11,22 +11,34 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROOT, type RunningStack, SUBGRAPHS, type SubgraphName, startStack } from '../../scripts/stack.ts';
 import { clockTicksPerSecond, pidListeningOn, systemBusyMs, withChildren } from './lib/cpu.ts';
+import { percentile, runInProcess } from './lib/inprocess.ts';
 import { type Endpoint, load, type ProcessGroup, sample } from './lib/load.ts';
-import { ratioLines, ratios, table } from './lib/report.ts';
+import { inProcessTable, ratioLines, ratios, table } from './lib/report.ts';
 import { type ExtraRouter, startRouter, stopAllRouters } from './lib/routers.ts';
-import type { GatewayRuntimeName, Scenario, Target, TargetResult } from './lib/types.ts';
+import type {
+  GatewayRuntimeName,
+  InProcessResult,
+  InProcessTarget,
+  Scenario,
+  Target,
+  TargetResult,
+} from './lib/types.ts';
 import { SCENARIOS } from './scenarios/index.ts';
 
 const RUNTIMES: GatewayRuntimeName[] = ['apollo', 'hive', 'hive-rust'];
+/** The scenarios of a run without --scenario. */
+const DEFAULT_SCENARIOS = SCENARIOS.filter((scenario) => !scenario.optIn);
 /** Share of the CPU used by processes outside the benchmark above which a run is flagged as disturbed. */
 const BUSY_PERCENT = 5;
 /** How many times a disturbed target is measured again. */
 const RETRIES = 2;
-const disturbed = (result: TargetResult) => result.otherCpuPercent !== null && result.otherCpuPercent > BUSY_PERCENT;
+const disturbed = (result: TargetResult | InProcessResult) =>
+  result.otherCpuPercent !== null && result.otherCpuPercent > BUSY_PERCENT;
 
 const USAGE = `Usage: npm run bench -- [options]
 
-  --scenario <name>    run this scenario (repeatable; default: all): ${SCENARIOS.map((s) => s.name).join(', ')}
+  --scenario <name>    run this scenario (repeatable): ${SCENARIOS.map((s) => s.name).join(', ')}
+                       (default: ${DEFAULT_SCENARIOS.map((s) => s.name).join(', ')}; the others only when named)
   --duration <s>       measured seconds per target (default 10)
   --warmup <s>         warm-up seconds per target, not measured (default 2)
   --connections <n>    concurrent connections (default 20)
@@ -76,7 +88,7 @@ function settings(argv: string[]): Settings | undefined {
     }
     return number;
   };
-  const names = values.scenario ?? SCENARIOS.map((scenario) => scenario.name);
+  const names = values.scenario ?? DEFAULT_SCENARIOS.map((scenario) => scenario.name);
   const scenarios = names.map((name) => {
     const scenario = SCENARIOS.find((candidate) => candidate.name === name);
     if (!scenario)
@@ -154,11 +166,16 @@ async function main(): Promise<number> {
 
   // Targets in run order; with --url only those that go to the router.
   const planned = run.scenarios.flatMap((scenario) => scenario.targets.map((target) => ({ scenario, target })));
-  const selected = run.url ? planned.filter(({ target }) => target.via.kind === 'router') : planned;
+  const selected = run.url
+    ? planned.filter(({ target }) => target.via.kind === 'router' && !target.needsStack)
+    : planned;
   for (const { target } of planned.filter((entry) => !selected.includes(entry))) {
-    progress(`skipping ${target.id}: it needs the subgraphs, and --url gives only a router`);
+    progress(`skipping ${target.id}: it needs the stack, and --url gives only a router`);
   }
-  if (selected.length === 0) {
+  const inProcess = run.scenarios.flatMap((scenario) =>
+    (scenario.inProcess ?? []).map((target) => ({ scenario, target })),
+  );
+  if (selected.length === 0 && inProcess.length === 0) {
     console.error('bench: nothing to run (with --url, only router targets can run: try --scenario slice)');
     return 2;
   }
@@ -198,6 +215,25 @@ async function main(): Promise<number> {
           'stop other work (tests, builds) for comparable figures',
       );
     }
+    // In-process targets first, while nothing else of the benchmark runs.
+    const inProcessResults: InProcessResult[] = [];
+    for (const [index, { scenario, target }] of inProcess.entries()) {
+      progress(`[in-process ${index + 1}/${inProcess.length}] ${target.id}: ${target.label}`);
+      let result = await measureInProcess(scenario, target, run);
+      for (let retry = 1; retry <= RETRIES && result.ok && disturbed(result); retry++) {
+        progress(`  measuring ${target.id} again (${retry}/${RETRIES}) in 5 s`);
+        await pause(5000);
+        const again = await measureInProcess(scenario, target, run);
+        if ((again.otherCpuPercent ?? 0) < (result.otherCpuPercent ?? 0) || !result.ok) result = again;
+      }
+      inProcessResults.push(result);
+    }
+    if (selected.length === 0) {
+      report(run, undefined, [], inProcessResults);
+      failed = !inProcessResults.every((result) => result.ok);
+      return failed ? 1 : 0;
+    }
+
     if (run.url) {
       platform = { routerUrl: run.url, routerPid: localPid(run.url), stack: undefined, postgresPid: undefined };
       if (!platform.routerPid) progress('the router process is not visible here: no router CPU figures');
@@ -230,7 +266,7 @@ async function main(): Promise<number> {
 
     // Warm the long-lived processes (subgraphs, database, the stack's router) on every query of the run first:
     // otherwise the first targets run on colder subgraphs than the last ones, which favours the last.
-    const queries = [...new Set(selected.map(({ target }) => target.query))];
+    const queries = [...new Set(selected.map(({ target }) => target.query).filter((query) => query !== undefined))];
     progress(`warming up the subgraphs: ${queries.length} queries × ${run.globalWarmupSeconds} s through the router`);
     for (const query of queries) {
       const endpoint: Endpoint = {
@@ -260,6 +296,7 @@ async function main(): Promise<number> {
           const runtime = target.via.runtime;
           const own = selected.filter(({ target: t }) => t.via.kind === 'runtime' && t.via.runtime === runtime);
           for (const { target: t } of own) {
+            if (t.query === undefined) continue;
             const warm: Endpoint = { url: router.url, headers, body: JSON.stringify({ query: t.query }) };
             if ((await sample(warm, t.check)).problem) continue;
             await load(warm, { durationSeconds: run.globalWarmupSeconds, connections: run.connections }, {});
@@ -272,8 +309,19 @@ async function main(): Promise<number> {
         url = stack.subgraphUrls[target.via.subgraph];
         routerPid = undefined;
         headers['x-gemeng-router-secret'] = stack.routerSecret;
+      } else if (target.via.kind === 'issuer') {
+        if (!stack) throw new Error('an issuer target needs the stack');
+        url = `${stack.oidcIssuer}${target.via.path}`;
+        routerPid = undefined;
       }
-      const endpoint: Endpoint = { url, headers, body: JSON.stringify({ query: target.query }) };
+      if (target.form) headers['content-type'] = 'application/x-www-form-urlencoded';
+      const body = target.form ? new URLSearchParams(target.form).toString() : JSON.stringify({ query: target.query });
+      // Per measured run: a target's own headers (an access token) may expire between runs.
+      const endpoint = async (): Promise<Endpoint> => ({
+        url,
+        headers: { ...headers, ...(await target.headers?.({ stack })) },
+        body,
+      });
       const groups: Record<string, ProcessGroup> = {
         router: () => (routerPid ? [routerPid] : []),
         subgraphs: () => subgraphPids,
@@ -301,8 +349,9 @@ async function main(): Promise<number> {
     if (extra) await extra.router.stop();
     extra = undefined;
 
-    report(run, platform, results);
-    failed = !results.every((result) => result.ok || result.knownFailure);
+    report(run, platform, results, inProcessResults);
+    failed =
+      !results.every((result) => result.ok || result.knownFailure) || !inProcessResults.every((result) => result.ok);
     return failed ? 1 : 0;
   } catch (error) {
     console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
@@ -312,10 +361,66 @@ async function main(): Promise<number> {
   }
 }
 
+async function measureInProcess(scenario: Scenario, target: InProcessTarget, run: Settings): Promise<InProcessResult> {
+  const base = { id: target.id, scenario: scenario.name, label: target.label, concurrency: target.concurrency };
+  const failure = (problem: string): InProcessResult => {
+    progress(`  FAILED: ${problem}`);
+    return {
+      ...base,
+      ok: false,
+      problems: [problem],
+      durationSeconds: 0,
+      operations: 0,
+      opsPerSecond: 0,
+      latencyMs: { p50: 0, p99: 0, average: 0, max: 0 },
+      cpuMsPerOperation: 0,
+      otherCpuPercent: null,
+    };
+  };
+  try {
+    await target.setup?.();
+  } catch (error) {
+    return failure(`setup: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const warm = await runInProcess(target, run.warmupSeconds);
+  if (warm.error) return failure(warm.error);
+  const measured = await runInProcess(target, run.durationSeconds);
+  if (measured.error) return failure(measured.error);
+  if (measured.operations === 0) return failure('no operation completed');
+  const { latenciesMs, operations } = measured;
+  const result: InProcessResult = {
+    ...base,
+    ok: true,
+    problems: [],
+    durationSeconds: measured.durationSeconds,
+    operations,
+    opsPerSecond: operations / measured.durationSeconds,
+    latencyMs: {
+      p50: percentile(latenciesMs, 50),
+      p99: percentile(latenciesMs, 99),
+      average: latenciesMs.reduce((sum, ms) => sum + ms, 0) / operations,
+      max: Math.max(...latenciesMs),
+    },
+    cpuMsPerOperation: measured.cpuMs / operations,
+    otherCpuPercent: measured.otherCpuPercent,
+  };
+  progress(
+    `  ${result.opsPerSecond.toFixed(1)} ops/s, p50 ${result.latencyMs.p50.toFixed(1)} ms, ` +
+      `${result.cpuMsPerOperation.toFixed(1)} CPU ms/op` +
+      (result.otherCpuPercent === null
+        ? ''
+        : `, other processes used ${result.otherCpuPercent.toFixed(0)} % of the CPU`),
+  );
+  if (disturbed(result)) {
+    progress(`  WARNING: something else was using the CPU: ops/s and latencies of this target are not comparable`);
+  }
+  return result;
+}
+
 async function measure(
   scenario: Scenario,
   target: Target,
-  endpoint: Endpoint,
+  endpointFor: () => Promise<Endpoint>,
   groups: Record<string, ProcessGroup>,
   run: Settings,
 ): Promise<TargetResult> {
@@ -328,15 +433,28 @@ async function measure(
         ? 'router'
         : target.via.kind === 'runtime'
           ? target.via.runtime
-          : target.via.subgraph,
-    url: endpoint.url,
+          : target.via.kind === 'subgraph'
+            ? target.via.subgraph
+            : 'issuer',
     ...(target.knownFailure ? { knownFailure: target.knownFailure } : {}),
   };
-  const before = await sample(endpoint, target.check);
+  const expectStatus = target.expectStatus ?? 200;
+  const expectation = { status: expectStatus, graphql: target.form === undefined };
+  let endpoint: Endpoint;
+  let before: Awaited<ReturnType<typeof sample>>;
+  try {
+    endpoint = await endpointFor();
+    before = await sample(endpoint, target.check, expectation);
+  } catch (error) {
+    const problem = `preparing the request: ${error instanceof Error ? error.message : String(error)}`;
+    before = { status: 0, body: undefined, bytes: 0, sqlStatements: null, problem };
+    endpoint = { url: '', headers: {}, body: '' };
+  }
   if (before.problem) {
     progress(`  FAILED before the run: ${before.problem}`);
     return {
       ...base,
+      url: endpoint.url,
       ok: false,
       problems: [`sample response: ${before.problem}`],
       durationSeconds: 0,
@@ -346,6 +464,8 @@ async function measure(
       latencyMs: { p50: 0, p99: 0, average: 0, max: 0 },
       errors: 0,
       non2xx: 0,
+      expectStatus,
+      statusCodes: {},
       cpuMsPerRequest: { router: null, subgraphs: null, database: null },
       cpuMsPerRequestBySubgraph: { identity: null, procedures: null, culture: null, billing: null },
       loadGeneratorCpuMsPerRequest: 0,
@@ -361,7 +481,7 @@ async function measure(
     { durationSeconds: run.durationSeconds, connections: run.connections },
     groups,
   );
-  const after = await sample(endpoint, target.check);
+  const after = await sample(endpoint, target.check, expectation);
 
   const requests = result.requests.total;
   const known = [cpuMs.router, cpuMs.subgraphs, cpuMs.database].reduce<number>((sum, ms) => sum + (ms ?? 0), 0);
@@ -373,10 +493,22 @@ async function measure(
       : Math.max(0, (100 * (systemBusyMs - known - loadGeneratorCpuMs)) / capacityMs);
   const perRequest = (ms: number | null | undefined) =>
     ms === null || ms === undefined || !requests ? null : ms / requests;
-  const errors = result.errors + result.non2xx;
+  const statusCodes = Object.fromEntries(
+    Object.entries(result.statusCodeStats ?? {}).map(([status, { count }]) => [status, count ?? 0]),
+  );
+  const unexpected = Object.entries(statusCodes)
+    .filter(([status]) => Number(status) !== expectStatus)
+    .reduce((sum, [, count]) => sum + count, 0);
+  const errors = result.errors + unexpected;
   const problems: string[] = [];
   if (errors > 0) {
-    problems.push(`${result.errors} connection errors (${result.timeouts} timeouts), ${result.non2xx} non-2xx`);
+    const others = Object.entries(statusCodes)
+      .filter(([status]) => Number(status) !== expectStatus)
+      .map(([status, count]) => `${count} × ${status}`);
+    problems.push(
+      `${result.errors} connection errors (${result.timeouts} timeouts), ${unexpected} responses not ${expectStatus}` +
+        (others.length ? ` (${others.join(', ')})` : ''),
+    );
   }
   if (requests === 0) problems.push('no response during the run');
   if (after.problem) problems.push(`sample after the run: ${after.problem}`);
@@ -384,6 +516,7 @@ async function measure(
 
   const outcome: TargetResult = {
     ...base,
+    url: endpoint.url,
     ok: problems.length === 0,
     problems,
     durationSeconds: result.duration,
@@ -398,6 +531,8 @@ async function measure(
     },
     errors,
     non2xx: result.non2xx,
+    expectStatus,
+    statusCodes,
     cpuMsPerRequest: {
       router: perRequest(cpuMs.router),
       subgraphs: perRequest(cpuMs.subgraphs),
@@ -421,7 +556,12 @@ async function measure(
   return outcome;
 }
 
-function report(run: Settings, platform: Platform, results: TargetResult[]) {
+function report(
+  run: Settings,
+  platform: Platform | undefined,
+  results: TargetResult[],
+  inProcessResults: InProcessResult[],
+) {
   const comparisons = run.scenarios.flatMap((scenario) => scenario.comparisons);
   const computed = ratios(comparisons, results);
   const cpu = cpus();
@@ -432,9 +572,9 @@ function report(run: Settings, platform: Platform, results: TargetResult[]) {
     cpus: cpu.length,
     cpuModel: cpu[0]?.model,
     clockTicksPerSecond: clockTicksPerSecond(),
-    mode: platform.stack ? 'stack' : 'url',
-    stackRouterRuntime: platform.stack ? run.runtime : undefined,
-    routerUrl: platform.routerUrl,
+    mode: platform ? (platform.stack ? 'stack' : 'url') : 'in-process',
+    stackRouterRuntime: platform?.stack ? run.runtime : undefined,
+    routerUrl: platform?.routerUrl,
     durationSeconds: run.durationSeconds,
     warmupSeconds: run.warmupSeconds,
     globalWarmupSeconds: run.globalWarmupSeconds,
@@ -451,16 +591,25 @@ function report(run: Settings, platform: Platform, results: TargetResult[]) {
   out.push(
     `Gemeng benchmarks: ${meta.date}, commit ${meta.commit ?? '?'}, Node ${meta.node}, ${meta.cpus} cores, ` +
       `${run.connections} connections, ${run.durationSeconds} s per target after ${run.warmupSeconds} s warm-up` +
-      (platform.stack ? `, stack router: ${run.runtime}` : `, router ${platform.routerUrl}`),
+      (platform === undefined
+        ? ''
+        : platform.stack
+          ? `, stack router: ${run.runtime}`
+          : `, router ${platform.routerUrl}`),
   );
   for (const scenario of run.scenarios) {
     const rows = results.filter((result) => result.scenario === scenario.name);
-    if (rows.length === 0) continue;
-    out.push('', `## ${scenario.name}: ${scenario.description}`, '', table(rows));
+    const own = inProcessResults.filter((result) => result.scenario === scenario.name);
+    if (rows.length === 0 && own.length === 0) continue;
+    out.push('', `## ${scenario.name}: ${scenario.description}`);
+    if (own.length) out.push('', inProcessTable(own));
+    if (rows.length) out.push('', table(rows));
     const lines = ratioLines(computed.filter((r) => scenario.comparisons.some((c) => c.a === r.a && c.b === r.b)));
     if (lines) out.push('', lines);
+    const summary = scenario.summary?.({ targets: rows, inProcess: own }) ?? [];
+    if (summary.length) out.push('', ...summary);
   }
-  const noisy = results.filter(disturbed);
+  const noisy = [...inProcessResults, ...results].filter(disturbed);
   if (noisy.length) {
     out.push(
       '',
@@ -476,6 +625,7 @@ function report(run: Settings, platform: Platform, results: TargetResult[]) {
       meta,
       scenarios: run.scenarios.map(({ name, description }) => ({ name, description })),
       results,
+      inProcessResults,
       ratios: computed,
     },
     null,

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { NOT_FOUND, shellUrl } from './env.ts';
+import { IDENTITY_FR } from './citizen.ts';
+import { identityOrigin, NOT_FOUND, shellUrl } from './env.ts';
 
 async function axe(page: Page) {
   return await new AxeBuilder({ page })
@@ -42,4 +43,33 @@ test('the language switcher and the card are keyboard reachable with a visible f
     return active ? getComputedStyle(active).outlineStyle : 'none';
   });
   expect(outline).not.toBe('none');
+});
+
+test.describe('identity pages', () => {
+  test('the registration page has no axe violations, empty and with errors (fr)', async ({ page }) => {
+    await page.goto(`${identityOrigin()}/account/register?lang=fr`);
+    expect(summary((await axe(page)).violations)).toEqual([]);
+    await page.getByRole('button', { name: IDENTITY_FR.create }).click();
+    await expect(page.getByRole('alert')).toBeVisible();
+    expect(summary((await axe(page)).violations)).toEqual([]);
+  });
+
+  test('the login page has no axe violations, empty and after a wrong password (fr)', async ({ page }) => {
+    await page.goto(`${shellUrl()}/?lang=fr`);
+    await page.locator('gemeng-login').getByRole('button', { name: 'Se connecter' }).click();
+    await expect(page).toHaveURL(new RegExp(`^${identityOrigin()}/interaction/`));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(IDENTITY_FR.signInTitle);
+    expect(summary((await axe(page)).violations)).toEqual([]);
+    await page.getByLabel(IDENTITY_FR.email, { exact: true }).fill('nobody@example.lu');
+    await page.getByLabel(IDENTITY_FR.password, { exact: true }).fill('not the password at all');
+    await page.getByRole('button', { name: IDENTITY_FR.signIn }).click();
+    await expect(page.getByRole('alert')).toBeVisible();
+    expect(summary((await axe(page)).violations)).toEqual([]);
+  });
+});
+
+test('the account page, signed out, has no axe violations', async ({ page }) => {
+  await page.goto(`${shellUrl()}/account?lang=de`);
+  await expect(page.locator('gemeng-account')).toContainText('Sie sind nicht angemeldet.');
+  expect(summary((await axe(page)).violations)).toEqual([]);
 });

@@ -1,7 +1,8 @@
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import { expect, test } from '@playwright/test';
-import { embedPort, euros, fetchCommune, routerUrl, shellUrl, squash } from './env.ts';
+import { confirmLogout, registerAndVerify, signInOnIdentity } from './citizen.ts';
+import { embedPort, euros, fetchCommune, newEmail, routerUrl, shellUrl, squash } from './env.ts';
 
 /**
  * A commune's own website on another origin: it only adds the snippets documented in shell/README.md.
@@ -21,11 +22,19 @@ const pages: Record<string, () => string> = {
 <body><main><h1>Welcome</h1>
 <gemeng-commune-card commune="dudelange" lang="fr" endpoint="${routerUrl()}"></gemeng-commune-card>
 </main></body></html>`,
+  '/mon-compte.html': () => `<!doctype html>
+<html lang="fr"><head><meta charset="utf-8"><title>Mon compte – Commune de Dudelange</title>
+<script type="module" src="${shellUrl()}/embed.js"></script></head>
+<body><header><gemeng-login></gemeng-login></header>
+<main><h1>Mon compte</h1><gemeng-account heading-level="2"></gemeng-account></main></body></html>`,
+  // Where the sign-in popup lands (the registered redirect URI): the page that opened it reads the answer.
+  '/auth/callback': () => `<!doctype html>
+<html lang="fr"><head><meta charset="utf-8"><title>Connexion</title></head><body><p>Connexion…</p></body></html>`,
 };
 
 test.beforeAll(async () => {
   server = createServer((req, res) => {
-    const page = pages[req.url ?? ''];
+    const page = pages[new URL(req.url ?? '/', 'http://embed.invalid').pathname];
     if (!page) return void res.writeHead(404).end();
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page());
   });
@@ -55,4 +64,39 @@ test('the widget bundle alone works with an endpoint attribute and its own lang'
   const card = page.locator('gemeng-commune-card');
   await expect(card.getByRole('heading', { level: 2 })).toHaveText(expected.name);
   await expect(card.locator('[part="procedures"]')).toContainText(expected.procedures[0]!.code);
+});
+
+test('a citizen signs in and out from the widgets on a commune website, in a popup, and the page stays', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(90_000);
+  const name = 'Luc Wagner';
+  const email = newEmail('luc');
+  await registerAndVerify(page, request, name, email);
+
+  await page.goto(`${origin()}/mon-compte.html`);
+  const login = page.locator('gemeng-login');
+  const account = page.locator('gemeng-account');
+  await expect(account).toContainText('Vous n’êtes pas connecté.');
+  const popupOpened = page.waitForEvent('popup');
+  await login.getByRole('button', { name: 'Se connecter' }).click();
+  const popup = await popupOpened;
+  await signInOnIdentity(popup, email);
+  await popup.waitForEvent('close');
+
+  await expect(page).toHaveURL(`${origin()}/mon-compte.html`);
+  await expect(login.locator('[part="name"]')).toContainText(name);
+  // The graph answers the widget on the commune's origin with the person's access token.
+  await expect(account.getByTestId('account-email')).toHaveText(email);
+  await expect(account.getByTestId('account-verified')).toHaveText('Oui');
+
+  const logoutOpened = page.waitForEvent('popup');
+  await login.getByRole('button', { name: 'Se déconnecter' }).click();
+  const logout = await logoutOpened;
+  await confirmLogout(logout);
+  await logout.waitForEvent('close');
+  await expect(login.getByRole('button', { name: 'Se connecter' })).toBeVisible();
+  await expect(account).toContainText('Vous n’êtes pas connecté.');
+  await expect(page).toHaveURL(`${origin()}/mon-compte.html`);
 });

@@ -79,3 +79,40 @@ export const NOT_FOUND: Record<Lang, string> = {
   de: 'Gemeinde nicht gefunden',
   en: 'Commune not found',
 };
+
+export const oidcIssuer = (): string => required('GEMENG_OIDC_ISSUER').replace(/\/$/, '');
+export const identityOrigin = (): string => new URL(oidcIssuer()).origin;
+export const mailInboxUrl = (): string => required('GEMENG_MAIL_INBOX_URL');
+
+interface CaughtMail {
+  id: string;
+  to: string[];
+  subject: string;
+  text: string;
+}
+
+/** The newest mail to `to` whose subject matches, from the catcher's HTTP inbox (GET /messages?to=). */
+export async function waitForMail(
+  request: APIRequestContext,
+  to: string,
+  subject: RegExp,
+  timeoutMs = 15_000,
+): Promise<CaughtMail> {
+  const deadline = Date.now() + timeoutMs;
+  const url = new URL('messages', mailInboxUrl());
+  url.searchParams.set('to', to);
+  while (Date.now() < deadline) {
+    const mails = (await (await request.get(url.href)).json()) as CaughtMail[];
+    const mail = mails.find((candidate) => subject.test(candidate.subject));
+    if (mail) return mail;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`No mail to ${to} with a subject like ${subject} arrived within ${timeoutMs} ms.`);
+}
+
+export const PASSWORD = 'Kachkéis mat Gromperen 42';
+
+/** A fresh address per test and run: the tests share one database. */
+export function newEmail(prefix: string): string {
+  return `${prefix}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}@example.lu`;
+}

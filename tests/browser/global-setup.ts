@@ -25,13 +25,16 @@ function requireBuild(relative: string, pkg: string): void {
 
 /**
  * Starts the whole stack once for all browser tests and publishes its URLs through the environment
- * (GEMENG_SHELL_URL, GEMENG_ROUTER_URL, GEMENG_EMBED_PORT), which workers inherit.
- * With GEMENG_SHELL_URL and GEMENG_ROUTER_URL already set, an already running stack is used instead; its
- * router must then allow CORS for http://127.0.0.1:${GEMENG_EMBED_PORT ?? 8090}.
+ * (GEMENG_SHELL_URL, GEMENG_ROUTER_URL, GEMENG_OIDC_ISSUER, GEMENG_MAIL_INBOX_URL, GEMENG_EMBED_PORT), which
+ * workers inherit. With GEMENG_SHELL_URL and GEMENG_ROUTER_URL already set, an already running stack is used
+ * instead (`npm start`'s issuer and mail catcher by default); its router and identity must then allow
+ * http://127.0.0.1:${GEMENG_EMBED_PORT ?? 8090} (GEMENG_CORS_ORIGINS).
  */
 export default async function globalSetup(): Promise<(() => Promise<void>) | undefined> {
   if (process.env.GEMENG_SHELL_URL && process.env.GEMENG_ROUTER_URL) {
     process.env.GEMENG_EMBED_PORT ??= '8090';
+    process.env.GEMENG_OIDC_ISSUER ??= 'http://127.0.0.1:4001/oidc';
+    process.env.GEMENG_MAIL_INBOX_URL ??= 'http://127.0.0.1:8025/';
     return undefined;
   }
   requireBuild('../../frontends/identity/dist/gemeng-identity.js', '@gemeng/frontend-identity');
@@ -43,6 +46,9 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | und
   const stack = await startStack({ corsOrigins: [`http://127.0.0.1:${embedPort}`] });
   process.env.GEMENG_SHELL_URL = stack.shellUrl;
   process.env.GEMENG_ROUTER_URL = stack.routerUrl;
+  process.env.GEMENG_OIDC_ISSUER = stack.oidcIssuer;
+  if (!stack.mail) throw new Error('The browser tests read mail from the local catcher: unset SMTP_URL.');
+  process.env.GEMENG_MAIL_INBOX_URL = stack.mail.inboxUrl;
   return async () => {
     await stack.stop();
   };

@@ -3,43 +3,31 @@
  * local SMTP catcher), signs in through OpenID Connect (Authorization Code + PKCE, as the portal does) and
  * reads their own account through the router.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  authorizationRequest,
+  type Browser,
+  createBrowser,
+  followToCallback,
+  graphql,
+  redeemCode,
+} from '../support/oidc.ts';
 import { startStack } from '../support/stack.ts';
 
 let stack: Awaited<ReturnType<typeof startStack>>;
-let identity: string;
+let browser: Browser;
 const email = `jeanne.${randomBytes(3).toString('hex')}@example.lu`;
 const password = 'Kachkéis mat Gromperen 42';
-const cookies = new Map<string, string>();
 
 beforeAll(async () => {
   stack = await startStack({ target: inject('postgresTarget'), postgresUrl: inject('postgresUrl'), shell: false });
-  identity = new URL(stack.oidcIssuer).origin;
+  browser = createBrowser(new URL(stack.oidcIssuer).origin);
 });
 afterAll(() => stack?.stop());
 
-/** A browser, reduced to what these pages need: cookies, and the Origin header on form posts. */
-async function browse(url: string, form?: Record<string, string>) {
-  const response = await fetch(new URL(url, identity), {
-    method: form ? 'POST' : 'GET',
-    redirect: 'manual',
-    headers: {
-      cookie: [...cookies].map(([name, value]) => `${name}=${value}`).join('; '),
-      'accept-language': 'fr',
-      ...(form ? { origin: identity, 'content-type': 'application/x-www-form-urlencoded' } : {}),
-    },
-    ...(form ? { body: new URLSearchParams(form) } : {}),
-  });
-  for (const cookie of response.headers.getSetCookie()) {
-    const [pair = ''] = cookie.split(';');
-    const [name = '', value = ''] = pair.split('=');
-    if (value) cookies.set(name, value);
-    else cookies.delete(name);
-  }
-  return { status: response.status, location: response.headers.get('location'), html: await response.text() };
-}
+const browse = (url: string, form?: Record<string, string>) => browser.browse(url, form);
 
 const register = (overrides: Record<string, string> = {}) =>
   browse('/account/register?lang=fr', {
@@ -80,23 +68,8 @@ describe('a citizen account', () => {
   });
 
   it('signs in through OpenID Connect with PKCE and reads its own account through the router', async () => {
-    const verifier = randomBytes(32).toString('base64url');
-    const redirectUri = `http://127.0.0.1:${stack.ports.shell}/auth/callback`;
-    const authorize = new URL(`${stack.oidcIssuer}/auth`);
-    authorize.search = new URLSearchParams({
-      client_id: 'gemeng-portal',
-      redirect_uri: redirectUri,
-      response_type: 'code',
-      scope: 'openid profile email graph.read',
-      resource: 'urn:gemeng:graph',
-      state: 'state-1',
-      code_challenge: createHash('sha256').update(verifier).digest('base64url'),
-      code_challenge_method: 'S256',
-      ui_locales: 'fr',
-      acr_values: 'low',
-    }).toString();
-
-    let step = await browse(authorize.toString());
+    const request = authorizationRequest(stack, { state: 'state-1' });
+    let step = await browse(request.url);
     expect(step.status).toBe(303);
     const loginPage = step.location ?? '';
     expect((await browse(loginPage)).html).toContain('Se connecter');
@@ -106,43 +79,18 @@ describe('a citizen account', () => {
     expect(wrong.html).toContain('L’adresse ou le mot de passe est incorrect.');
 
     step = await browse(`${loginPage}/login`, { email, password });
-    for (let hops = 0; step.status === 303 && !step.location?.startsWith(redirectUri) && hops < 10; hops++) {
-      step = await browse(step.location ?? '');
-    }
-    const callback = new URL(step.location ?? '');
+    const callback = await followToCallback(browser, request, step);
     expect(callback.searchParams.get('state')).toBe('state-1');
-    const code = callback.searchParams.get('code') ?? '';
-
-    const tokenResponse = await fetch(`${stack.oidcIssuer}/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'authorization_code',
-        code,
-        code_verifier: verifier,
-        client_id: 'gemeng-portal',
-        redirect_uri: redirectUri,
-      }),
-    });
-    expect(tokenResponse.status).toBe(200);
-    const tokens = (await tokenResponse.json()) as { access_token: string; id_token: string };
+    const tokens = await redeemCode(stack, request, callback);
     expect(decodeJwt(tokens.id_token)).toMatchObject({ acr: 'low', email, name: 'Jeanne Schmit' });
     expect(decodeJwt(tokens.access_token)).toMatchObject({ acr: 'low', aud: 'urn:gemeng:graph' });
 
-    const me = await fetch(stack.routerUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.access_token}` },
-      body: JSON.stringify({ query: '{ me { name email emailVerified preferredLanguage } }' }),
-    });
-    expect(await me.json()).toEqual({
+    const me = await graphql(stack, '{ me { name email emailVerified preferredLanguage } }', {}, tokens.access_token);
+    expect(me.body).toEqual({
       data: { me: { name: 'Jeanne Schmit', email, emailVerified: true, preferredLanguage: 'fr' } },
     });
-    const anonymous = await fetch(stack.routerUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ me { name } }' }),
-    });
-    expect(await anonymous.json()).toEqual({ data: { me: null } });
+    const anonymous = await graphql(stack, '{ me { name } }');
+    expect(anonymous.body).toEqual({ data: { me: null } });
   });
 
   it('resets a forgotten password with the link of the mail, without telling strangers whether an account exists', async () => {
@@ -166,7 +114,7 @@ describe('a citizen account', () => {
   });
 
   it('refuses a form posted from another site', async () => {
-    const response = await fetch(`${identity}/account/register`, {
+    const response = await fetch(new URL('/account/register', stack.oidcIssuer), {
       method: 'POST',
       headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ email: 'x@example.lu' }),

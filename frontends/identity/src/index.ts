@@ -1,3 +1,6 @@
+export { ACCOUNT_QUERY, Account, type AccountData } from './account.ts';
+export { AuthElement, type AuthErrorDetail } from './auth-element.ts';
+export { authMessages } from './auth-messages.ts';
 export {
   COMMUNE_CARD_QUERY,
   type Commune,
@@ -6,4 +9,5 @@ export {
   type CommuneCardErrorDetail,
   type CommuneCardOptions,
 } from './commune-card.ts';
+export { Login } from './login.ts';
 export { communeCardMessages } from './messages.ts';

@@ -21,3 +21,8 @@ export const { bootstrap, mount, unmount, update } = litApplication<SingleSpaPro
     commune: communeFromLocation(location) ?? pickStringProps(props, ['commune']).commune ?? DEFAULT_COMMUNE,
   }),
 );
+
+/** Lifecycles mounting `<gemeng-account>` (the portal's `/account` route). */
+export const account = litApplication<SingleSpaProps>('gemeng-account', (props) =>
+  pickStringProps(props, ['lang', 'endpoint', 'issuer', 'heading-level']),
+);

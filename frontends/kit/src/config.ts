@@ -5,6 +5,12 @@ export const DEFAULT_GRAPHQL_ENDPOINT = 'http://127.0.0.1:4000/graphql';
 /** Page-wide settings, set by `/embed.js` or the shell before widgets load. */
 export interface GemengGlobalConfig {
   graphqlEndpoint?: string;
+  /** The OpenID Connect issuer widgets sign in with (`GEMENG_OIDC_ISSUER`). */
+  oidcIssuer?: string;
+  /** The public client (default `gemeng-portal`). */
+  oidcClientId?: string;
+  /** `popup` (default off the portal) or `redirect` (the portal, which handles `/auth/callback`). */
+  signInMode?: 'redirect' | 'popup';
 }
 
 declare global {

@@ -45,6 +45,11 @@ export interface GraphQLRequestOptions {
   readonly headers?: Readonly<Record<string, string>>;
   /** Injected for tests and non-browser callers; defaults to the global `fetch`. */
   readonly fetch?: typeof fetch;
+  /**
+   * Signs the request as the person: the token (an `AuthClient`'s `getAccessToken`) is sent as
+   * `authorization: Bearer …`; undefined means anonymous.
+   */
+  readonly accessToken?: () => Promise<string | undefined>;
 }
 
 interface GraphQLResponseBody<TData> {
@@ -67,7 +72,8 @@ export async function graphqlRequest<TData, TVariables extends Record<string, un
   variables?: TVariables,
   options: GraphQLRequestOptions = {},
 ): Promise<TData> {
-  const { lang, signal, headers = {}, fetch: fetchImpl = globalThis.fetch } = options;
+  const { lang, signal, headers = {}, fetch: fetchImpl = globalThis.fetch, accessToken } = options;
+  const token = accessToken ? await accessToken() : undefined;
   let response: Response;
   try {
     response = await fetchImpl(endpoint, {
@@ -76,6 +82,7 @@ export async function graphqlRequest<TData, TVariables extends Record<string, un
         'content-type': 'application/json',
         accept: 'application/graphql-response+json, application/json',
         ...(lang ? { 'accept-language': lang } : {}),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
         ...headers,
       },
       body: JSON.stringify({ query, variables: variables ?? {} }),

@@ -1,3 +1,29 @@
+export {
+  AuthClient,
+  type AuthClientOptions,
+  AuthError,
+  type AuthErrorCode,
+  type AuthState,
+  type AuthUser,
+  authClient,
+  CALLBACK_PATH,
+  codeChallenge,
+  DEFAULT_CLIENT_ID,
+  DEFAULT_GRAPH_RESOURCE,
+  DEFAULT_SCOPE,
+  decodeJwtPayload,
+  ISSUER_META_NAME,
+  isPopupCallback,
+  notifyOpener,
+  POPUP_NAME,
+  type ProviderMetadata,
+  randomToken,
+  resolveIssuer,
+  resolveSignInMode,
+  type SignInMode,
+  type SignInOptions,
+  type SignOutOptions,
+} from './auth.ts';
 export { DEFAULT_GRAPHQL_ENDPOINT, ENDPOINT_META_NAME, type GemengGlobalConfig, resolveEndpoint } from './config.ts';
 export { ConfigurationError } from './errors.ts';
 export { GemengElement, type GemengElementOptions, gemengStyles } from './gemeng-element.ts';

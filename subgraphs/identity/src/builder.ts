@@ -4,3 +4,5 @@ import type PrismaTypes from './generated/pothos-types.ts';
 import { getDatamodel } from './generated/pothos-types.ts';
 
 export const { builder, Language } = createBuilder<PrismaTypes, Db>({ datamodel: getDatamodel() });
+
+builder.mutationType({});

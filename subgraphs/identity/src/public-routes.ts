@@ -42,7 +42,7 @@ export async function createPublicRoutes(db: Db, env: NodeJS.ProcessEnv) {
       });
     },
   });
-  const web = createWebRoutes({ provider: oidc.provider, accounts, publicUrl });
+  const web = createWebRoutes({ db, provider: oidc.provider, accounts, publicUrl });
   return {
     handle: async (req: Parameters<typeof web>[0], res: Parameters<typeof web>[1]) =>
       (await oidc.handle(req, res)) || (await web(req, res)),

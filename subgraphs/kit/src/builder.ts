@@ -4,9 +4,9 @@ import ErrorsPlugin from '@pothos/plugin-errors';
 import FederationPlugin from '@pothos/plugin-federation';
 import PrismaPlugin, { type PrismaClient } from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
-import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import ScopeAuthPlugin, { type AuthFailure, AuthScopeFailureType } from '@pothos/plugin-scope-auth';
 import { GraphQLError, Kind } from 'graphql';
-import type { RequestContext } from './context.ts';
+import type { Caller, RequestContext } from './context.ts';
 import { LANGUAGES, type Language } from './language.ts';
 
 export interface GemengSchemaTypes<PrismaTypes extends {}, Db> {
@@ -21,6 +21,18 @@ export interface GemengSchemaTypes<PrismaTypes extends {}, Db> {
     public: boolean;
     /** A verified caller (citizen, agent or API client). */
     authenticated: boolean;
+    /** A signed-in person (citizen, agent, administrator, operator), not an API client. */
+    citizen: boolean;
+    /** A platform operator of the syndicate. */
+    operator: boolean;
+    /** A person who signed in with two factors (`acr` = substantial); others get a step-up challenge. */
+    substantial: boolean;
+    /** An agent or administrator of this commune (id), or an operator. */
+    agentOf: string;
+    /** An administrator of this commune (id), or an operator. */
+    administratorOf: string;
+    /** The access token was granted this OAuth scope. */
+    scope: string;
   };
 }
 
@@ -40,11 +52,8 @@ export function createBuilder<PrismaTypes extends {}, Db extends PrismaClient>(o
     defaultFieldNullability: false,
     plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin, DirectivesPlugin, ErrorsPlugin, FederationPlugin],
     scopeAuth: {
-      authScopes: (ctx) => ({ public: true, authenticated: ctx.caller !== null }),
-      unauthorizedError: () =>
-        new GraphQLError('You are not allowed to do this: sign in with an account that has the right role.', {
-          extensions: { code: 'FORBIDDEN' },
-        }),
+      authScopes: (ctx) => authScopesOf(ctx.caller),
+      unauthorizedError: (_parent, ctx, _info, result) => authorizationError(ctx.caller, result.failure),
     },
     prisma: {
       client: (ctx) => ctx.db,
@@ -74,6 +83,74 @@ export function createBuilder<PrismaTypes extends {}, Db extends PrismaClient>(o
 
   builder.queryType({});
   return { builder, Language };
+}
+
+/** A person's token (Authorization Code), as opposed to an API client's (client credentials: `sub` = `client_id`). */
+export function isPerson(caller: Caller | null): caller is Caller {
+  return caller !== null && caller.sub !== caller.clientId;
+}
+
+/**
+ * What the caller may do, from the verified access token only (no database): the scopes fields name in
+ * `authScopes`. Roles and the operator flag count for people only, never for an API client's token.
+ */
+export function authScopesOf(caller: Caller | null) {
+  const person = isPerson(caller) ? caller : null;
+  const hasRole = (communeId: string, roles: readonly string[]) =>
+    person !== null &&
+    (person.operator || person.roles.some((held) => held.communeId === communeId && roles.includes(held.role)));
+  return {
+    public: true,
+    authenticated: caller !== null,
+    citizen: person !== null,
+    operator: person?.operator === true,
+    // Asynchronous on purpose: scope-auth settles the synchronous rules first and stops at the first refusal, so
+    // in `$all` a missing role decides the error (FORBIDDEN) before a missing second factor does (step-up).
+    substantial: async () => person?.acr === 'substantial',
+    agentOf: (communeId: string) => hasRole(communeId, ['agent', 'administrator']),
+    administratorOf: (communeId: string) => hasRole(communeId, ['administrator']),
+    scope: (scope: string) => caller?.scopes.includes(scope) === true,
+  };
+}
+
+/** The level of assurance a `substantial` field asks for, in step-up challenges. */
+export const STEP_UP_ACR = 'substantial';
+
+/**
+ * The error for a refused field, by what would let the caller through: anonymous callers are told to sign in
+ * (UNAUTHENTICATED); a person who lacks only a two-factor sign-in gets an RFC 9470 step-up challenge
+ * (INSUFFICIENT_USER_AUTHENTICATION with `acr_values`, for the client to sign in again with it); everyone else
+ * gets FORBIDDEN.
+ */
+export function authorizationError(caller: Caller | null, failure: AuthFailure): GraphQLError {
+  if (caller === null) {
+    return new GraphQLError('You need to be signed in to do this: sign in and try again.', {
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
+  }
+  if (isPerson(caller) && onlyStepUpMissing(failure)) {
+    return new GraphQLError(
+      'This needs a stronger sign-in: sign in again with a second factor (code card, authenticator app or passkey).',
+      { extensions: { code: 'INSUFFICIENT_USER_AUTHENTICATION', acr_values: STEP_UP_ACR } },
+    );
+  }
+  return new GraphQLError('You are not allowed to do this: sign in with an account that has the right role.', {
+    extensions: { code: 'FORBIDDEN' },
+  });
+}
+
+/** True when a higher level of assurance alone would have let the caller through. */
+function onlyStepUpMissing(failure: AuthFailure): boolean {
+  switch (failure.kind) {
+    case AuthScopeFailureType.AuthScope:
+      return failure.scope === 'substantial';
+    case AuthScopeFailureType.AnyAuthScopes:
+      return failure.failures.some(onlyStepUpMissing);
+    case AuthScopeFailureType.AllAuthScopes:
+      return failure.failures.length > 0 && failure.failures.every(onlyStepUpMissing);
+    default:
+      return false;
+  }
 }
 
 function parseDateTime(value: unknown): Date {

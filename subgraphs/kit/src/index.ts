@@ -1,5 +1,14 @@
 export * from './auth/index.ts';
-export { badInput, createBuilder, type GemengSchemaTypes, notFound } from './builder.ts';
+export {
+  authorizationError,
+  authScopesOf,
+  badInput,
+  createBuilder,
+  type GemengSchemaTypes,
+  isPerson,
+  notFound,
+  STEP_UP_ACR,
+} from './builder.ts';
 export * from './config.ts';
 export { type Caller, createContext, type RequestContext } from './context.ts';
 export { createPrismaClient } from './database/prisma.ts';

@@ -15,8 +15,22 @@ export interface Sample {
   problem: string | undefined;
 }
 
-/** One request, to check that the target answers the query with data and without errors. */
-export async function sample(endpoint: Endpoint, check: (data: unknown) => string | undefined): Promise<Sample> {
+/** What a sample response must be: its status, and whether it is a GraphQL response. */
+export interface Expectation {
+  /** Default 200. */
+  status?: number;
+  /** Default true: a 200 must have `data` and no `errors`, and `check` gets the data (otherwise the whole body). */
+  graphql?: boolean;
+}
+
+/** One request, to check that the target answers as it should (by default: a GraphQL query with data, no errors). */
+export async function sample(
+  endpoint: Endpoint,
+  check: (body: unknown) => string | undefined,
+  expectation: Expectation = {},
+): Promise<Sample> {
+  const expectStatus = expectation.status ?? 200;
+  const graphql = (expectation.graphql ?? true) && expectStatus === 200;
   let response: Response;
   try {
     response = await fetch(endpoint.url, {
@@ -36,17 +50,18 @@ export async function sample(endpoint: Endpoint, check: (data: unknown) => strin
   try {
     body = JSON.parse(text);
   } catch {
-    return { status: response.status, body: text, bytes: text.length, sqlStatements, problem: 'not JSON' };
+    const problem = response.status === expectStatus ? 'not JSON' : `HTTP ${response.status}, not JSON`;
+    return { status: response.status, body: text, bytes: Buffer.byteLength(text), sqlStatements, problem };
   }
   const result = body as { data?: unknown; errors?: { message?: string }[] };
   let problem: string | undefined;
-  if (response.status !== 200) problem = `HTTP ${response.status}`;
-  if (result.errors?.length) {
+  if (response.status !== expectStatus) problem = `HTTP ${response.status}, not ${expectStatus}`;
+  if (graphql && Array.isArray(result.errors) && result.errors.length) {
     const first = result.errors[0]?.message ?? 'no message';
     problem = `${problem ? `${problem}, ` : ''}${result.errors.length} error(s): ${first}`;
   }
-  if (!problem && (result.data === undefined || result.data === null)) problem = 'no data';
-  if (!problem) problem = check(result.data);
+  if (graphql && !problem && (result.data === undefined || result.data === null)) problem = 'no data';
+  if (!problem) problem = check(graphql ? result.data : body);
   return { status: response.status, body, bytes: Buffer.byteLength(text), sqlStatements, problem };
 }
 

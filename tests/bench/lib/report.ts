@@ -1,4 +1,4 @@
-import type { Comparison, TargetResult } from './types.ts';
+import type { Comparison, InProcessResult, TargetResult } from './types.ts';
 
 const fixed = (value: number | null, digits: number) => (value === null ? '—' : value.toFixed(digits));
 const thousands = (value: number) => Math.round(value).toLocaleString('en-US');
@@ -44,19 +44,25 @@ const COLUMNS: Column[] = [
 
 /** An aligned text table of the results. */
 export function table(results: TargetResult[]): string {
-  const rows = results.map((result) => COLUMNS.map((column) => column.value(result)));
-  const widths = COLUMNS.map((column, index) =>
+  return align(
+    COLUMNS,
+    results.map((result) => COLUMNS.map((column) => column.value(result))),
+  );
+}
+
+function align(columns: { title: string; align: 'left' | 'right' }[], rows: string[][]): string {
+  const widths = columns.map((column, index) =>
     Math.max(column.title.length, ...rows.map((row) => row[index]?.length ?? 0)),
   );
   const line = (cells: string[]) =>
     cells
       .map((cell, index) => {
         const width = widths[index] ?? 0;
-        return COLUMNS[index]?.align === 'right' ? cell.padStart(width) : cell.padEnd(width);
+        return columns[index]?.align === 'right' ? cell.padStart(width) : cell.padEnd(width);
       })
       .join('  ')
       .trimEnd();
-  return [line(COLUMNS.map((c) => c.title)), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+  return [line(columns.map((c) => c.title)), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
 export interface RatioResult {
@@ -106,4 +112,31 @@ export function ratioLines(results: RatioResult[]): string {
       ].join(', '),
     )
     .join('\n');
+}
+
+interface InProcessColumn {
+  title: string;
+  align: 'left' | 'right';
+  value(result: InProcessResult): string;
+}
+
+const IN_PROCESS_COLUMNS: InProcessColumn[] = [
+  { title: 'benchmark', align: 'left', value: (r) => r.label },
+  { title: 'in flight', align: 'right', value: (r) => String(r.concurrency) },
+  { title: 'ops/s', align: 'right', value: (r) => fixed(r.opsPerSecond, 1) },
+  { title: 'ms/op p50', align: 'right', value: (r) => fixed(r.latencyMs.p50, 1) },
+  { title: 'ms/op p99', align: 'right', value: (r) => fixed(r.latencyMs.p99, 1) },
+  { title: 'ms/op mean', align: 'right', value: (r) => fixed(r.latencyMs.average, 1) },
+  { title: 'operations', align: 'right', value: (r) => thousands(r.operations) },
+  { title: 'CPU ms/op', align: 'right', value: (r) => fixed(r.cpuMsPerOperation, 1) },
+  { title: 'other CPU %', align: 'right', value: (r) => fixed(r.otherCpuPercent, 0) },
+  { title: 'check', align: 'left', value: (r) => (r.ok ? 'ok' : `FAILED: ${r.problems.join('; ')}`) },
+];
+
+/** An aligned text table of in-process results. */
+export function inProcessTable(results: InProcessResult[]): string {
+  return align(
+    IN_PROCESS_COLUMNS,
+    results.map((result) => IN_PROCESS_COLUMNS.map((column) => column.value(result))),
+  );
 }

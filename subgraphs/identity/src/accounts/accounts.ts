@@ -98,9 +98,22 @@ export function createAccounts(options: AccountsOptions) {
     async authenticate(emailInput: string, password: string) {
       const user = await db.user.findUnique({ where: { email: normaliseEmail(emailInput) } });
       const correct = await verifyPassword(user?.passwordHash, password);
-      if (!user || !correct) return { ok: false as const, reason: 'invalid' as const };
+      if (!user || !correct) return { ok: false as const, reason: 'invalid' as const, userId: user?.id };
       if (!user.emailVerifiedAt) return { ok: false as const, reason: 'unverified' as const };
       return { ok: true as const, user };
+    },
+
+    /** Tells the owner that their account was locked after failed sign-ins, with a link to reset the password. */
+    async notifyLockout(userId: string): Promise<void> {
+      const user = await db.user.findUnique({ where: { id: userId } });
+      if (!user) return;
+      const token = await issueToken(db, user.id, 'reset-password');
+      await options.send({
+        to: user.email,
+        mail: 'lockout',
+        lang: user.preferredLanguage as Language,
+        vars: { name: user.name, url: link('/account/reset/confirm', token) },
+      });
     },
 
     /** Sends a reset link when the address has an account; the caller answers the same either way. */

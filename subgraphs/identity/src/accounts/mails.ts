@@ -107,4 +107,38 @@ export const MAILS = {
       action: { label: 'Choose a new password', url: '{url}' },
     },
   },
+  lockout: {
+    lb: {
+      subject: 'Äre Kont ass fir 15 Minutte gespaart',
+      lines: [
+        'Moien {name},',
+        'no e puer Feelversich beim Aloggen ass Äre Gemeng-Kont fir 15 Minutte gespaart. Wann Dir dat net waart, setzt w.e.g. Äert Passwuert nei.',
+      ],
+      action: { label: 'Passwuert nei setzen', url: '{url}' },
+    },
+    fr: {
+      subject: 'Votre compte est bloqué pendant 15 minutes',
+      lines: [
+        'Bonjour {name},',
+        "après plusieurs essais de connexion manqués, votre compte Gemeng est bloqué pendant 15 minutes. Si ce n'était pas vous, redéfinissez votre mot de passe.",
+      ],
+      action: { label: 'Redéfinir le mot de passe', url: '{url}' },
+    },
+    de: {
+      subject: 'Ihr Konto ist für 15 Minuten gesperrt',
+      lines: [
+        'Guten Tag {name},',
+        'nach mehreren fehlgeschlagenen Anmeldeversuchen ist Ihr Gemeng-Konto für 15 Minuten gesperrt. Falls Sie das nicht waren, setzen Sie Ihr Passwort neu.',
+      ],
+      action: { label: 'Passwort neu setzen', url: '{url}' },
+    },
+    en: {
+      subject: 'Your account is locked for 15 minutes',
+      lines: [
+        'Hello {name},',
+        'after several failed sign-in attempts, your Gemeng account is locked for 15 minutes. If it was not you, set a new password.',
+      ],
+      action: { label: 'Set a new password', url: '{url}' },
+    },
+  },
 } satisfies Record<string, AccountMail>;

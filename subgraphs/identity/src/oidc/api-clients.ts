@@ -28,3 +28,13 @@ export async function revokeApiClient(db: Db, clientId: string): Promise<boolean
   });
   return count === 1;
 }
+
+/**
+ * Gives an active client a new secret, shown once; the old one stops working at once (the adapter reads the
+ * client at every token request), tokens already issued expire within their lifetime. Null: no active client.
+ */
+export async function rotateApiClientSecret(db: Db, clientId: string): Promise<string | null> {
+  const secret = randomBytes(32).toString('base64url');
+  const { count } = await db.apiClient.updateMany({ where: { clientId, revokedAt: null }, data: { secret } });
+  return count === 1 ? secret : null;
+}

@@ -4,7 +4,7 @@
  * access tokens for the graph. Accounts, Authorization Code + PKCE and the levels of assurance come next.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import Provider, { type Configuration, errors } from 'oidc-provider';
+import Provider, { type Configuration, errors, interactionPolicy } from 'oidc-provider';
 import type { Db } from '../db.ts';
 import { prismaAdapter } from './adapter.ts';
 import { loadKeys } from './keys.ts';
@@ -24,6 +24,24 @@ export interface OidcOptions {
 export const PORTAL_CLIENT_ID = 'gemeng-portal';
 
 export const GRAPH_SCOPES = ['graph.read'] as const;
+
+/**
+ * The login prompt also runs when a client asks for `acr_values=substantial` and the session's login is only
+ * `low`: the interaction then asks for the missing second factor alone (step-up).
+ */
+function loginPolicy() {
+  const { Check, base } = interactionPolicy;
+  const policy = base();
+  policy.get('login')?.checks.add(
+    new Check('acr_substantial', 'a second factor is required', 'login_required', (ctx) => {
+      const requested = String(ctx.oidc.params?.acr_values ?? '').split(' ');
+      return requested.includes('substantial') && ctx.oidc.session?.acr !== 'substantial'
+        ? Check.REQUEST_PROMPT
+        : Check.NO_NEED_TO_PROMPT;
+    }),
+  );
+  return policy;
+}
 
 export async function createOidcProvider(db: Db, options: OidcOptions) {
   const keys = await loadKeys(db);
@@ -55,6 +73,11 @@ export async function createOidcProvider(db: Db, options: OidcOptions) {
           },
         ]
       : [],
+    // Browsers call the token and revocation endpoints from the portal and from commune websites with widgets:
+    // exactly the origins of the portal client's redirect URIs, nobody else (API clients use no browser).
+    clientBasedCORS: (_ctx, origin, client) =>
+      client.clientId === PORTAL_CLIENT_ID &&
+      (client.redirectUris ?? []).some((uri) => URL.parse(uri)?.origin === origin),
     async findAccount(_ctx, sub) {
       const user = await db.user.findUnique({ where: { id: sub } });
       if (!user) return undefined;
@@ -118,7 +141,7 @@ export async function createOidcProvider(db: Db, options: OidcOptions) {
       Session: 8 * 3600,
       Grant: 30 * 24 * 3600,
     },
-    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+    interactions: { policy: loginPolicy(), url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     renderError: async (ctx, out) => {
       ctx.type = 'application/json';
       ctx.body = { error: out.error, error_description: out.error_description };

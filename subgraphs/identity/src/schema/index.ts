@@ -1,5 +1,10 @@
 import { builder } from '../builder.ts';
 import './commune.ts';
 import './user.ts';
+import './errors.ts';
+import './profile.ts';
+import './administration.ts';
+import './api-clients.ts';
+import './factors.ts';
 
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

@@ -82,7 +82,7 @@ export function form(
   action: string,
   fields: Field[],
   submit: string,
-  options: { errors?: string[]; extra?: string } = {},
+  options: { errors?: string[]; extra?: string; intro?: string } = {},
 ): string {
   const errors = options.errors ?? [];
   const summary = errors.length
@@ -90,7 +90,9 @@ export function form(
         .map((error) => `<li>${escapeHtml(error)}</li>`)
         .join('')}</ul></div>`
     : '';
+  const intro = options.intro ? `<p>${escapeHtml(options.intro)}</p>` : '';
   return `${summary}<form method="post" action="${escapeHtml(action)}" novalidate>
+${intro}
 ${fields.map(field).join('\n')}
 ${options.extra ?? ''}
 <button type="submit">${escapeHtml(submit)}</button>

@@ -3,13 +3,19 @@
  * registration, address verification and password reset. Plain HTML forms: they work without JavaScript.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isLanguage, type Language, negotiateLanguage } from '@gemeng/subgraph-kit';
+import { escapeHtml, isLanguage, type Language, negotiateLanguage } from '@gemeng/subgraph-kit';
 import type Provider from 'oidc-provider';
-import type { Accounts, FieldProblem } from '../accounts/accounts.ts';
+import { type Accounts, type FieldProblem, normaliseEmail } from '../accounts/accounts.ts';
+import type { Db } from '../db.ts';
+import { answerCodeCard, cellName, codeCardChallenge } from '../factors/code-card.ts';
+import { checkTotp, useRecoveryCode } from '../factors/totp.ts';
+import { type AttemptKey, clearFailures, lockedMinutes, recordFailure } from '../security/attempts.ts';
+import { logSecurityEvent, type SecurityEventKind } from '../security/log.ts';
 import { type Field, form, languageSelect, layout, link, paragraph, STYLE, textsFor } from './pages.ts';
 import type { Texts } from './texts.ts';
 
 export interface WebOptions {
+  db: Db;
   provider: Provider;
   accounts: Accounts;
   /** Public origin of these pages (the issuer's origin); POSTs from any other origin are refused. */
@@ -19,7 +25,7 @@ export interface WebOptions {
 const MAX_FORM_BYTES = 16_384;
 
 export function createWebRoutes(options: WebOptions) {
-  const { provider, accounts } = options;
+  const { db, provider, accounts } = options;
   const origin = new URL(options.publicUrl).origin;
 
   return async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
@@ -30,7 +36,7 @@ export function createWebRoutes(options: WebOptions) {
       res.end(STYLE);
       return true;
     }
-    const interaction = path.match(/^\/interaction\/([\w-]{1,64})(\/login)?$/);
+    const interaction = path.match(/^\/interaction\/([\w-]{1,64})(?:\/(login|second-factor|abort))?$/);
     if (!interaction && !path.startsWith('/account/')) return false;
 
     if (req.method === 'POST' && !sameOrigin(req, origin)) {
@@ -42,7 +48,14 @@ export function createWebRoutes(options: WebOptions) {
     const t = textsFor(lang);
 
     if (interaction) {
-      await handleInteraction(req, res, interaction[1] ?? '', Boolean(interaction[2]), body, url);
+      await handleInteraction(
+        req,
+        res,
+        interaction[1] ?? '',
+        req.method === 'POST' ? (interaction[2] ?? '') : '',
+        body,
+        url,
+      );
       return true;
     }
 
@@ -112,7 +125,7 @@ export function createWebRoutes(options: WebOptions) {
     req: IncomingMessage,
     res: ServerResponse,
     uid: string,
-    isLoginPost: boolean,
+    action: string,
     body: URLSearchParams,
     url: URL,
   ) {
@@ -128,15 +141,54 @@ export function createWebRoutes(options: WebOptions) {
     const locales = String(details.params.ui_locales ?? '').split(' ')[0];
     const lang = pick(url.searchParams.get('lang') ?? body.get('lang') ?? (isLanguage(locales) ? locales : null), req);
     const t = textsFor(lang);
+    const client = { ip: req.socket.remoteAddress ?? null, userAgent: req.headers['user-agent'] ?? null };
 
     if (details.prompt.name === 'login') {
-      if (!isLoginPost) return void page(res, lang, t.signInTitle, loginForm(t, lang, uid, '', []), 200, uid);
-      const email = body.get('email') ?? '';
+      const wantsSubstantial = String(details.params.acr_values ?? '')
+        .split(' ')
+        .includes('substantial');
+      const state = (details.result as { gemeng?: LoginState } | undefined)?.gemeng ?? {};
+      // Step-up: signed in already (with one factor), only the missing factor is asked.
+      const stepUp = details.prompt.reasons.includes('acr_substantial') && details.session?.accountId;
+      const userId = state.userId ?? (stepUp ? String(details.session?.accountId) : undefined);
+
+      if (action === 'abort') {
+        await provider.interactionFinished(
+          req,
+          res,
+          { error: 'access_denied', error_description: 'no second factor was given' },
+          { mergeWithLastSubmission: false },
+        );
+        return;
+      }
+      if (userId && wantsSubstantial) {
+        return secondFactor(req, res, { uid, lang, t, userId, state, action, body, client });
+      }
+      if (action !== 'login') return void page(res, lang, t.signInTitle, loginForm(t, lang, uid, '', []), 200, uid);
+
+      const email = normaliseEmail(body.get('email') ?? '');
+      const keys: AttemptKey[] = [
+        { kind: 'account', value: email },
+        { kind: 'ip', value: client.ip ?? 'unknown' },
+      ];
+      const minutes = await lockedMinutes(db, keys);
+      if (minutes) {
+        const message = t.tooManyAttempts.replace('{minutes}', String(minutes));
+        return void page(res, lang, t.signInTitle, loginForm(t, lang, uid, email, [message]), 429, uid);
+      }
       const result = await accounts.authenticate(email, body.get('password') ?? '');
       if (!result.ok) {
+        await failed(keys, result.userId ?? null, 'login-failed', client);
         const error = result.reason === 'unverified' ? t.unverified : t.invalidCredentials;
         return void page(res, lang, t.signInTitle, loginForm(t, lang, uid, email, [error]), 401, uid);
       }
+      await clearFailures(db, keys[0] as AttemptKey);
+      if (wantsSubstantial) {
+        const next: LoginState = { userId: result.user.id };
+        await provider.interactionResult(req, res, { gemeng: next }, { mergeWithLastSubmission: false });
+        return secondFactor(req, res, { uid, lang, t, userId: result.user.id, state: next, action: '', body, client });
+      }
+      await logSecurityEvent(db, { userId: result.user.id, kind: 'login', details: { acr: 'low' }, ...client });
       await provider.interactionFinished(
         req,
         res,
@@ -170,6 +222,97 @@ export function createWebRoutes(options: WebOptions) {
       return;
     }
     throw new Error(`unsupported prompt ${details.prompt.name}`);
+  }
+
+  /** Counts a failure; when it locks the account, tells its owner by mail and in the security log. */
+  async function failed(keys: AttemptKey[], userId: string | null, kind: SecurityEventKind, client: ClientInfo) {
+    const locked = await recordFailure(db, keys);
+    await logSecurityEvent(db, { userId, kind, ...client });
+    if (userId && locked.some((key) => key.kind === 'account')) {
+      await logSecurityEvent(db, { userId, kind: 'lockout', ...client });
+      await accounts.notifyLockout(userId);
+    }
+  }
+
+  /** The second step: the commune's code card (two random cells) or a TOTP code / recovery code. */
+  async function secondFactor(
+    req: IncomingMessage,
+    res: ServerResponse,
+    input: {
+      uid: string;
+      lang: Language;
+      t: Texts;
+      userId: string;
+      state: LoginState;
+      action: string;
+      body: URLSearchParams;
+      client: ClientInfo;
+    },
+  ) {
+    const { uid, lang, t, userId, body, client } = input;
+    let state = input.state;
+    const hasTotp = Boolean(await db.totpFactor.findFirst({ where: { userId, confirmedAt: { not: null } } }));
+    if (!state.challenge) {
+      const challenge = await codeCardChallenge(db, userId);
+      if (challenge) {
+        state = { ...state, userId, challenge };
+        await provider.interactionResult(req, res, { gemeng: state }, { mergeWithLastSubmission: false });
+      }
+    }
+    const challenge = state.challenge;
+    if (!challenge && !hasTotp) {
+      return void page(res, lang, t.secondFactorTitle, paragraph(t.noSecondFactor) + abortForm(t, uid), 200, uid);
+    }
+    const errors: string[] = [];
+    if (input.action === 'second-factor') {
+      const keys: AttemptKey[] = [
+        { kind: 'account', value: `factor:${userId}` },
+        { kind: 'ip', value: client.ip ?? 'unknown' },
+      ];
+      const minutes = await lockedMinutes(db, keys);
+      let ok = false;
+      let method = '';
+      if (minutes) errors.push(t.tooManyAttempts.replace('{minutes}', String(minutes)));
+      else if (body.get('method') === 'code-card' && challenge) {
+        method = 'code-card';
+        ok = await answerCodeCard(db, userId, challenge, [body.get('cell1') ?? '', body.get('cell2') ?? '']);
+      } else if (body.get('method') === 'totp' && hasTotp) {
+        const code = (body.get('code') ?? '').trim();
+        method = /^\d{6}$/.test(code) ? 'totp' : 'recovery-code';
+        ok = method === 'totp' ? await checkTotp(db, userId, code) : await useRecoveryCode(db, userId, code);
+      }
+      if (ok) {
+        await clearFailures(db, keys[0] as AttemptKey);
+        await logSecurityEvent(db, { userId, kind: 'login', details: { acr: 'substantial', method }, ...client });
+        await provider.interactionFinished(
+          req,
+          res,
+          { login: { accountId: userId, acr: 'substantial', amr: ['pwd', 'otp'], remember: true } },
+          { mergeWithLastSubmission: false },
+        );
+        return;
+      }
+      if (!minutes) {
+        await failed(keys, userId, 'second-factor-failed', client);
+        errors.push(t.secondFactorInvalid);
+      }
+    }
+    const forms = [challenge ? codeCardForm(t, lang, uid, challenge) : '', hasTotp ? totpForm(t, lang, uid) : ''].join(
+      '',
+    );
+    const summary = errors.length
+      ? `<div class="summary" role="alert"><p>${escapeHtml(t.errorSummary)}</p><ul>${errors
+          .map((e) => `<li>${escapeHtml(e)}</li>`)
+          .join('')}</ul></div>`
+      : '';
+    page(
+      res,
+      lang,
+      t.secondFactorTitle,
+      summary + paragraph(t.secondFactorText) + forms,
+      errors.length ? 401 : 200,
+      uid,
+    );
   }
 }
 
@@ -290,4 +433,44 @@ function send(res: ServerResponse, status: number, html: string) {
     'x-content-type-options': 'nosniff',
   });
   res.end(html);
+}
+
+interface LoginState {
+  /** The account whose password was right (the first factor). */
+  userId?: string;
+  /** The code-card cells asked for, fixed for the whole interaction (reloading does not draw new ones). */
+  challenge?: { serial: string; cells: [number, number] };
+}
+
+type ClientInfo = { ip: string | null; userAgent: string | null };
+
+function codeCardForm(t: Texts, lang: Language, uid: string, challenge: { serial: string; cells: [number, number] }) {
+  const [a, b] = challenge.cells.map(cellName) as [string, string];
+  return form(
+    t,
+    `/interaction/${uid}/second-factor`,
+    [
+      { name: 'cell1', label: t.cardCell.replace('{cell}', a), type: 'text', autocomplete: 'one-time-code' },
+      { name: 'cell2', label: t.cardCell.replace('{cell}', b), type: 'text', autocomplete: 'one-time-code' },
+    ],
+    t.confirm,
+    {
+      extra: `<input type="hidden" name="method" value="code-card"><input type="hidden" name="lang" value="${lang}">`,
+      intro: t.cardPrompt.replace('{a}', a).replace('{b}', b).replace('{serial}', challenge.serial),
+    },
+  );
+}
+
+function totpForm(t: Texts, lang: Language, uid: string) {
+  return form(
+    t,
+    `/interaction/${uid}/second-factor`,
+    [{ name: 'code', label: t.totpLabel, type: 'text', autocomplete: 'one-time-code' }],
+    t.confirm,
+    { extra: `<input type="hidden" name="method" value="totp"><input type="hidden" name="lang" value="${lang}">` },
+  );
+}
+
+function abortForm(t: Texts, uid: string) {
+  return `<form method="post" action="/interaction/${uid}/abort"><button type="submit">${escapeHtml(t.back)}</button></form>`;
 }

@@ -1,0 +1,57 @@
+import type { Language } from '@gemeng/frontend-kit';
+import {
+  type AuthClient,
+  AuthError,
+  authClient,
+  CALLBACK_PATH,
+  isPopupCallback,
+  notifyOpener,
+  resolveIssuer,
+} from '@gemeng/frontend-kit';
+import { t } from './messages.ts';
+
+/** The page's sign-in client (shared with the widgets), or undefined when the server set no issuer. */
+export function portalAuth(): AuthClient | undefined {
+  const issuer = resolveIssuer();
+  return issuer ? authClient({ issuer }) : undefined;
+}
+
+function notice(role: 'status' | 'alert', text: string): HTMLElement {
+  const element = document.createElement('p');
+  element.className = role === 'alert' ? 'notice notice-error' : 'notice';
+  element.setAttribute('role', role);
+  element.textContent = text;
+  document.querySelector('#gemeng-notice')?.replaceChildren(element);
+  return element;
+}
+
+/**
+ * Runs before single-spa starts. On `/auth/callback`: completes the sign-in and puts the address back to where
+ * the person was (history only: a reload would lose the tokens, which live in memory). On `/?state=` after a
+ * sign-out: back to where the person was. Returns false when this page is a popup's landing page, which the
+ * opener reads and closes (nothing else must run there).
+ */
+export async function completeAuthReturn(auth: AuthClient | undefined, language: Language): Promise<boolean> {
+  if (location.pathname === CALLBACK_PATH && isPopupCallback()) {
+    notifyOpener();
+    notice('status', t(language, 'popupDone'));
+    return false;
+  }
+  if (!auth) return true;
+  if (location.pathname === CALLBACK_PATH) {
+    const status = notice('status', t(language, 'signingIn'));
+    try {
+      const { returnTo } = await auth.handleRedirectCallback();
+      status.remove();
+      history.replaceState(null, '', returnTo);
+    } catch (error) {
+      console.warn(error instanceof AuthError ? `${error.code}: ${error.message}` : error);
+      notice('alert', t(language, 'signInFailed'));
+      history.replaceState(null, '', '/');
+    }
+    return true;
+  }
+  const returnTo = auth.completeSignOut();
+  if (returnTo) history.replaceState(null, '', returnTo);
+  return true;
+}

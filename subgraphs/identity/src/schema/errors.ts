@@ -1,0 +1,96 @@
+/**
+ * Typed errors: the expected failures of mutations, returned in their result union (plugin-errors), each with
+ * a message in the request language (Accept-Language) that says what to do.
+ */
+import type { Language } from '@gemeng/subgraph-kit';
+import { builder } from '../builder.ts';
+
+const TEXTS = {
+  nameLength: {
+    lb: 'Den Numm muss tëscht 1 an 100 Zeeche laang sinn.',
+    fr: 'Le nom doit compter de 1 à 100 caractères.',
+    de: 'Der Name muss 1 bis 100 Zeichen lang sein.',
+    en: 'The name must have 1 to 100 characters.',
+  },
+  apiClientNameLength: {
+    lb: 'Den Numm vun der Applikatioun muss tëscht 3 an 100 Zeeche laang sinn.',
+    fr: 'Le nom de l’application doit compter de 3 à 100 caractères.',
+    de: 'Der Name der Anwendung muss 3 bis 100 Zeichen lang sein.',
+    en: 'The application name must have 3 to 100 characters.',
+  },
+  noVerifiedAccount: {
+    lb: 'Et gëtt kee Kont mat enger confirméierter Adress fir {email}: d’Persoun muss fir d’éischt e Gemeng-Kont uleeën an hir Adress confirméieren.',
+    fr: 'Aucun compte avec une adresse confirmée pour {email} : la personne doit d’abord créer un compte Gemeng et confirmer son adresse.',
+    de: 'Kein Konto mit bestätigter Adresse für {email}: Die Person muss zuerst ein Gemeng-Konto anlegen und ihre Adresse bestätigen.',
+    en: 'No account with a confirmed address for {email}: the person must first create a Gemeng account and confirm their address.',
+  },
+  lastAdministrator: {
+    lb: 'Dëst ass de leschten Administrateur vun der Gemeng: gitt fir d’éischt enger anerer Persoun d’Roll vum Administrateur.',
+    fr: 'C’est le dernier administrateur de la commune : attribuez d’abord le rôle d’administrateur à une autre personne.',
+    de: 'Dies ist der letzte Administrator der Gemeinde: Geben Sie zuerst einer anderen Person die Administratorrolle.',
+    en: 'This is the last administrator of the commune: give the administrator role to someone else first.',
+  },
+  communeNotFound: {
+    lb: 'Et gëtt keng Gemeng mat dëser ID.',
+    fr: 'Il n’y a pas de commune avec cet identifiant.',
+    de: 'Es gibt keine Gemeinde mit dieser ID.',
+    en: 'There is no commune with this id.',
+  },
+  roleNotFound: {
+    lb: 'Dës Persoun huet keng Roll an dëser Gemeng.',
+    fr: 'Cette personne n’a aucun rôle dans cette commune.',
+    de: 'Diese Person hat keine Rolle in dieser Gemeinde.',
+    en: 'This person has no role in this commune.',
+  },
+  apiClientNotFound: {
+    lb: 'Et gëtt keen aktiven API-Client mat dëser Client-ID.',
+    fr: 'Aucun client API actif avec cet identifiant.',
+    de: 'Kein aktiver API-Client mit dieser Client-ID.',
+    en: 'No active API client with this client id.',
+  },
+} satisfies Record<string, Record<Language, string>>;
+
+export type TextKey = keyof typeof TEXTS;
+
+/** The text in the language, with `{name}` placeholders filled in. */
+export function text(key: TextKey, lang: Language, vars: Record<string, string> = {}): string {
+  return TEXTS[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => vars[name] ?? `{${name}}`);
+}
+
+/** An argument that is not acceptable; `field` names it as in the input (e.g. "name"). */
+export class ValidationError extends Error {
+  override name = 'ValidationError';
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The thing the input names does not exist (or is not active any more). */
+export class NotFoundError extends Error {
+  override name = 'NotFoundError';
+}
+
+export const ErrorInterface = builder.interfaceType(Error, {
+  name: 'Error',
+  description: 'An expected failure of a mutation, with a message in the request language that says what to do.',
+  fields: (t) => ({ message: t.exposeString('message') }),
+});
+
+builder.objectType(ValidationError, {
+  name: 'ValidationError',
+  description: 'An input value is not acceptable.',
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof ValidationError,
+  fields: (t) => ({ field: t.exposeString('field', { description: 'The input field, e.g. "name".' }) }),
+});
+
+builder.objectType(NotFoundError, {
+  name: 'NotFoundError',
+  description: 'What the input names does not exist, or is not active any more.',
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof NotFoundError,
+  fields: () => ({}),
+});

@@ -1,0 +1,61 @@
+import { type APIRequestContext, expect, type Page } from '@playwright/test';
+import { identityOrigin, PASSWORD, waitForMail } from './env.ts';
+
+/** French labels of identity's server-rendered pages (subgraphs/identity/src/web/texts.ts). */
+export const IDENTITY_FR = {
+  name: 'Nom',
+  email: 'Adresse électronique',
+  password: 'Mot de passe',
+  passwordConfirmation: 'Répéter le mot de passe',
+  create: 'Créer le compte',
+  checkInbox: 'Consultez votre messagerie',
+  verified: 'Adresse confirmée',
+  signInTitle: 'Connexion',
+  signIn: 'Se connecter',
+} as const;
+
+/**
+ * A citizen registers on identity's pages in French, receives the verification mail at the local catcher and
+ * opens its link, as a person would.
+ */
+export async function registerAndVerify(page: Page, request: APIRequestContext, name: string, email: string) {
+  await page.goto(`${identityOrigin()}/account/register?lang=fr`);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await page.getByLabel(IDENTITY_FR.name, { exact: true }).fill(name);
+  await page.getByLabel(IDENTITY_FR.email, { exact: true }).fill(email);
+  await page.getByLabel(IDENTITY_FR.password, { exact: true }).fill(PASSWORD);
+  await page.getByLabel(IDENTITY_FR.passwordConfirmation, { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: IDENTITY_FR.create }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(IDENTITY_FR.checkInbox);
+
+  const mail = await waitForMail(request, email, /^Confirmez votre adresse/);
+  expect(mail.text).toContain(name);
+  const link = mail.text.match(/https?:\/\/\S+\/account\/verify\?token=[\w-]+/)?.[0];
+  expect(link, 'the mail carries a verification link').toBeDefined();
+  await page.goto(link!);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(IDENTITY_FR.verified);
+}
+
+/** Fills identity's login page (the interaction) in French. */
+export async function signInOnIdentity(page: Page, email: string) {
+  await expect(page).toHaveURL(new RegExp(`^${identityOrigin()}/interaction/`));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(IDENTITY_FR.signInTitle);
+  await page.getByLabel(IDENTITY_FR.email, { exact: true }).fill(email);
+  await page.getByLabel(IDENTITY_FR.password, { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: IDENTITY_FR.signIn }).click();
+}
+
+/** oidc-provider's own logout confirmation page (English only, for now). */
+export async function confirmLogout(page: Page) {
+  await page.getByRole('button', { name: 'Yes, sign me out' }).click();
+}
+
+/** Console errors of pages on `origin` (a strict CSP breaks silently otherwise). */
+export function watchErrors(page: Page, origin: string): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && message.location().url.startsWith(origin)) errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
