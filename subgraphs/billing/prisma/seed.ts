@@ -1,4 +1,4 @@
-import { DEMO_COMMUNES, demoCommuneId, demoId } from '@gemeng/subgraph-kit';
+import { DEMO_COMMUNES, demoCommuneId, demoId, SEED_TRANSACTION } from '@gemeng/subgraph-kit';
 import type { Db } from '../src/db.ts';
 
 /** The syndicate's rate for 2026: 20.45 € per inhabitant and year. */
@@ -18,5 +18,6 @@ export async function seed(db: Db): Promise<void> {
         update: row,
       });
     }),
+    SEED_TRANSACTION,
   );
 }

@@ -1,4 +1,4 @@
-import { DEMO_COMMUNES, demoCommuneId } from '@gemeng/subgraph-kit';
+import { DEMO_COMMUNES, demoCommuneId, SEED_TRANSACTION } from '@gemeng/subgraph-kit';
 import type { Db } from '../src/db.ts';
 
 /** The demo communes (idempotent: upserts by slug, so a second start keeps and refreshes them). */
@@ -19,5 +19,6 @@ export async function seed(db: Db): Promise<void> {
         update: data,
       });
     }),
+    SEED_TRANSACTION,
   );
 }

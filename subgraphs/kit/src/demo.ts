@@ -87,3 +87,6 @@ export function demoId(...parts: (string | number)[]): string {
   const hex = hash.subarray(0, 16).toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
+
+/** Options for a seed's one transaction: a busy machine must not make `npm start` fail on Prisma's 5 s default. */
+export const SEED_TRANSACTION = { maxWait: 30_000, timeout: 120_000 } as const;

@@ -12,7 +12,7 @@ export {
 export * from './config.ts';
 export { type Caller, createContext, type RequestContext } from './context.ts';
 export { createPrismaClient } from './database/prisma.ts';
-export { DEMO_COMMUNES, type DemoCommune, demoCommuneId, demoId } from './demo.ts';
+export { DEMO_COMMUNES, type DemoCommune, demoCommuneId, demoId, SEED_TRANSACTION } from './demo.ts';
 export {
   closeServer,
   createSafeServer,

@@ -1,4 +1,4 @@
-import { DEMO_COMMUNES, demoCommuneId, demoId } from '@gemeng/subgraph-kit';
+import { DEMO_COMMUNES, demoCommuneId, demoId, SEED_TRANSACTION } from '@gemeng/subgraph-kit';
 import type { Db } from '../src/db.ts';
 
 const CATALOGUE = [
@@ -62,5 +62,6 @@ export async function seed(db: Db): Promise<void> {
   );
   await db.$transaction(
     rows.map(({ id, ...row }) => db.procedureType.upsert({ where: { id }, create: { id, ...row }, update: row })),
+    SEED_TRANSACTION,
   );
 }
