@@ -120,15 +120,18 @@ interface InProcessColumn {
   value(result: InProcessResult): string;
 }
 
+/** Sub-millisecond operations (a token check) need more digits than argon2's. */
+const ms = (value: number) => fixed(value, value < 1 ? 3 : 1);
+
 const IN_PROCESS_COLUMNS: InProcessColumn[] = [
   { title: 'benchmark', align: 'left', value: (r) => r.label },
   { title: 'in flight', align: 'right', value: (r) => String(r.concurrency) },
   { title: 'ops/s', align: 'right', value: (r) => fixed(r.opsPerSecond, 1) },
-  { title: 'ms/op p50', align: 'right', value: (r) => fixed(r.latencyMs.p50, 1) },
-  { title: 'ms/op p99', align: 'right', value: (r) => fixed(r.latencyMs.p99, 1) },
-  { title: 'ms/op mean', align: 'right', value: (r) => fixed(r.latencyMs.average, 1) },
+  { title: 'ms/op p50', align: 'right', value: (r) => ms(r.latencyMs.p50) },
+  { title: 'ms/op p99', align: 'right', value: (r) => ms(r.latencyMs.p99) },
+  { title: 'ms/op mean', align: 'right', value: (r) => ms(r.latencyMs.average) },
   { title: 'operations', align: 'right', value: (r) => thousands(r.operations) },
-  { title: 'CPU ms/op', align: 'right', value: (r) => fixed(r.cpuMsPerOperation, 1) },
+  { title: 'CPU ms/op', align: 'right', value: (r) => ms(r.cpuMsPerOperation) },
   { title: 'other CPU %', align: 'right', value: (r) => fixed(r.otherCpuPercent, 0) },
   { title: 'check', align: 'left', value: (r) => (r.ok ? 'ok' : `FAILED: ${r.problems.join('; ')}`) },
 ];

@@ -1,5 +1,15 @@
+import { createTokenVerifier, type TokenVerifier } from '../../../subgraphs/kit/src/auth/verify.ts';
+import { createLogger } from '../../../subgraphs/kit/src/logger.ts';
+import { type LocalIssuer, startLocalIssuer } from '../lib/local-issuer.ts';
 import { clientCredentialsToken, withBadSignature } from '../lib/tokens.ts';
-import type { Comparison, Target, TargetContext, TargetResult } from '../lib/types.ts';
+import type {
+  Comparison,
+  InProcessResult,
+  InProcessTarget,
+  Target,
+  TargetContext,
+  TargetResult,
+} from '../lib/types.ts';
 import { checkIdentity, IDENTITY_QUERY } from './queries.ts';
 
 export const name = 'auth';
@@ -53,18 +63,64 @@ export const targets: Target[] = [
   },
 ];
 
+/** The kit's verifier (the one the router and every subgraph run) on a local ES256 key: the pure check. */
+let local: { issuer: LocalIssuer; verifier: TokenVerifier; header: string } | undefined;
+async function localVerifier() {
+  if (!local) {
+    const issuer = await startLocalIssuer();
+    const verifier = createTokenVerifier({
+      issuer: issuer.issuer,
+      audience: issuer.audience,
+      jwksUrl: issuer.jwksUrl,
+      log: createLogger('bench'),
+    });
+    const header = `Bearer ${issuer.token()}`;
+    await verifier.verify(header); // fetches the key set once
+    local = { issuer, verifier, header };
+  }
+  return local;
+}
+
+export const inProcess: InProcessTarget[] = [
+  {
+    id: 'auth/verify',
+    label: 'createTokenVerifier().verify (ES256 at+jwt), in process',
+    concurrency: 1,
+    setup: async () => {
+      await localVerifier();
+    },
+    run: async () => {
+      const { verifier, header } = await localVerifier();
+      if (!(await verifier.verify(header))) throw new Error('the token was not accepted');
+    },
+  },
+];
+
 export const comparisons: Comparison[] = [
   { label: 'valid token / anonymous', a: 'auth/token', b: 'auth/anonymous' },
   { label: 'bad signature (401) / anonymous', a: 'auth/invalid-token', b: 'auth/anonymous' },
 ];
 
-export function summary({ targets: results }: { targets: TargetResult[] }): string[] {
+export function summary({
+  targets: results,
+  inProcess: own,
+}: {
+  targets: TargetResult[];
+  inProcess: InProcessResult[];
+}): string[] {
+  const lines: string[] = [];
+  const verify = own.find((r) => r.id === 'auth/verify' && r.ok);
+  if (verify) {
+    lines.push(
+      `one token verification (kit's verifier, in process): ${verify.cpuMsPerOperation.toFixed(3)} CPU ms; a request ` +
+        `with a valid token is verified twice here (router + identity) ≈ ${(2 * verify.cpuMsPerOperation).toFixed(3)} ms`,
+    );
+  }
   const byId = new Map(results.filter((r) => r.ok).map((r) => [r.id, r]));
   const anonymous = byId.get('auth/anonymous');
-  if (!anonymous) return [];
+  if (!anonymous) return lines;
   const delta = (a: number | null, b: number | null) =>
     a === null || b === null ? '—' : `${a - b >= 0 ? '+' : ''}${(a - b).toFixed(2)} ms`;
-  const lines: string[] = [];
   for (const [id, label] of [
     ['auth/token', 'valid token'],
     ['auth/invalid-token', 'bad signature'],
