@@ -159,6 +159,10 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       GEMENG_OIDC_ISSUER: oidcIssuer,
       GEMENG_PORTAL_ORIGINS: portalOrigins.join(','),
       SMTP_URL: externalSmtp ?? mail?.smtpUrl ?? '',
+      // Domain events on one machine: every subgraph's outbox dispatcher POSTs to every subgraph (ADR 5).
+      GEMENG_EVENT_CONSUMERS:
+        options.env?.GEMENG_EVENT_CONSUMERS ??
+        SUBGRAPHS.map((name) => `http://127.0.0.1:${ports[name]}/events`).join(','),
     };
     const subgraphUrls = {} as Record<SubgraphName, string>;
     progress('starting the subgraphs');

@@ -1,6 +1,7 @@
 import { runSubgraph } from '@gemeng/subgraph-kit';
 import { createDb } from './db.ts';
+import { events } from './events.ts';
 import { createPublicRoutes } from './public-routes.ts';
 import { schema } from './schema/index.ts';
 
-runSubgraph({ name: 'identity', defaultPort: 4001, schema, createDb, publicRoutes: createPublicRoutes });
+runSubgraph({ name: 'identity', defaultPort: 4001, schema, createDb, publicRoutes: createPublicRoutes, events });

@@ -13,6 +13,7 @@ export * from './config.ts';
 export { type Caller, createContext, type RequestContext } from './context.ts';
 export { createPrismaClient } from './database/prisma.ts';
 export { DEMO_COMMUNES, type DemoCommune, demoCommuneId, demoId, SEED_TRANSACTION } from './demo.ts';
+export * from './events/index.ts';
 export {
   closeServer,
   createSafeServer,

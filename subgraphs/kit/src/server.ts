@@ -12,6 +12,8 @@ import { authenticate } from './auth/http.ts';
 import { type AuthOptions, tokenVerifierFor } from './auth/verify.ts';
 import { createContext, type RequestContext } from './context.ts';
 import { countStatements } from './database/prisma.ts';
+import { receiveEvent } from './events/http-bus.ts';
+import type { EventReceiver } from './events/types.ts';
 import { closeServer, createSafeServer, headerMap, listen, readJson, sendGraphQLResponse, sendJson } from './http.ts';
 import { createLogger, type Logger } from './logger.ts';
 
@@ -42,6 +44,8 @@ export interface SubgraphOptions<Db extends Database> {
    * provider): returns true when it handled the request.
    */
   publicRoutes?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+  /** Domain events delivered to `POST /events` (router secret required), see `events/`. */
+  events?: EventReceiver;
   /** Called on stop, after the server closed. */
   onStop?: () => Promise<void>;
 }
@@ -87,9 +91,19 @@ export async function startSubgraph<Db extends Database>(options: SubgraphOption
 
   const server = createSafeServer(handle, log);
 
+  function fromRouter(req: IncomingMessage): boolean {
+    const given = req.headers[ROUTER_SECRET_HEADER];
+    return typeof given === 'string' && given.length === secret.length && timingSafeEqual(Buffer.from(given), secret);
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://subgraph');
     if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok', service: options.name });
+    if (url.pathname === '/events' && options.events) {
+      if (!fromRouter(req))
+        return sendJson(res, 403, { errors: [{ message: 'Events come from Gemeng subgraphs only.' }] });
+      return receiveEvent(req, res, options.events, log);
+    }
     if (url.pathname !== '/graphql' && options.publicRoutes && (await options.publicRoutes(req, res))) return;
     if (url.pathname === '/readyz') {
       try {
@@ -102,8 +116,7 @@ export async function startSubgraph<Db extends Database>(options: SubgraphOption
     }
     if (url.pathname !== '/graphql') return sendJson(res, 404, { errors: [{ message: 'Not found: use /graphql.' }] });
 
-    const given = req.headers[ROUTER_SECRET_HEADER];
-    if (typeof given !== 'string' || given.length !== secret.length || !timingSafeEqual(Buffer.from(given), secret)) {
+    if (!fromRouter(req)) {
       return sendJson(res, 403, {
         errors: [{ message: 'This subgraph answers only the Gemeng router: send your request to the router.' }],
       });

@@ -1,6 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { authFromEnv } from './auth/config.ts';
-import { host, loadConfig, port, postgresUrl, secret } from './config.ts';
+import { host, list, loadConfig, port, postgresUrl, secret } from './config.ts';
+import { type SubgraphEvents, startEvents } from './events/runtime.ts';
 import { createLogger } from './logger.ts';
 import { type RunningSubgraph, type SubgraphOptions, startSubgraph } from './server.ts';
 import { runService } from './service.ts';
@@ -20,6 +21,8 @@ export interface SubgraphDefinition<Db extends Database> {
     db: Db,
     env: NodeJS.ProcessEnv,
   ) => Promise<{ handle: NonNullable<SubgraphOptions<Db>['publicRoutes']>; stop?: () => Promise<void> }>;
+  /** Domain events it handles or publishes (its `src/events.ts`); delivered to GEMENG_EVENT_CONSUMERS. */
+  events?: SubgraphEvents<Db>;
 }
 
 /**
@@ -36,22 +39,36 @@ export async function startSubgraphFromEnv<Db extends Database>(
       host: host('HOST'),
       databaseUrl: postgresUrl('DATABASE_URL'),
       routerSecret: secret('GEMENG_ROUTER_SECRET'),
+      eventConsumers: list('GEMENG_EVENT_CONSUMERS'),
     },
     env,
   );
   const auth = authFromEnv(env);
   const db = definition.createDb(config.databaseUrl);
   const routes = await definition.publicRoutes?.(db, env);
+  const log = createLogger(definition.name);
+  const events =
+    definition.events &&
+    startEvents(definition.name, definition.events, db, {
+      consumers: config.eventConsumers,
+      secret: config.routerSecret,
+      log,
+    });
   return startSubgraph({
     name: definition.name,
     schema: definition.schema,
     db,
-    ...(routes ? { publicRoutes: routes.handle, ...(routes.stop ? { onStop: routes.stop } : {}) } : {}),
+    ...(routes ? { publicRoutes: routes.handle } : {}),
+    ...(events ? { events: events.receiver } : {}),
+    onStop: async () => {
+      await events?.stop();
+      await routes?.stop?.();
+    },
     port: config.port,
     host: config.host,
     routerSecret: config.routerSecret,
     ...(auth ? { auth } : {}),
-    log: createLogger(definition.name),
+    log,
   });
 }
 

@@ -1,0 +1,181 @@
+/**
+ * GDPR: a person downloads everything the platform holds about them, and erases their account.
+ *
+ * Export, through the graph: identity answers `personalDataExport` (this file); procedures, culture and
+ * billing each extend `User` with `personalData<Subgraph>: JSON`, so the portal downloads it all at once:
+ *   { personalDataExport me { personalDataProcedures personalDataCulture personalDataBilling } }
+ *
+ * Erasure: `accountErase` asks for the password again (a re-authentication every person can do: many have no
+ * second factor, so `acr=substantial` would lock them out of their own right to erasure). In one transaction it
+ * deletes the account (roles, factors, one-time links cascade), the OpenID Connect state of the person
+ * (sessions, grants, refresh tokens: oidc_payload rows whose payload names the account), and writes
+ * `identity.user-erased { userId }` to the outbox, which the other subgraphs handle (src/events.ts of each).
+ * Access tokens already issued are JWTs that stay valid until they expire (10 minutes) — verifying them cannot
+ * know the account is gone — but they reach nothing: `me` is null, the person's fields resolve nothing.
+ *
+ * The security log is kept: it is append-only and its entries keep the (now dangling) user id. Keeping it is a
+ * legitimate interest (GDPR art. 6(1)(f): detecting and investigating abuse of accounts) for one year;
+ * deleting entries older than that is an operator task (a retention job that runs as the table's owner).
+ */
+import { addJsonScalar, type JsonValue, personalDataSection, publishInTransaction } from '@gemeng/subgraph-kit';
+import { verifyPassword } from '../accounts/passwords.ts';
+import { builder } from '../builder.ts';
+import type { Db } from '../db.ts';
+import { type AttemptKey, clearFailures, lockedMinutes, recordFailure } from '../security/attempts.ts';
+import { logSecurityEvent } from '../security/log.ts';
+import { ValidationError } from './errors.ts';
+
+export const Json = addJsonScalar(builder);
+
+export const USER_ERASED = 'identity.user-erased';
+
+/** Everything identity holds about a person, without secrets (hashes, TOTP secret, code-card cells). */
+export async function identityPersonalData(db: Db, userId: string): Promise<JsonValue | null> {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    include: {
+      roles: { include: { commune: { select: { slug: true } } } },
+      totp: true,
+      recoveryCodes: true,
+      codeCards: true,
+      passkeys: true,
+      tokens: true,
+    },
+  });
+  if (!user) return null;
+  const [securityLog, sessions] = await Promise.all([
+    db.securityEvent.findMany({ where: { userId }, orderBy: { at: 'asc' } }),
+    db.oidcPayload.count({ where: { model: 'Session', payload: { path: ['accountId'], equals: userId } } }),
+  ]);
+  return personalDataSection('identity', {
+    profile: {
+      id: user.id,
+      email: user.email,
+      emailVerifiedAt: user.emailVerifiedAt,
+      name: user.name,
+      preferredLanguage: user.preferredLanguage,
+      operator: user.operator,
+      createdAt: user.createdAt,
+      updatedAt: user.updatedAt,
+    },
+    roles: user.roles.map((role) => ({
+      communeId: role.communeId,
+      commune: role.commune.slug,
+      role: role.role,
+      grantedAt: role.grantedAt,
+      grantedBy: role.grantedBy,
+    })),
+    factors: {
+      totp: user.totp && { createdAt: user.totp.createdAt, confirmedAt: user.totp.confirmedAt },
+      recoveryCodes: {
+        total: user.recoveryCodes.length,
+        used: user.recoveryCodes.filter((code) => code.usedAt !== null).length,
+      },
+      codeCards: user.codeCards.map((card) => ({
+        serial: card.serial,
+        communeId: card.communeId,
+        issuedAt: card.issuedAt,
+        revokedAt: card.revokedAt,
+        cells: card.rows * card.columns,
+        usedCells: card.usedCells.length,
+      })),
+      passkeys: user.passkeys.map((passkey) => ({
+        name: passkey.name,
+        transports: passkey.transports,
+        createdAt: passkey.createdAt,
+        lastUsedAt: passkey.lastUsedAt,
+      })),
+    },
+    oneTimeLinks: user.tokens.map((token) => ({
+      purpose: token.purpose,
+      createdAt: token.createdAt,
+      expiresAt: token.expiresAt,
+      usedAt: token.usedAt,
+    })),
+    openSessions: sessions,
+    securityLog: securityLog.map((entry) => ({
+      kind: entry.kind,
+      at: entry.at,
+      ip: entry.ip,
+      userAgent: entry.userAgent,
+      byAnotherPerson: entry.actorId !== null && entry.actorId !== entry.userId,
+      details: entry.details,
+    })),
+    // People never own API clients: those are the syndicate's registrations of applications.
+    apiClients: [],
+  });
+}
+
+builder.queryField('personalDataExport', (t) =>
+  t.field({
+    type: Json,
+    nullable: true,
+    description:
+      'Everything identity holds about the signed-in person, as JSON (null once the account is erased). The other ' +
+      'subgraphs add theirs on User: personalDataProcedures, personalDataCulture, personalDataBilling.',
+    authScopes: { citizen: true },
+    resolve: (_root, _args, ctx) => identityPersonalData(ctx.db, ctx.caller?.sub ?? ''),
+  }),
+);
+
+const TEXTS = {
+  wrongPassword: {
+    lb: 'D’Passwuert ass net richteg: gitt Äert aktuellt Passwuert an, fir de Kont ze läschen.',
+    fr: 'Le mot de passe n’est pas correct : saisissez votre mot de passe actuel pour supprimer le compte.',
+    de: 'Das Passwort ist nicht richtig: Geben Sie Ihr aktuelles Passwort ein, um das Konto zu löschen.',
+    en: 'The password is not right: enter your current password to erase the account.',
+  },
+  locked: {
+    lb: 'Ze vill Versich: probéiert et an {minutes} Minutten nach eng Kéier.',
+    fr: 'Trop de tentatives : réessayez dans {minutes} minutes.',
+    de: 'Zu viele Versuche: Versuchen Sie es in {minutes} Minuten erneut.',
+    en: 'Too many attempts: try again in {minutes} minutes.',
+  },
+} as const;
+
+const AccountEraseInput = builder.inputType('AccountEraseInput', {
+  description: 'Erasing the account asks for the password again.',
+  fields: (t) => ({ password: t.string({ required: true, description: 'The current password.' }) }),
+});
+
+builder.mutationField('accountErase', (t) =>
+  t.field({
+    type: 'ID',
+    description:
+      'Erases the signed-in person’s account for good, with the password again: the account, its roles and ' +
+      'factors and its sign-in sessions are deleted at once, and every other subgraph deletes or anonymises ' +
+      'what it holds about the person within seconds. The security log keeps its entries for one year.',
+    authScopes: { citizen: true },
+    errors: {
+      types: [ValidationError],
+      union: { name: 'AccountEraseResult' },
+      result: { name: 'AccountErasePayload' },
+      dataField: { name: 'erasedUserId' },
+    },
+    args: { input: t.arg({ type: AccountEraseInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const userId = ctx.caller?.sub ?? '';
+      const user = await ctx.db.user.findUnique({ where: { id: userId } });
+      const correct = await verifyPassword(user?.passwordHash, input.password);
+      if (!user) throw new ValidationError('password', TEXTS.wrongPassword[ctx.lang]);
+      const key: AttemptKey = { kind: 'account', value: user.email };
+      const minutes = await lockedMinutes(ctx.db, [key]);
+      if (minutes > 0)
+        throw new ValidationError('password', TEXTS.locked[ctx.lang].replace('{minutes}', String(minutes)));
+      if (!correct) {
+        await recordFailure(ctx.db, [key]);
+        await logSecurityEvent(ctx.db, { userId, kind: 'login-failed', details: { during: 'account-erase' } });
+        throw new ValidationError('password', TEXTS.wrongPassword[ctx.lang]);
+      }
+      const eventId = await ctx.db.$transaction(async (tx) => {
+        await tx.oidcPayload.deleteMany({ where: { payload: { path: ['accountId'], equals: userId } } });
+        await tx.user.delete({ where: { id: userId } }); // roles, factors, one-time links cascade
+        await tx.securityEvent.create({ data: { userId, kind: 'account-erased', details: {} } });
+        return publishInTransaction(tx, USER_ERASED, { userId });
+      });
+      await clearFailures(ctx.db, key);
+      ctx.log.info({ userId, eventId }, 'account erased');
+      return userId;
+    },
+  }),
+);

@@ -1,0 +1,18 @@
+export { consumeOnce, type TransactionalHandler } from './consumer.ts';
+export { backoffDelay, type Dispatcher, type DispatcherOptions, startDispatcher } from './dispatcher.ts';
+export { createHttpBus, DeliveryError, EVENT_SECRET_HEADER, type HttpBusOptions, receiveEvent } from './http-bus.ts';
+export { publishInTransaction } from './outbox.ts';
+export { addJsonScalar, personalDataSection } from './personal-data.ts';
+export { type EventsSettings, type RunningEvents, type SubgraphEvents, startEvents } from './runtime.ts';
+export {
+  type Bus,
+  type DomainEvent,
+  type EventHandler,
+  type EventReceiver,
+  isEventType,
+  type JsonValue,
+  parseDomainEvent,
+  type SqlClient,
+  type TransactionalDb,
+  type TxOf,
+} from './types.ts';
