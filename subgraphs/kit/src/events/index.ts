@@ -2,8 +2,13 @@ export { consumeOnce, type TransactionalHandler } from './consumer.ts';
 export { backoffDelay, type Dispatcher, type DispatcherOptions, startDispatcher } from './dispatcher.ts';
 export { createHttpBus, DeliveryError, EVENT_SECRET_HEADER, type HttpBusOptions, receiveEvent } from './http-bus.ts';
 export { publishInTransaction } from './outbox.ts';
-export { addJsonScalar, personalDataSection } from './personal-data.ts';
-export { type EventsSettings, type RunningEvents, type SubgraphEvents, startEvents } from './runtime.ts';
+export {
+  addJsonScalar,
+  collectPersonalData,
+  type PersonalDataCollectors,
+  personalDataSection,
+} from './personal-data.ts';
+export { type EventsSettings, type RunningEvents, type SubgraphEvents, startEvents, userErasure } from './runtime.ts';
 export {
   type Bus,
   type DomainEvent,

@@ -61,3 +61,19 @@ export function personalDataSection(subgraph: string, data: Record<string, unkno
   ) as Record<string, JsonValue>;
   return { subgraph, holds: Object.keys(plain), exportedAt: new Date().toISOString(), data: plain };
 }
+
+/** One collector per kind of personal data a subgraph holds: what it returns goes into the person's export. */
+export type PersonalDataCollectors<Db> = Record<string, (db: Db, userId: string) => Promise<unknown>>;
+
+/** A subgraph's section of a person's export, from its collectors. */
+export async function collectPersonalData<Db>(
+  subgraph: string,
+  collectors: PersonalDataCollectors<Db>,
+  db: Db,
+  userId: string,
+): Promise<JsonValue> {
+  const entries = await Promise.all(
+    Object.entries(collectors).map(async ([kind, collect]) => [kind, await collect(db, userId)] as const),
+  );
+  return personalDataSection(subgraph, Object.fromEntries(entries));
+}

@@ -65,3 +65,18 @@ export function startEvents<Db>(
     },
   };
 }
+
+/**
+ * The handler of `identity.user-erased { userId }` for a subgraph: each step deletes or anonymises one table's
+ * personal data, all in the event's transaction (with its processed_event row).
+ */
+export function userErasure<Db>(steps: ((tx: TxOf<Db>, userId: string) => Promise<unknown>)[]): SubgraphEvents<Db> {
+  return {
+    handlers: {
+      'identity.user-erased': async (event, tx) => {
+        const { userId } = event.payload as { userId: string };
+        for (const erase of steps) await erase(tx, userId);
+      },
+    },
+  };
+}
