@@ -73,3 +73,10 @@ test('the account page, signed out, has no axe violations', async ({ page }) => 
   await expect(page.locator('gemeng-account')).toContainText('Sie sind nicht angemeldet.');
   expect(summary((await axe(page)).violations)).toEqual([]);
 });
+
+test('identity forms post from a real browser (not refused as another origin)', async ({ page }) => {
+  await page.goto(`${identityOrigin()}/account/register?lang=fr`);
+  await page.getByRole('button', { name: IDENTITY_FR.create }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Créer un compte Gemeng');
+  await expect(page.getByRole('alert')).toBeVisible();
+});

@@ -2,6 +2,9 @@ import { expect, test } from '@playwright/test';
 import { confirmLogout, registerAndVerify, signInOnIdentity, watchErrors } from './citizen.ts';
 import { newEmail, shellUrl } from './env.ts';
 
+// The citizen's browser speaks French: the verification link in the mail carries no language of its own.
+test.use({ locale: 'fr-LU' });
+
 test('a citizen registers, confirms the address, signs in from the header, sees the account and signs out', async ({
   page,
   request,

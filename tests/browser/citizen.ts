@@ -1,4 +1,4 @@
-import { type APIRequestContext, expect, type Page } from '@playwright/test';
+import { type APIRequestContext, type BrowserContext, expect, type Page } from '@playwright/test';
 import { identityOrigin, PASSWORD, waitForMail } from './env.ts';
 
 /** French labels of identity's server-rendered pages (subgraphs/identity/src/web/texts.ts). */
@@ -47,7 +47,10 @@ export async function signInOnIdentity(page: Page, email: string) {
 
 /** oidc-provider's own logout confirmation page (English only, for now). */
 export async function confirmLogout(page: Page) {
-  await page.getByRole('button', { name: 'Yes, sign me out' }).click();
+  // identity's sign-out confirmation, in the language the portal asked for (ui_locales)
+  await page
+    .getByRole('button', { name: /^(Yes, sign me out|Oui, me déconnecter|Ja, abmelden|Jo, ofmellen)$/ })
+    .click();
 }
 
 /** Console errors of pages on `origin` (a strict CSP breaks silently otherwise). */

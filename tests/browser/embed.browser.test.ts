@@ -27,6 +27,10 @@ const pages: Record<string, () => string> = {
 <script type="module" src="${shellUrl()}/embed.js"></script></head>
 <body><header><gemeng-login></gemeng-login></header>
 <main><h1>Mon compte</h1><gemeng-account heading-level="2"></gemeng-account></main></body></html>`,
+  // The website's home page: where the sign-out popup lands (post_logout_redirect_uri <origin>/).
+  '/': () => `<!doctype html>
+<html lang="fr"><head><meta charset="utf-8"><title>Commune de Dudelange</title></head>
+<body><main><h1>Bienvenue</h1></main></body></html>`,
   // Where the sign-in popup lands (the registered redirect URI): the page that opened it reads the answer.
   '/auth/callback': () => `<!doctype html>
 <html lang="fr"><head><meta charset="utf-8"><title>Connexion</title></head><body><p>Connexion…</p></body></html>`,
@@ -66,37 +70,44 @@ test('the widget bundle alone works with an endpoint attribute and its own lang'
   await expect(card.locator('[part="procedures"]')).toContainText(expected.procedures[0]!.code);
 });
 
-test('a citizen signs in and out from the widgets on a commune website, in a popup, and the page stays', async ({
-  page,
-  request,
-}) => {
-  test.setTimeout(90_000);
-  const name = 'Luc Wagner';
-  const email = newEmail('luc');
-  await registerAndVerify(page, request, name, email);
+test.describe('with a French browser', () => {
+  test.use({ locale: 'fr-LU' });
 
-  await page.goto(`${origin()}/mon-compte.html`);
-  const login = page.locator('gemeng-login');
-  const account = page.locator('gemeng-account');
-  await expect(account).toContainText('Vous n’êtes pas connecté.');
-  const popupOpened = page.waitForEvent('popup');
-  await login.getByRole('button', { name: 'Se connecter' }).click();
-  const popup = await popupOpened;
-  await signInOnIdentity(popup, email);
-  await popup.waitForEvent('close');
+  test('a citizen signs in and out from the widgets on a commune website, in a popup, and the page stays', async ({
+    page,
+    request,
+  }) => {
+    test.setTimeout(90_000);
+    const name = 'Luc Wagner';
+    const email = newEmail('luc');
+    await registerAndVerify(page, request, name, email);
 
-  await expect(page).toHaveURL(`${origin()}/mon-compte.html`);
-  await expect(login.locator('[part="name"]')).toContainText(name);
-  // The graph answers the widget on the commune's origin with the person's access token.
-  await expect(account.getByTestId('account-email')).toHaveText(email);
-  await expect(account.getByTestId('account-verified')).toHaveText('Oui');
+    await page.goto(`${origin()}/mon-compte.html`);
+    const login = page.locator('gemeng-login');
+    const account = page.locator('gemeng-account');
+    await expect(account).toContainText('Vous n’êtes pas connecté.');
+    const popupOpened = page.waitForEvent('popup');
+    await login.getByRole('button', { name: 'Se connecter' }).click();
+    const popup = await popupOpened;
+    // Listen before acting: the page closes its popup as soon as the answer is back, maybe before the click returns.
+    const popupClosed = popup.waitForEvent('close');
+    await signInOnIdentity(popup, email);
+    await popupClosed;
 
-  const logoutOpened = page.waitForEvent('popup');
-  await login.getByRole('button', { name: 'Se déconnecter' }).click();
-  const logout = await logoutOpened;
-  await confirmLogout(logout);
-  await logout.waitForEvent('close');
-  await expect(login.getByRole('button', { name: 'Se connecter' })).toBeVisible();
-  await expect(account).toContainText('Vous n’êtes pas connecté.');
-  await expect(page).toHaveURL(`${origin()}/mon-compte.html`);
+    await expect(page).toHaveURL(`${origin()}/mon-compte.html`);
+    await expect(login.locator('[part="name"]')).toContainText(name);
+    // The graph answers the widget on the commune's origin with the person's access token.
+    await expect(account.getByTestId('account-email')).toHaveText(email);
+    await expect(account.getByTestId('account-verified')).toHaveText('Oui');
+
+    const logoutOpened = page.waitForEvent('popup');
+    await login.getByRole('button', { name: 'Se déconnecter' }).click();
+    const logout = await logoutOpened;
+    const logoutClosed = logout.waitForEvent('close');
+    await confirmLogout(logout);
+    await logoutClosed;
+    await expect(login.getByRole('button', { name: 'Se connecter' })).toBeVisible();
+    await expect(account).toContainText('Vous n’êtes pas connecté.');
+    await expect(page).toHaveURL(`${origin()}/mon-compte.html`);
+  });
 });

@@ -42,7 +42,9 @@ export function normaliseEmail(email: string): string {
 
 export function createAccounts(options: AccountsOptions) {
   const { db } = options;
-  const link = (path: string, token: string) => `${options.publicUrl}${path}?token=${encodeURIComponent(token)}`;
+  // The page the link opens speaks the language of the mail.
+  const link = (path: string, token: string, lang: string) =>
+    `${options.publicUrl}${path}?token=${encodeURIComponent(token)}&lang=${lang}`;
 
   return {
     /** Field problems, or null when the account was created (or the address already had one: same answer). */
@@ -64,7 +66,7 @@ export function createAccounts(options: AccountsOptions) {
           to: email,
           mail: 'alreadyRegistered',
           lang: existing.preferredLanguage as Language,
-          vars: { url: link('/account/reset/confirm', token) },
+          vars: { url: link('/account/reset/confirm', token, existing.preferredLanguage) },
         });
         return null;
       }
@@ -81,7 +83,7 @@ export function createAccounts(options: AccountsOptions) {
         to: email,
         mail: 'verifyEmail',
         lang: input.language,
-        vars: { name, url: link('/account/verify', token) },
+        vars: { name, url: link('/account/verify', token, input.language) },
       });
       return null;
     },
@@ -112,7 +114,7 @@ export function createAccounts(options: AccountsOptions) {
         to: user.email,
         mail: 'lockout',
         lang: user.preferredLanguage as Language,
-        vars: { name: user.name, url: link('/account/reset/confirm', token) },
+        vars: { name: user.name, url: link('/account/reset/confirm', token, user.preferredLanguage) },
       });
     },
 
@@ -125,7 +127,7 @@ export function createAccounts(options: AccountsOptions) {
         to: user.email,
         mail: 'resetPassword',
         lang: user.preferredLanguage as Language,
-        vars: { name: user.name, url: link('/account/reset/confirm', token) },
+        vars: { name: user.name, url: link('/account/reset/confirm', token, user.preferredLanguage) },
       });
     },
 

@@ -4,10 +4,17 @@
  * access tokens for the graph. Accounts, Authorization Code + PKCE and the levels of assurance come next.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { escapeHtml, isLanguage, type Language, negotiateLanguage } from '@gemeng/subgraph-kit';
 import Provider, { type Configuration, errors, interactionPolicy } from 'oidc-provider';
 import type { Db } from '../db.ts';
+import { layout, paragraph, textsFor } from '../web/pages.ts';
 import { prismaAdapter } from './adapter.ts';
 import { loadKeys } from './keys.ts';
+
+function pageLanguage(uiLocales: unknown, acceptLanguage: string): Language {
+  const first = String(uiLocales ?? '').split(' ')[0];
+  return isLanguage(first) ? first : negotiateLanguage(acceptLanguage);
+}
 
 export interface OidcOptions {
   /** The public issuer, for example https://login.gemeng.lu/oidc; its path is where the provider is mounted. */
@@ -115,7 +122,25 @@ export async function createOidcProvider(db: Db, options: OidcOptions) {
       clientCredentials: { enabled: true },
       introspection: { enabled: false },
       revocation: { enabled: true },
-      rpInitiatedLogout: { enabled: true },
+      rpInitiatedLogout: {
+        enabled: true,
+        // Our own pages, in the person's language (ui_locales), instead of the library's English default.
+        async logoutSource(ctx, form) {
+          const lang = pageLanguage(ctx.oidc.params?.ui_locales, ctx.get('accept-language'));
+          const t = textsFor(lang);
+          ctx.type = 'html';
+          ctx.body = layout(
+            lang,
+            t.signOutTitle,
+            `${paragraph(t.signOutText)}${form}<button type="submit" form="op.logoutForm" name="logout" value="yes">${escapeHtml(t.signOutConfirm)}</button>`,
+          );
+        },
+        async postLogoutSuccessSource(ctx) {
+          const lang = pageLanguage(undefined, ctx.get('accept-language'));
+          ctx.type = 'html';
+          ctx.body = layout(lang, textsFor(lang).signOutTitle, paragraph(textsFor(lang).signedOut));
+        },
+      },
       resourceIndicators: {
         enabled: true,
         defaultResource: async (_ctx, _client, oneOf) => oneOf ?? options.graphAudience,

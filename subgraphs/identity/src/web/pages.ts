@@ -2,6 +2,8 @@
 import { escapeHtml, LANGUAGES, type Language } from '@gemeng/subgraph-kit';
 import { TEXTS, type Texts } from './texts.ts';
 
+const LANGUAGE_NAV: Record<Language, string> = { lb: 'Sproochen', fr: 'Langues', de: 'Sprachen', en: 'Languages' };
+
 const NAMES: Record<Language, string> = { lb: 'Lëtzebuergesch', fr: 'Français', de: 'Deutsch', en: 'English' };
 
 export const STYLE = `
@@ -31,7 +33,7 @@ export function layout(
   languageLinks?: (lang: Language) => string,
 ): string {
   const languages = languageLinks
-    ? `<nav class="languages" aria-label="Language">${LANGUAGES.filter((other) => other !== lang)
+    ? `<nav class="languages" aria-label="${LANGUAGE_NAV[lang]}">${LANGUAGES.filter((other) => other !== lang)
         .map(
           (other) =>
             `<a href="${escapeHtml(languageLinks(other))}" lang="${other}" hreflang="${other}">${NAMES[other]}</a>`,

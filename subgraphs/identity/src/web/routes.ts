@@ -401,7 +401,9 @@ function pick(requested: string | null | undefined, req: IncomingMessage): Langu
 
 function sameOrigin(req: IncomingMessage, origin: string): boolean {
   const given = req.headers.origin;
-  if (given) return given === origin;
+  if (given && given !== 'null') return given === origin;
+  // An opaque origin (privacy settings, sandboxed frames) or none: rely on Fetch Metadata.
+  if (given === 'null') return req.headers['sec-fetch-site'] === 'same-origin';
   // Browsers send Origin on every POST; without it, fall back on Fetch Metadata.
   return req.headers['sec-fetch-site'] !== 'cross-site';
 }
@@ -429,7 +431,8 @@ function send(res: ServerResponse, status: number, html: string) {
     'cache-control': 'no-store',
     'content-security-policy':
       "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; frame-ancestors 'none'",
-    'referrer-policy': 'no-referrer',
+    // Not no-referrer: with it, browsers post these forms with `Origin: null`, which sameOrigin() must refuse.
+    'referrer-policy': 'same-origin',
     'x-content-type-options': 'nosniff',
   });
   res.end(html);

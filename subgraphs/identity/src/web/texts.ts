@@ -50,6 +50,10 @@ export const TEXTS = {
     secondFactorInvalid: 'Dëse Code ass net korrekt.',
     noSecondFactor:
       'Dir hutt nach keen zweete Faktor. Frot op der Gemeng no enger Codekaart oder riicht eng Authenticator-App an Ärem Kont an.',
+    signOutTitle: 'Ofmellen',
+    signOutText: 'Wëllt Dir Iech vu Gemeng ofmellen?',
+    signOutConfirm: 'Jo, ofmellen',
+    signedOut: 'Dir sidd ofgemellt.',
     back: 'Zréck',
     tooManyAttempts: 'Ze vill Versich. Probéiert et an {minutes} Minutten nach eng Kéier.',
   },
@@ -101,6 +105,10 @@ export const TEXTS = {
     secondFactorInvalid: 'Ce code n’est pas correct.',
     noSecondFactor:
       'Vous n’avez pas encore de deuxième facteur. Demandez une carte de codes à la commune, ou ajoutez une application d’authentification dans votre compte.',
+    signOutTitle: 'Déconnexion',
+    signOutText: 'Voulez-vous vous déconnecter de Gemeng ?',
+    signOutConfirm: 'Oui, me déconnecter',
+    signedOut: 'Vous êtes déconnecté.',
     back: 'Retour',
     tooManyAttempts: 'Trop de tentatives. Réessayez dans {minutes} minutes.',
   },
@@ -152,6 +160,10 @@ export const TEXTS = {
     secondFactorInvalid: 'Dieser Code ist nicht korrekt.',
     noSecondFactor:
       'Sie haben noch keinen zweiten Faktor. Fragen Sie in der Gemeinde nach einer Codekarte oder richten Sie in Ihrem Konto eine Authenticator-App ein.',
+    signOutTitle: 'Abmelden',
+    signOutText: 'Möchten Sie sich von Gemeng abmelden?',
+    signOutConfirm: 'Ja, abmelden',
+    signedOut: 'Sie sind abgemeldet.',
     back: 'Zurück',
     tooManyAttempts: 'Zu viele Versuche. Versuchen Sie es in {minutes} Minuten erneut.',
   },
@@ -203,6 +215,10 @@ export const TEXTS = {
     secondFactorInvalid: 'This code is not correct.',
     noSecondFactor:
       'You have no second factor yet. Ask your commune for a code card, or add an authenticator app in your account.',
+    signOutTitle: 'Sign out',
+    signOutText: 'Do you want to sign out of Gemeng?',
+    signOutConfirm: 'Yes, sign me out',
+    signedOut: 'You are signed out.',
     back: 'Back',
     tooManyAttempts: 'Too many attempts. Try again in {minutes} minutes.',
   },

@@ -1,0 +1,120 @@
+// @vitest-environment happy-dom
+import { createHash } from 'node:crypto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AuthClient, AuthError, authClient, codeChallenge, decodeJwtPayload } from './auth.ts';
+
+const ISSUER = 'http://id.test/oidc';
+const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+const jwt = (claims: Record<string, unknown>) => `${b64({ alg: 'none' })}.${b64(claims)}.sig`;
+
+/** A stand-in provider: discovery, and a token endpoint that rotates refresh tokens. */
+function provider() {
+  const calls: URLSearchParams[] = [];
+  let nonce = '';
+  let rotation = 0;
+  const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = String(input);
+    if (url.endsWith('/.well-known/openid-configuration')) {
+      return Response.json({
+        issuer: ISSUER,
+        authorization_endpoint: `${ISSUER}/auth`,
+        token_endpoint: `${ISSUER}/token`,
+        end_session_endpoint: `${ISSUER}/session/end`,
+      });
+    }
+    const body = new URLSearchParams(String(init?.body));
+    calls.push(body);
+    rotation += 1;
+    return Response.json({
+      access_token: `access-${rotation}`,
+      refresh_token: `refresh-${rotation}`,
+      id_token: jwt({ iss: ISSUER, aud: 'gemeng-portal', sub: 'u1', name: 'Léa Muller', nonce }),
+      expires_in: 600,
+    });
+  });
+  return { fetch: fetch as unknown as typeof globalThis.fetch, calls, setNonce: (value: string) => (nonce = value) };
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  sessionStorage.clear();
+});
+
+describe('AuthClient', () => {
+  it('computes the S256 challenge of RFC 7636 and decodes UTF-8 claims', async () => {
+    const verifier = 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
+    expect(await codeChallenge(verifier)).toBe(createHash('sha256').update(verifier).digest('base64url'));
+    expect(decodeJwtPayload(jwt({ name: 'Léa' })).name).toBe('Léa');
+  });
+
+  it('signs in with a redirect: PKCE, state, nonce and resource out, code in, tokens in memory only', async () => {
+    const stub = provider();
+    const client = new AuthClient({ issuer: `${ISSUER}/`, fetch: stub.fetch });
+    const assign = vi.spyOn(window.location, 'assign').mockImplementation(() => {});
+    await client.signIn({ language: 'fr', returnTo: '/communes/dudelange?lang=fr' });
+    const authorize = new URL(String(assign.mock.calls[0]?.[0]));
+    expect(authorize.origin + authorize.pathname).toBe(`${ISSUER}/auth`);
+    const params = authorize.searchParams;
+    expect(params.get('code_challenge_method')).toBe('S256');
+    expect(params.get('resource')).toBe('urn:gemeng:graph');
+    expect(params.get('ui_locales')).toBe('fr');
+    expect(params.get('redirect_uri')).toBe(`${location.origin}/auth/callback`);
+
+    stub.setNonce(params.get('nonce') ?? '');
+    const states: string[] = [];
+    client.subscribe((state) => states.push(state.status));
+    const { returnTo } = await client.handleRedirectCallback(
+      `${location.origin}/auth/callback?code=c1&state=${params.get('state')}`,
+    );
+    expect(returnTo).toBe('/communes/dudelange?lang=fr');
+    expect(states).toContain('pending');
+    expect(states.at(-1)).toBe('signed-in');
+    expect(client.state).toMatchObject({ status: 'signed-in', user: { sub: 'u1', name: 'Léa Muller' } });
+    const exchange = stub.calls[0]!;
+    expect(exchange.get('grant_type')).toBe('authorization_code');
+    expect(await codeChallenge(exchange.get('code_verifier') ?? '')).toBe(params.get('code_challenge'));
+    expect(await client.getAccessToken()).toBe('access-1');
+    // Nothing of the tokens is stored; the transaction is gone too.
+    expect(sessionStorage.length).toBe(0);
+    // A callback replayed later is refused.
+    await expect(
+      client.handleRedirectCallback(`${location.origin}/auth/callback?code=c1&state=${params.get('state')}`),
+    ).rejects.toMatchObject({ code: 'invalid-state' });
+  });
+
+  it('refreshes once for concurrent callers and uses the rotated refresh token next time', async () => {
+    const stub = provider();
+    const client = new AuthClient({ issuer: ISSUER, fetch: stub.fetch });
+    vi.spyOn(window.location, 'assign').mockImplementation(() => {});
+    await client.signIn();
+    const state = JSON.parse(sessionStorage.getItem(sessionStorage.key(0) ?? '') ?? '{}') as {
+      state: string;
+      nonce: string;
+    };
+    stub.setNonce(state.nonce);
+    await client.handleRedirectCallback(`${location.origin}/auth/callback?code=c&state=${state.state}`);
+    await Promise.all([client.refresh(), client.refresh()]);
+    await client.refresh();
+    const refreshes = stub.calls.filter((call) => call.get('grant_type') === 'refresh_token');
+    expect(refreshes.map((call) => call.get('refresh_token'))).toEqual(['refresh-1', 'refresh-2']);
+    expect(await client.getAccessToken()).toBe('access-3');
+  });
+
+  it('refuses an answer whose nonce does not match', async () => {
+    const stub = provider();
+    const client = new AuthClient({ issuer: ISSUER, fetch: stub.fetch });
+    vi.spyOn(window.location, 'assign').mockImplementation(() => {});
+    await client.signIn();
+    const state = JSON.parse(sessionStorage.getItem(sessionStorage.key(0) ?? '') ?? '{}') as { state: string };
+    stub.setNonce('someone-elses');
+    const error = await client
+      .handleRedirectCallback(`${location.origin}/auth/callback?code=c&state=${state.state}`)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthError);
+    expect(client.state.status).toBe('anonymous');
+  });
+
+  it('shares one client per issuer across the page', () => {
+    expect(authClient({ issuer: ISSUER })).toBe(authClient({ issuer: `${ISSUER}/` }));
+  });
+});
