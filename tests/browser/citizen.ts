@@ -1,4 +1,4 @@
-import { type APIRequestContext, type BrowserContext, expect, type Page } from '@playwright/test';
+import { type APIRequestContext, expect, type Page } from '@playwright/test';
 import { identityOrigin, PASSWORD, waitForMail } from './env.ts';
 
 /** French labels of identity's server-rendered pages (subgraphs/identity/src/web/texts.ts). */
