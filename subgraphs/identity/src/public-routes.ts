@@ -11,6 +11,7 @@ import {
 } from '@gemeng/subgraph-kit';
 import { createAccounts } from './accounts/accounts.ts';
 import { MAILS } from './accounts/mails.ts';
+import { provideAccounts } from './accounts/service.ts';
 import type { Db } from './db.ts';
 import { createOidcProvider } from './oidc/provider.ts';
 import { createWebRoutes } from './web/routes.ts';
@@ -42,6 +43,7 @@ export async function createPublicRoutes(db: Db, env: NodeJS.ProcessEnv) {
       });
     },
   });
+  provideAccounts(accounts);
   const web = createWebRoutes({ db, provider: oidc.provider, accounts, publicUrl });
   return {
     handle: async (req: Parameters<typeof web>[0], res: Parameters<typeof web>[1]) =>

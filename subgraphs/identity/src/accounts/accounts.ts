@@ -6,7 +6,7 @@ import type { Language } from '@gemeng/subgraph-kit';
 import type { Db } from '../db.ts';
 import type { MAILS } from './mails.ts';
 import { hashPassword, type PasswordProblem, passwordProblem, verifyPassword } from './passwords.ts';
-import { consumeToken, issueToken, peekToken } from './tokens.ts';
+import { consumeEmailChange, consumeToken, issueToken, peekToken } from './tokens.ts';
 
 export interface OutgoingMail {
   to: string;
@@ -116,6 +116,51 @@ export function createAccounts(options: AccountsOptions) {
         lang: user.preferredLanguage as Language,
         vars: { name: user.name, url: link('/account/reset/confirm', token, user.preferredLanguage) },
       });
+    },
+
+    /**
+     * Starts changing the address of a signed-in person, who confirms with their password: a link goes to the
+     * new address. When that address already has an account nothing is sent, and the answer is the same.
+     */
+    async requestEmailChange(
+      userId: string,
+      newEmailInput: string,
+      password: string,
+    ): Promise<'sent' | 'emailInvalid' | 'wrongPassword'> {
+      const newEmail = normaliseEmail(newEmailInput);
+      if (newEmail.length > 254 || !EMAIL.test(newEmail)) return 'emailInvalid';
+      const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
+      if (!(await verifyPassword(user.passwordHash, password))) return 'wrongPassword';
+      if (newEmail === user.email || (await db.user.findUnique({ where: { email: newEmail } }))) return 'sent';
+      const token = await issueToken(db, user.id, 'change-email', newEmail);
+      await options.send({
+        to: newEmail,
+        mail: 'changeEmail',
+        lang: user.preferredLanguage as Language,
+        vars: { name: user.name, url: link('/account/email/confirm', token, user.preferredLanguage) },
+      });
+      return 'sent';
+    },
+
+    /** Confirms a new address with its link; the old address is told. False when the link is not valid. */
+    async confirmEmailChange(token: string): Promise<boolean> {
+      const change = await consumeEmailChange(db, token);
+      if (!change) return false;
+      const before = await db.user.findUniqueOrThrow({ where: { id: change.userId } });
+      const updated = await db.user
+        .update({ where: { id: change.userId }, data: { email: change.newEmail, emailVerifiedAt: new Date() } })
+        .catch((error: { code?: string }) => {
+          if (error.code === 'P2002') return null; // taken meanwhile by another account
+          throw error;
+        });
+      if (!updated) return false;
+      await options.send({
+        to: before.email,
+        mail: 'emailChanged',
+        lang: before.preferredLanguage as Language,
+        vars: { name: before.name, email: change.newEmail },
+      });
+      return true;
     },
 
     /** Sends a reset link when the address has an account; the caller answers the same either way. */

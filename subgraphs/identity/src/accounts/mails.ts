@@ -141,4 +141,68 @@ export const MAILS = {
       action: { label: 'Set a new password', url: '{url}' },
     },
   },
+  changeEmail: {
+    lb: {
+      subject: 'Confirméiert Är nei E-Mail-Adress',
+      lines: [
+        'Moien {name},',
+        'confirméiert w.e.g. dës Adress als déi nei vun Ärem Gemeng-Kont. De Link ass 24 Stonne gülteg.',
+      ],
+      action: { label: 'Nei Adress confirméieren', url: '{url}' },
+    },
+    fr: {
+      subject: 'Confirmez votre nouvelle adresse électronique',
+      lines: [
+        'Bonjour {name},',
+        'veuillez confirmer cette adresse comme nouvelle adresse de votre compte Gemeng. Le lien est valable 24 heures.',
+      ],
+      action: { label: 'Confirmer la nouvelle adresse', url: '{url}' },
+    },
+    de: {
+      subject: 'Bestätigen Sie Ihre neue E-Mail-Adresse',
+      lines: [
+        'Guten Tag {name},',
+        'bitte bestätigen Sie diese Adresse als neue Adresse Ihres Gemeng-Kontos. Der Link ist 24 Stunden gültig.',
+      ],
+      action: { label: 'Neue Adresse bestätigen', url: '{url}' },
+    },
+    en: {
+      subject: 'Confirm your new email address',
+      lines: [
+        'Hello {name},',
+        'please confirm this address as the new address of your Gemeng account. The link is valid for 24 hours.',
+      ],
+      action: { label: 'Confirm the new address', url: '{url}' },
+    },
+  },
+  emailChanged: {
+    lb: {
+      subject: 'D’E-Mail-Adress vun Ärem Gemeng-Kont gouf geännert',
+      lines: [
+        'Moien {name},',
+        'Äre Kont benotzt elo d’Adress {email}. Wann Dir dat net waart, mellt Iech w.e.g. direkt bei Ärer Gemeng.',
+      ],
+    },
+    fr: {
+      subject: 'L’adresse de votre compte Gemeng a changé',
+      lines: [
+        'Bonjour {name},',
+        'votre compte utilise désormais l’adresse {email}. Si ce n’était pas vous, contactez immédiatement votre commune.',
+      ],
+    },
+    de: {
+      subject: 'Die Adresse Ihres Gemeng-Kontos wurde geändert',
+      lines: [
+        'Guten Tag {name},',
+        'Ihr Konto verwendet jetzt die Adresse {email}. Falls Sie das nicht waren, wenden Sie sich sofort an Ihre Gemeinde.',
+      ],
+    },
+    en: {
+      subject: 'The address of your Gemeng account changed',
+      lines: [
+        'Hello {name},',
+        'your account now uses the address {email}. If this was not you, contact your commune at once.',
+      ],
+    },
+  },
 } satisfies Record<string, AccountMail>;

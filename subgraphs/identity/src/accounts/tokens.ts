@@ -1,22 +1,29 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db.ts';
 
-export type TokenPurpose = 'verify-email' | 'reset-password';
+export type TokenPurpose = 'verify-email' | 'reset-password' | 'change-email';
 
 const LIFETIME_MS: Record<TokenPurpose, number> = {
   'verify-email': 48 * 3600_000,
   'reset-password': 3600_000,
+  'change-email': 24 * 3600_000,
 };
 
 const digest = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** A new one-time token for the link in an email; only its digest is stored. Earlier unused ones lapse. */
-export async function issueToken(db: Db, userId: string, purpose: TokenPurpose): Promise<string> {
+export async function issueToken(db: Db, userId: string, purpose: TokenPurpose, newEmail?: string): Promise<string> {
   const token = randomBytes(32).toString('base64url');
   await db.$transaction([
     db.accountToken.updateMany({ where: { userId, purpose, usedAt: null }, data: { usedAt: new Date() } }),
     db.accountToken.create({
-      data: { id: digest(token), userId, purpose, expiresAt: new Date(Date.now() + LIFETIME_MS[purpose]) },
+      data: {
+        id: digest(token),
+        userId,
+        purpose,
+        newEmail: newEmail ?? null,
+        expiresAt: new Date(Date.now() + LIFETIME_MS[purpose]),
+      },
     }),
   ]);
   return token;
@@ -42,4 +49,12 @@ export async function peekToken(db: Db, token: string, purpose: TokenPurpose): P
     select: { userId: true },
   });
   return row?.userId ?? null;
+}
+
+/** Uses an email-change link once: the account and the new address it confirms. */
+export async function consumeEmailChange(db: Db, token: string): Promise<{ userId: string; newEmail: string } | null> {
+  const userId = await consumeToken(db, token, 'change-email');
+  if (!userId) return null;
+  const row = await db.accountToken.findUnique({ where: { id: digest(token) }, select: { newEmail: true } });
+  return row?.newEmail ? { userId, newEmail: row.newEmail } : null;
 }

@@ -48,6 +48,18 @@ const TEXTS = {
     de: 'Kein aktiver API-Client mit dieser Client-ID.',
     en: 'No active API client with this client id.',
   },
+  emailInvalid: {
+    lb: 'Gitt eng gülteg E-Mail-Adress an, zum Beispill numm@beispill.lu.',
+    fr: 'Indiquez une adresse valable, par exemple nom@exemple.lu.',
+    de: 'Geben Sie eine gültige Adresse ein, zum Beispiel name@beispiel.lu.',
+    en: 'Enter a valid address, for example name@example.lu.',
+  },
+  wrongPassword: {
+    lb: 'D’Passwuert ass net korrekt.',
+    fr: 'Le mot de passe n’est pas correct.',
+    de: 'Das Passwort ist nicht korrekt.',
+    en: 'The password is not correct.',
+  },
 } satisfies Record<string, Record<Language, string>>;
 
 export type TextKey = keyof typeof TEXTS;

@@ -1,3 +1,4 @@
+import { accountsService } from '../accounts/service.ts';
 import { builder, Language } from '../builder.ts';
 import { text, ValidationError } from './errors.ts';
 import { User } from './user.ts';
@@ -39,6 +40,34 @@ builder.mutationField('profileUpdate', (t) =>
           ...(input.preferredLanguage ? { preferredLanguage: input.preferredLanguage } : {}),
         },
       });
+    },
+  }),
+);
+
+const EmailChangeInput = builder.inputType('EmailChangeInput', {
+  fields: (t) => ({
+    newEmail: t.string({ required: true }),
+    password: t.string({ required: true, description: 'The current password, to confirm it is the person.' }),
+  }),
+});
+
+builder.mutationField('emailChange', (t) =>
+  t.boolean({
+    description:
+      'Sends a confirmation link to the new address; the address changes when the link is opened, and the old address is told.',
+    authScopes: { citizen: true },
+    errors: {
+      types: [ValidationError],
+      union: { name: 'EmailChangeResult' },
+      result: { name: 'EmailChangePayload' },
+      dataField: { name: 'linkSent' },
+    },
+    args: { input: t.arg({ type: EmailChangeInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const outcome = await accountsService().requestEmailChange(ctx.caller?.sub ?? '', input.newEmail, input.password);
+      if (outcome === 'emailInvalid') throw new ValidationError('newEmail', text('emailInvalid', ctx.lang));
+      if (outcome === 'wrongPassword') throw new ValidationError('password', text('wrongPassword', ctx.lang));
+      return true;
     },
   }),
 );

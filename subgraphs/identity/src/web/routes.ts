@@ -89,6 +89,12 @@ export function createWebRoutes(options: WebOptions) {
               410,
             );
       }
+      case 'GET /account/email/confirm': {
+        const ok = await accounts.confirmEmailChange(url.searchParams.get('token') ?? '');
+        return ok
+          ? page(res, lang, t.verifiedTitle, paragraph(t.verifiedText))
+          : page(res, lang, t.invalidLinkTitle, paragraph(t.invalidLinkText), 410);
+      }
       case 'GET /account/reset':
         return page(res, lang, t.resetTitle, paragraph(t.resetText) + resetRequestForm(t, lang));
       case 'POST /account/reset':
