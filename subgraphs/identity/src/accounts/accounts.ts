@@ -6,7 +6,7 @@ import type { Language } from '@gemeng/subgraph-kit';
 import type { Db } from '../db.ts';
 import type { MAILS } from './mails.ts';
 import { hashPassword, type PasswordProblem, passwordProblem, verifyPassword } from './passwords.ts';
-import { consumeEmailChange, consumeToken, issueToken, peekToken } from './tokens.ts';
+import { consumeEmailChange, consumeToken, issueToken, peekToken, type TokenPurpose } from './tokens.ts';
 
 export interface OutgoingMail {
   to: string;
@@ -46,6 +46,23 @@ export function createAccounts(options: AccountsOptions) {
   const link = (path: string, token: string, lang: string) =>
     `${options.publicUrl}${path}?token=${encodeURIComponent(token)}&lang=${lang}`;
 
+  /** Issues a one-time link for the person and mails it, in their language (to `to`, else their address). */
+  async function sendLink(
+    user: { id: string; email: string; name: string; preferredLanguage: string },
+    mail: OutgoingMail['mail'],
+    purpose: TokenPurpose,
+    path: string,
+    newEmail?: string,
+  ) {
+    const token = await issueToken(db, user.id, purpose, newEmail);
+    await options.send({
+      to: newEmail ?? user.email,
+      mail,
+      lang: user.preferredLanguage as Language,
+      vars: { name: user.name, url: link(path, token, user.preferredLanguage) },
+    });
+  }
+
   return {
     /** Field problems, or null when the account was created (or the address already had one: same answer). */
     async register(input: Registration): Promise<Partial<Record<keyof Registration, FieldProblem>> | null> {
@@ -61,13 +78,7 @@ export function createAccounts(options: AccountsOptions) {
 
       const existing = await db.user.findUnique({ where: { email } });
       if (existing) {
-        const token = await issueToken(db, existing.id, 'reset-password');
-        await options.send({
-          to: email,
-          mail: 'alreadyRegistered',
-          lang: existing.preferredLanguage as Language,
-          vars: { url: link('/account/reset/confirm', token, existing.preferredLanguage) },
-        });
+        await sendLink(existing, 'alreadyRegistered', 'reset-password', '/account/reset/confirm');
         return null;
       }
       const passwordHash = await hashPassword(input.password);
@@ -78,13 +89,7 @@ export function createAccounts(options: AccountsOptions) {
           throw error;
         });
       if (!user) return null;
-      const token = await issueToken(db, user.id, 'verify-email');
-      await options.send({
-        to: email,
-        mail: 'verifyEmail',
-        lang: input.language,
-        vars: { name, url: link('/account/verify', token, input.language) },
-      });
+      await sendLink(user, 'verifyEmail', 'verify-email', '/account/verify');
       return null;
     },
 
@@ -108,14 +113,7 @@ export function createAccounts(options: AccountsOptions) {
     /** Tells the owner that their account was locked after failed sign-ins, with a link to reset the password. */
     async notifyLockout(userId: string): Promise<void> {
       const user = await db.user.findUnique({ where: { id: userId } });
-      if (!user) return;
-      const token = await issueToken(db, user.id, 'reset-password');
-      await options.send({
-        to: user.email,
-        mail: 'lockout',
-        lang: user.preferredLanguage as Language,
-        vars: { name: user.name, url: link('/account/reset/confirm', token, user.preferredLanguage) },
-      });
+      if (user) await sendLink(user, 'lockout', 'reset-password', '/account/reset/confirm');
     },
 
     /**
@@ -132,13 +130,7 @@ export function createAccounts(options: AccountsOptions) {
       const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
       if (!(await verifyPassword(user.passwordHash, password))) return 'wrongPassword';
       if (newEmail === user.email || (await db.user.findUnique({ where: { email: newEmail } }))) return 'sent';
-      const token = await issueToken(db, user.id, 'change-email', newEmail);
-      await options.send({
-        to: newEmail,
-        mail: 'changeEmail',
-        lang: user.preferredLanguage as Language,
-        vars: { name: user.name, url: link('/account/email/confirm', token, user.preferredLanguage) },
-      });
+      await sendLink(user, 'changeEmail', 'change-email', '/account/email/confirm', newEmail);
       return 'sent';
     },
 
@@ -166,14 +158,7 @@ export function createAccounts(options: AccountsOptions) {
     /** Sends a reset link when the address has an account; the caller answers the same either way. */
     async requestPasswordReset(emailInput: string): Promise<void> {
       const user = await db.user.findUnique({ where: { email: normaliseEmail(emailInput) } });
-      if (!user) return;
-      const token = await issueToken(db, user.id, 'reset-password');
-      await options.send({
-        to: user.email,
-        mail: 'resetPassword',
-        lang: user.preferredLanguage as Language,
-        vars: { name: user.name, url: link('/account/reset/confirm', token, user.preferredLanguage) },
-      });
+      if (user) await sendLink(user, 'resetPassword', 'reset-password', '/account/reset/confirm');
     },
 
     /** Sets a new password with a reset link; a reset also confirms the address (the link came by mail). */
