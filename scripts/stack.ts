@@ -145,7 +145,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
 
     // identity's OpenID Connect provider issues the access tokens the router and the subgraphs verify.
     const oidcIssuer =
-      options.env?.GEMENG_OIDC_ISSUER ?? process.env.GEMENG_OIDC_ISSUER ?? `http://127.0.0.1:${ports.identity}/oidc`;
+      options.env?.GEMENG_OIDC_ISSUER ?? process.env.GEMENG_OIDC_ISSUER ?? `http://localhost:${ports.identity}/oidc`;
     // Public OpenID Connect clients: the portal, and the commune websites that embed the widgets.
     const portalOrigins = [
       `http://127.0.0.1:${ports.shell}`,
@@ -211,7 +211,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       });
       children.push({ name: 'shell', child: shell });
       await waitReady('shell', shell, `http://127.0.0.1:${ports.shell}/healthz`, logDir);
-      shellUrl = `http://127.0.0.1:${ports.shell}/`;
+      shellUrl = `http://localhost:${ports.shell}/`;
     }
 
     return {

@@ -33,7 +33,7 @@ function requireBuild(relative: string, pkg: string): void {
 export default async function globalSetup(): Promise<(() => Promise<void>) | undefined> {
   if (process.env.GEMENG_SHELL_URL && process.env.GEMENG_ROUTER_URL) {
     process.env.GEMENG_EMBED_PORT ??= '8090';
-    process.env.GEMENG_OIDC_ISSUER ??= 'http://127.0.0.1:4001/oidc';
+    process.env.GEMENG_OIDC_ISSUER ??= 'http://localhost:4001/oidc';
     process.env.GEMENG_MAIL_INBOX_URL ??= 'http://127.0.0.1:8025/';
     return undefined;
   }

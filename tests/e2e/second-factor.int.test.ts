@@ -128,7 +128,7 @@ describe('TOTP', () => {
     });
     const confirm = await graphql<{ totpEnrolConfirm: { recoveryCodes: string[] } }>(
       stack,
-      'mutation ($input: TotpEnrolConfirmInput!) { totpEnrolConfirm(input: $input) { recoveryCodes } }',
+      'mutation ($input: TotpEnrolConfirmInput!) { totpEnrolConfirm(input: $input) { ... on TotpEnrolConfirmPayload { recoveryCodes } } }',
       { input: { code: totp.generate({ timestamp: Date.now() - 30_000 }) } },
       citizen.accessToken,
     );

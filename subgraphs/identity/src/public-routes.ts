@@ -1,4 +1,5 @@
 import {
+  ConfigError,
   createLogger,
   createMailer,
   httpUrl,
@@ -13,6 +14,7 @@ import { createAccounts } from './accounts/accounts.ts';
 import { MAILS } from './accounts/mails.ts';
 import { provideAccounts } from './accounts/service.ts';
 import type { Db } from './db.ts';
+import { createPasskeys, providePasskeys, relyingParty } from './factors/passkeys.ts';
 import { createOidcProvider } from './oidc/provider.ts';
 import { createWebRoutes } from './web/routes.ts';
 
@@ -20,10 +22,21 @@ import { createWebRoutes } from './web/routes.ts';
 export async function createPublicRoutes(db: Db, env: NodeJS.ProcessEnv) {
   const config = loadConfig(
     {
-      issuer: httpUrl('GEMENG_OIDC_ISSUER', `http://127.0.0.1:${env.PORT ?? 4001}/oidc`),
+      issuer: httpUrl('GEMENG_OIDC_ISSUER', `http://localhost:${env.PORT ?? 4001}/oidc`),
       graphAudience: { env: 'GEMENG_GRAPH_AUDIENCE', read: (raw) => raw ?? 'urn:gemeng:graph' },
       behindProxy: oneOf('GEMENG_BEHIND_PROXY', ['true', 'false'], 'false'),
       portalOrigins: list('GEMENG_PORTAL_ORIGINS', []),
+      webauthnRpId: {
+        env: 'GEMENG_WEBAUTHN_RP_ID',
+        read: (raw) => {
+          if (raw !== undefined && !/^[a-z0-9.-]*[a-z][a-z0-9.-]*$/i.test(raw)) {
+            throw new ConfigError(
+              `GEMENG_WEBAUTHN_RP_ID="${raw}" is not a host name: use e.g. gemeng.lu (no IP address)`,
+            );
+          }
+          return raw;
+        },
+      },
       smtpUrl: smtpUrl('SMTP_URL'),
       mailFrom: mailFrom('MAIL_FROM', 'Gemeng <no-reply@gemeng.lu>'),
     },
@@ -44,7 +57,9 @@ export async function createPublicRoutes(db: Db, env: NodeJS.ProcessEnv) {
     },
   });
   provideAccounts(accounts);
-  const web = createWebRoutes({ db, provider: oidc.provider, accounts, publicUrl });
+  const passkeys = createPasskeys(db, relyingParty(config.issuer, config.portalOrigins, config.webauthnRpId));
+  providePasskeys(passkeys);
+  const web = createWebRoutes({ db, provider: oidc.provider, accounts, passkeys, publicUrl });
   return {
     handle: async (req: Parameters<typeof web>[0], res: Parameters<typeof web>[1]) =>
       (await oidc.handle(req, res)) || (await web(req, res)),

@@ -128,15 +128,21 @@ export function authorizationError(caller: Caller | null, failure: AuthFailure):
       extensions: { code: 'UNAUTHENTICATED' },
     });
   }
-  if (isPerson(caller) && onlyStepUpMissing(failure)) {
-    return new GraphQLError(
-      'This needs a stronger sign-in: sign in again with a second factor (code card, authenticator app or passkey).',
-      { extensions: { code: 'INSUFFICIENT_USER_AUTHENTICATION', acr_values: STEP_UP_ACR } },
-    );
-  }
+  if (isPerson(caller) && onlyStepUpMissing(failure)) return stepUpRequired();
   return new GraphQLError('You are not allowed to do this: sign in with an account that has the right role.', {
     extensions: { code: 'FORBIDDEN' },
   });
+}
+
+/**
+ * The RFC 9470 step-up challenge, for rules that depend on data (e.g. changing second factors once a person has
+ * one) rather than on a scope alone.
+ */
+export function stepUpRequired(): GraphQLError {
+  return new GraphQLError(
+    'This needs a stronger sign-in: sign in again with a second factor (code card, authenticator app or passkey).',
+    { extensions: { code: 'INSUFFICIENT_USER_AUTHENTICATION', acr_values: STEP_UP_ACR } },
+  );
 }
 
 /** True when a higher level of assurance alone would have let the caller through. */

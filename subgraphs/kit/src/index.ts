@@ -8,6 +8,7 @@ export {
   isPerson,
   notFound,
   STEP_UP_ACR,
+  stepUpRequired,
 } from './builder.ts';
 export * from './config.ts';
 export { type Caller, createContext, type RequestContext } from './context.ts';
@@ -27,6 +28,15 @@ export { isLanguage, LANGUAGES, type Language, localized, negotiateLanguage, pic
 export { groupBy, type Loader, loader } from './loader.ts';
 export { createLogger, type Logger } from './logger.ts';
 export * from './mail/index.ts';
+export {
+  eventRetention,
+  MAINTENANCE_LOCK,
+  type Maintenance,
+  type MaintenanceOptions,
+  type MaintenanceTask,
+  type RunningMaintenance,
+  startMaintenance,
+} from './maintenance.ts';
 export { ROUTER_SECRET_HEADER, type RunningSubgraph, type SubgraphOptions, startSubgraph } from './server.ts';
 export { describeStartupFailure, runService, type Service, StartupError } from './service.ts';
 export { runSubgraph, type SubgraphDefinition, startSubgraphFromEnv } from './subgraph.ts';

@@ -1,11 +1,27 @@
 /** Second factors in the graph: TOTP enrolment, the code card (issued by an agent), the security log. */
-import { badInput, notFound } from '@gemeng/subgraph-kit';
+import { badInput, type Language, notFound } from '@gemeng/subgraph-kit';
 import { builder } from '../builder.ts';
 import { activeCard, issueCodeCard, revokeCodeCard } from '../factors/code-card.ts';
 import { codeCardPdf } from '../factors/code-card-pdf.ts';
 import { confirmTotpEnrolment, startTotpEnrolment } from '../factors/totp.ts';
 import { logSecurityEvent } from '../security/log.ts';
+import { NotFoundError, ValidationError } from './errors.ts';
+import { requireSecondFactorIfEnrolled } from './security.ts';
 import { User } from './user.ts';
+
+const TOTP_CODE_WRONG: Record<Language, string> = {
+  lb: 'Dëse Code stëmmt net: gitt déi 6 Zifferen an, déi Är App elo weist.',
+  fr: 'Ce code n’est pas le bon : saisissez les 6 chiffres que votre application affiche maintenant.',
+  de: 'Dieser Code stimmt nicht: Geben Sie die 6 Ziffern ein, die Ihre App jetzt anzeigt.',
+  en: 'This code is not right: enter the 6 digits your app shows now.',
+};
+
+const TOTP_NONE: Record<Language, string> = {
+  lb: 'Dir hutt keng Authenticator-App ageriicht.',
+  fr: 'Vous n’avez pas d’application d’authentification.',
+  de: 'Sie haben keine Authenticator-App eingerichtet.',
+  en: 'You have no authenticator app set up.',
+};
 
 const self = (user: { id: string }, _args: unknown, ctx: { caller: { sub: string } | null }) =>
   ctx.caller?.sub === user.id;
@@ -102,6 +118,7 @@ builder.mutationFields((t) => ({
     authScopes: { citizen: true },
     resolve: async (_root, _args, ctx) => {
       const user = await ctx.db.user.findUniqueOrThrow({ where: { id: ctx.caller?.sub ?? '' } });
+      await requireSecondFactorIfEnrolled(ctx, user.id);
       const { secret, uri } = await startTotpEnrolment(ctx.db, user.id, user.email);
       return { secret, otpauthUri: uri };
     },
@@ -110,6 +127,7 @@ builder.mutationFields((t) => ({
     type: RecoveryCodes,
     description: 'Confirms the authenticator with a first code from it.',
     authScopes: { citizen: true },
+    errors: { types: [ValidationError], union: { name: 'TotpEnrolConfirmResult' }, directResult: true },
     args: {
       input: t.arg({
         type: builder.inputType('TotpEnrolConfirmInput', { fields: (f) => ({ code: f.string({ required: true }) }) }),
@@ -118,10 +136,33 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, { input }, ctx) => {
       const userId = ctx.caller?.sub ?? '';
+      await requireSecondFactorIfEnrolled(ctx, userId);
       const codes = await confirmTotpEnrolment(ctx.db, userId, input.code);
-      if (!codes) throw badInput('This code is not right: enter the 6 digits your app shows now.');
+      if (!codes) throw new ValidationError('code', TOTP_CODE_WRONG[ctx.lang]);
       await logSecurityEvent(ctx.db, { userId, kind: 'factor-added', details: { factor: 'totp' } });
       return { recoveryCodes: codes };
+    },
+  }),
+  totpRemove: t.field({
+    type: 'Boolean',
+    description: 'Removes the authenticator app and its recovery codes (with a two-factor sign-in).',
+    authScopes: { citizen: true },
+    errors: {
+      types: [NotFoundError],
+      union: { name: 'TotpRemoveResult' },
+      result: { name: 'TotpRemovePayload' },
+      dataField: { name: 'removed' },
+    },
+    resolve: async (_root, _args, ctx) => {
+      const userId = ctx.caller?.sub ?? '';
+      await requireSecondFactorIfEnrolled(ctx, userId);
+      const [{ count }] = await ctx.db.$transaction([
+        ctx.db.totpFactor.deleteMany({ where: { userId } }),
+        ctx.db.recoveryCode.deleteMany({ where: { userId } }),
+      ]);
+      if (count !== 1) throw new NotFoundError(TOTP_NONE[ctx.lang]);
+      await logSecurityEvent(ctx.db, { userId, kind: 'factor-removed', details: { factor: 'totp' } });
+      return true;
     },
   }),
   codeCardIssue: t.field({

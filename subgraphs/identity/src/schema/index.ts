@@ -6,6 +6,7 @@ import './profile.ts';
 import './administration.ts';
 import './api-clients.ts';
 import './factors.ts';
+import './security.ts';
 import './gdpr.ts';
 
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

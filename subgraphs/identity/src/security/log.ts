@@ -9,7 +9,8 @@ export type SecurityEventKind =
   | 'factor-added'
   | 'factor-removed'
   | 'role-granted'
-  | 'role-revoked';
+  | 'role-revoked'
+  | 'session-revoked';
 
 export interface SecurityEventInput {
   userId: string | null;

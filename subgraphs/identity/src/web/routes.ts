@@ -8,6 +8,7 @@ import type Provider from 'oidc-provider';
 import { type Accounts, type FieldProblem, normaliseEmail } from '../accounts/accounts.ts';
 import type { Db } from '../db.ts';
 import { answerCodeCard, cellName, codeCardChallenge } from '../factors/code-card.ts';
+import type { Passkeys } from '../factors/passkeys.ts';
 import { checkTotp, useRecoveryCode } from '../factors/totp.ts';
 import { type AttemptKey, clearFailures, lockedMinutes, recordFailure } from '../security/attempts.ts';
 import { logSecurityEvent, type SecurityEventKind } from '../security/log.ts';
@@ -18,6 +19,7 @@ export interface WebOptions {
   db: Db;
   provider: Provider;
   accounts: Accounts;
+  passkeys: Passkeys;
   /** Public origin of these pages (the issuer's origin); POSTs from any other origin are refused. */
   publicUrl: string;
 }
@@ -25,7 +27,7 @@ export interface WebOptions {
 const MAX_FORM_BYTES = 16_384;
 
 export function createWebRoutes(options: WebOptions) {
-  const { db, provider, accounts } = options;
+  const { db, provider, accounts, passkeys } = options;
   const origin = new URL(options.publicUrl).origin;
 
   return async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
@@ -34,6 +36,15 @@ export function createWebRoutes(options: WebOptions) {
     if (path === '/account/style.css') {
       res.writeHead(200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600' });
       res.end(STYLE);
+      return true;
+    }
+    if (path === '/account/passkey.js') {
+      res.writeHead(200, {
+        'content-type': 'text/javascript; charset=utf-8',
+        'cache-control': 'public, max-age=3600',
+        'x-content-type-options': 'nosniff',
+      });
+      res.end(PASSKEY_SCRIPT);
       return true;
     }
     const interaction = path.match(/^\/interaction\/([\w-]{1,64})(?:\/(login|second-factor|abort))?$/);
@@ -240,7 +251,7 @@ export function createWebRoutes(options: WebOptions) {
     }
   }
 
-  /** The second step: the commune's code card (two random cells) or a TOTP code / recovery code. */
+  /** The second step: a passkey, the commune's code card (two random cells), or a TOTP code / recovery code. */
   async function secondFactor(
     req: IncomingMessage,
     res: ServerResponse,
@@ -265,8 +276,15 @@ export function createWebRoutes(options: WebOptions) {
         await provider.interactionResult(req, res, { gemeng: state }, { mergeWithLastSubmission: false });
       }
     }
+    if (!state.passkeyChallenge) {
+      const options = await passkeys.authenticationOptions(userId);
+      if (options) {
+        state = { ...state, userId, passkeyChallenge: options.challenge, passkeyOptions: JSON.stringify(options) };
+        await provider.interactionResult(req, res, { gemeng: state }, { mergeWithLastSubmission: false });
+      }
+    }
     const challenge = state.challenge;
-    if (!challenge && !hasTotp) {
+    if (!challenge && !hasTotp && !state.passkeyChallenge) {
       return void page(res, lang, t.secondFactorTitle, paragraph(t.noSecondFactor) + abortForm(t, uid), 200, uid);
     }
     const errors: string[] = [];
@@ -279,7 +297,10 @@ export function createWebRoutes(options: WebOptions) {
       let ok = false;
       let method = '';
       if (minutes) errors.push(t.tooManyAttempts.replace('{minutes}', String(minutes)));
-      else if (body.get('method') === 'code-card' && challenge) {
+      else if (body.get('method') === 'passkey' && state.passkeyChallenge) {
+        method = 'passkey';
+        ok = await passkeys.authenticate(userId, state.passkeyChallenge, body.get('response') ?? '');
+      } else if (body.get('method') === 'code-card' && challenge) {
         method = 'code-card';
         ok = await answerCodeCard(db, userId, challenge, [body.get('cell1') ?? '', body.get('cell2') ?? '']);
       } else if (body.get('method') === 'totp' && hasTotp) {
@@ -293,7 +314,14 @@ export function createWebRoutes(options: WebOptions) {
         await provider.interactionFinished(
           req,
           res,
-          { login: { accountId: userId, acr: 'substantial', amr: ['pwd', 'otp'], remember: true } },
+          {
+            login: {
+              accountId: userId,
+              acr: 'substantial',
+              amr: ['pwd', method === 'passkey' ? 'hwk' : 'otp'],
+              remember: true,
+            },
+          },
           { mergeWithLastSubmission: false },
         );
         return;
@@ -303,9 +331,10 @@ export function createWebRoutes(options: WebOptions) {
         errors.push(t.secondFactorInvalid);
       }
     }
-    const forms = [challenge ? codeCardForm(t, lang, uid, challenge) : '', hasTotp ? totpForm(t, lang, uid) : ''].join(
-      '',
-    );
+    const others = [challenge ? codeCardForm(t, lang, uid, challenge) : '', hasTotp ? totpForm(t, lang, uid) : ''];
+    const forms =
+      (state.passkeyOptions ? passkeyForm(t, lang, uid, state.passkeyOptions, others.some(Boolean)) : '') +
+      others.join('');
     const summary = errors.length
       ? `<div class="summary" role="alert"><p>${escapeHtml(t.errorSummary)}</p><ul>${errors
           .map((e) => `<li>${escapeHtml(e)}</li>`)
@@ -436,7 +465,7 @@ function send(res: ServerResponse, status: number, html: string) {
     'content-type': 'text/html; charset=utf-8',
     'cache-control': 'no-store',
     'content-security-policy':
-      "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; frame-ancestors 'none'",
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; base-uri 'none'; frame-ancestors 'none'",
     // Not no-referrer: with it, browsers post these forms with `Origin: null`, which sameOrigin() must refuse.
     'referrer-policy': 'same-origin',
     'x-content-type-options': 'nosniff',
@@ -449,6 +478,9 @@ interface LoginState {
   userId?: string;
   /** The code-card cells asked for, fixed for the whole interaction (reloading does not draw new ones). */
   challenge?: { serial: string; cells: [number, number] };
+  /** The WebAuthn challenge of this interaction, and the options for the page's script. */
+  passkeyChallenge?: string;
+  passkeyOptions?: string;
 }
 
 type ClientInfo = { ip: string | null; userAgent: string | null };
@@ -469,6 +501,69 @@ function codeCardForm(t: Texts, lang: Language, uid: string, challenge: { serial
     },
   );
 }
+
+/**
+ * The passkey step needs JavaScript (the WebAuthn API): the form stays hidden until /account/passkey.js shows
+ * it, so that without JavaScript only the other ways are offered.
+ */
+function passkeyForm(t: Texts, lang: Language, uid: string, options: string, othersFollow: boolean) {
+  return `<form id="passkey-form" method="post" action="/interaction/${uid}/second-factor" hidden data-failed="${escapeHtml(t.passkeyFailed)}">
+<script type="application/json" id="passkey-options">${options.replace(/</g, '\\u003c')}</script>
+<input type="hidden" name="method" value="passkey"><input type="hidden" name="lang" value="${lang}">
+<input type="hidden" name="response" value="">
+<p id="passkey-status" class="error" role="status"></p>
+<button type="submit">${escapeHtml(t.passkeyUse)}</button>
+${othersFollow ? `<p>${escapeHtml(t.passkeyOr)}</p>` : ''}
+</form>
+<script src="/account/passkey.js" defer></script>`;
+}
+
+/** Asks the browser for the passkey (navigator.credentials.get) and posts its answer as JSON with the form. */
+const PASSKEY_SCRIPT = `(() => {
+  const form = document.getElementById('passkey-form');
+  const data = document.getElementById('passkey-options');
+  if (!form || !data || !window.PublicKeyCredential) return;
+  form.hidden = false;
+  const bytes = (text) => Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+  const text = (buffer) =>
+    btoa(String.fromCharCode(...new Uint8Array(buffer))).replace(/\\+/g, '-').replace(/\\//g, '_').replace(/=+$/, '');
+  form.addEventListener('submit', async (event) => {
+    if (form.elements.response.value) return;
+    event.preventDefault();
+    const status = document.getElementById('passkey-status');
+    status.textContent = '';
+    const options = JSON.parse(data.textContent);
+    try {
+      const credential = await navigator.credentials.get({
+        publicKey: {
+          challenge: bytes(options.challenge),
+          rpId: options.rpId,
+          timeout: options.timeout,
+          userVerification: options.userVerification,
+          allowCredentials: (options.allowCredentials || []).map((c) => ({ type: 'public-key', id: bytes(c.id), transports: c.transports })),
+        },
+      });
+      const answer = credential.response;
+      form.elements.response.value = JSON.stringify({
+        id: credential.id,
+        rawId: text(credential.rawId),
+        type: credential.type,
+        authenticatorAttachment: credential.authenticatorAttachment || undefined,
+        clientExtensionResults: credential.getClientExtensionResults(),
+        response: {
+          clientDataJSON: text(answer.clientDataJSON),
+          authenticatorData: text(answer.authenticatorData),
+          signature: text(answer.signature),
+          userHandle: answer.userHandle ? text(answer.userHandle) : undefined,
+        },
+      });
+      form.submit();
+    } catch {
+      status.textContent = form.dataset.failed;
+    }
+  });
+})();
+`;
 
 function totpForm(t: Texts, lang: Language, uid: string) {
   return form(

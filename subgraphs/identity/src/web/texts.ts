@@ -49,13 +49,16 @@ export const TEXTS = {
     confirm: 'Confirméieren',
     secondFactorInvalid: 'Dëse Code ass net korrekt.',
     noSecondFactor:
-      'Dir hutt nach keen zweete Faktor. Frot op der Gemeng no enger Codekaart oder riicht eng Authenticator-App an Ärem Kont an.',
+      'Dir hutt nach keen zweete Faktor. Frot op der Gemeng no enger Codekaart oder riicht eng Authenticator-App oder e Passkey an Ärem Kont an.',
     signOutTitle: 'Ofmellen',
     signOutText: 'Wëllt Dir Iech vu Gemeng ofmellen?',
     signOutConfirm: 'Jo, ofmellen',
     signedOut: 'Dir sidd ofgemellt.',
     back: 'Zréck',
     tooManyAttempts: 'Ze vill Versich. Probéiert et an {minutes} Minutten nach eng Kéier.',
+    passkeyUse: 'Mat engem Passkey confirméieren',
+    passkeyFailed: 'De Passkey gouf net benotzt. Probéiert nach eng Kéier oder wielt en anere Wee hei ënnendrënner.',
+    passkeyOr: 'Oder mat Ärer Codekaart oder Ärer Authenticator-App:',
   },
   fr: {
     signInTitle: 'Connexion',
@@ -104,13 +107,16 @@ export const TEXTS = {
     confirm: 'Confirmer',
     secondFactorInvalid: 'Ce code n’est pas correct.',
     noSecondFactor:
-      'Vous n’avez pas encore de deuxième facteur. Demandez une carte de codes à la commune, ou ajoutez une application d’authentification dans votre compte.',
+      'Vous n’avez pas encore de deuxième facteur. Demandez une carte de codes à la commune, ou ajoutez une application d’authentification ou une clé d’accès dans votre compte.',
     signOutTitle: 'Déconnexion',
     signOutText: 'Voulez-vous vous déconnecter de Gemeng ?',
     signOutConfirm: 'Oui, me déconnecter',
     signedOut: 'Vous êtes déconnecté.',
     back: 'Retour',
     tooManyAttempts: 'Trop de tentatives. Réessayez dans {minutes} minutes.',
+    passkeyUse: 'Confirmer avec une clé d’accès',
+    passkeyFailed: 'La clé d’accès n’a pas été utilisée. Réessayez ou choisissez un autre moyen ci-dessous.',
+    passkeyOr: 'Ou avec votre carte de codes ou votre application d’authentification :',
   },
   de: {
     signInTitle: 'Anmelden',
@@ -159,13 +165,17 @@ export const TEXTS = {
     confirm: 'Bestätigen',
     secondFactorInvalid: 'Dieser Code ist nicht korrekt.',
     noSecondFactor:
-      'Sie haben noch keinen zweiten Faktor. Fragen Sie in der Gemeinde nach einer Codekarte oder richten Sie in Ihrem Konto eine Authenticator-App ein.',
+      'Sie haben noch keinen zweiten Faktor. Fragen Sie in der Gemeinde nach einer Codekarte oder richten Sie in Ihrem Konto eine Authenticator-App oder einen Passkey ein.',
     signOutTitle: 'Abmelden',
     signOutText: 'Möchten Sie sich von Gemeng abmelden?',
     signOutConfirm: 'Ja, abmelden',
     signedOut: 'Sie sind abgemeldet.',
     back: 'Zurück',
     tooManyAttempts: 'Zu viele Versuche. Versuchen Sie es in {minutes} Minuten erneut.',
+    passkeyUse: 'Mit einem Passkey bestätigen',
+    passkeyFailed:
+      'Der Passkey wurde nicht verwendet. Versuchen Sie es erneut oder wählen Sie unten einen anderen Weg.',
+    passkeyOr: 'Oder mit Ihrer Codekarte oder Ihrer Authenticator-App:',
   },
   en: {
     signInTitle: 'Sign in',
@@ -214,13 +224,16 @@ export const TEXTS = {
     confirm: 'Confirm',
     secondFactorInvalid: 'This code is not correct.',
     noSecondFactor:
-      'You have no second factor yet. Ask your commune for a code card, or add an authenticator app in your account.',
+      'You have no second factor yet. Ask your commune for a code card, or add an authenticator app or a passkey in your account.',
     signOutTitle: 'Sign out',
     signOutText: 'Do you want to sign out of Gemeng?',
     signOutConfirm: 'Yes, sign me out',
     signedOut: 'You are signed out.',
     back: 'Back',
     tooManyAttempts: 'Too many attempts. Try again in {minutes} minutes.',
+    passkeyUse: 'Confirm with a passkey',
+    passkeyFailed: 'The passkey was not used. Try again, or choose another way below.',
+    passkeyOr: 'Or with your code card or your authenticator app:',
   },
 } as const satisfies Record<Language, Record<string, string>>;
 

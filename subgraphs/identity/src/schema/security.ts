@@ -1,0 +1,259 @@
+/**
+ * The security section of a person's own account: passkeys, sign-in sessions, and the rule that once a person
+ * has a second factor, changing their factors or sessions needs a two-factor sign-in (so that a stolen
+ * password alone cannot add the thief's authenticator or end the owner's sessions).
+ */
+import { createHash } from 'node:crypto';
+import { type JsonValue, type Language, stepUpRequired } from '@gemeng/subgraph-kit';
+import { builder } from '../builder.ts';
+import type { Db } from '../db.ts';
+import { type PasskeyProblem, passkeysService } from '../factors/passkeys.ts';
+import { PORTAL_CLIENT_ID } from '../oidc/provider.ts';
+import { logSecurityEvent } from '../security/log.ts';
+import { NotFoundError, ValidationError } from './errors.ts';
+import { Json } from './gdpr.ts';
+import { User } from './user.ts';
+
+const TEXTS: Record<PasskeyProblem | 'sessionNotFound' | 'passkeyNotFound', Record<Language, string>> = {
+  passkeyInvalid: {
+    lb: 'De Passkey konnt net gepréift ginn. Probéiert et nach eng Kéier.',
+    fr: 'La clé d’accès n’a pas pu être vérifiée. Veuillez réessayer.',
+    de: 'Der Passkey konnte nicht geprüft werden. Bitte versuchen Sie es noch einmal.',
+    en: 'The passkey could not be verified. Please try again.',
+  },
+  passkeyChallenge: {
+    lb: 'Dës Ufro ass ofgelaf. Fänkt w.e.g. nei un.',
+    fr: 'Cette demande a expiré. Veuillez recommencer.',
+    de: 'Diese Anfrage ist abgelaufen. Bitte beginnen Sie neu.',
+    en: 'This request has expired. Please start again.',
+  },
+  passkeyTooMany: {
+    lb: 'Dir hutt schonn 10 Passkeyen. Läscht fir d’éischt een.',
+    fr: 'Vous avez déjà 10 clés d’accès. Supprimez-en d’abord une.',
+    de: 'Sie haben bereits 10 Passkeys. Entfernen Sie zuerst einen.',
+    en: 'You already have 10 passkeys. Remove one first.',
+  },
+  passkeyName: {
+    lb: 'Gitt dem Passkey en Numm (1 bis 60 Zeechen).',
+    fr: 'Donnez un nom à la clé d’accès (1 à 60 caractères).',
+    de: 'Geben Sie dem Passkey einen Namen (1 bis 60 Zeichen).',
+    en: 'Give the passkey a name (1 to 60 characters).',
+  },
+  passkeyNotFound: {
+    lb: 'Dëse Passkey gëtt et net (méi) an Ärem Kont.',
+    fr: 'Cette clé d’accès n’existe pas (ou plus) dans votre compte.',
+    de: 'Diesen Passkey gibt es in Ihrem Konto nicht (mehr).',
+    en: 'This passkey is not (or no longer) in your account.',
+  },
+  sessionNotFound: {
+    lb: 'Dës Sessioun ass schonn ofgelaf oder zou.',
+    fr: 'Cette session a déjà expiré ou été fermée.',
+    de: 'Diese Sitzung ist bereits abgelaufen oder beendet.',
+    en: 'This session has already expired or been ended.',
+  },
+};
+
+const self = (user: { id: string }, _args: unknown, ctx: { caller: { sub: string } | null }) =>
+  ctx.caller?.sub === user.id;
+
+/** Whether the person has a second factor: a confirmed authenticator app, an active code card or a passkey. */
+export async function hasSecondFactor(db: Db, userId: string): Promise<boolean> {
+  const [rows] = await db.$queryRaw<{ has: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM totp_factor WHERE user_id = ${userId}::uuid AND confirmed_at IS NOT NULL)
+        OR EXISTS (SELECT 1 FROM code_card WHERE user_id = ${userId}::uuid AND revoked_at IS NULL)
+        OR EXISTS (SELECT 1 FROM passkey WHERE user_id = ${userId}::uuid) AS has`;
+  return rows?.has === true;
+}
+
+/** Refuses with a step-up challenge when the person has a second factor but signed in with one factor only. */
+export async function requireSecondFactorIfEnrolled(
+  ctx: { db: Db; caller: { sub: string; acr: string } | null },
+  userId: string,
+): Promise<void> {
+  if (ctx.caller?.acr !== 'substantial' && (await hasSecondFactor(ctx.db, userId))) throw stepUpRequired();
+}
+
+const Passkey = builder.prismaObject('Passkey', {
+  description: 'A passkey of the signed-in person (a second factor, with the device’s PIN or biometrics).',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    name: t.exposeString('name'),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    lastUsedAt: t.expose('lastUsedAt', { type: 'DateTime', nullable: true }),
+    backedUp: t.exposeBoolean('backedUp', {
+      description: 'Synced by the platform (for example a password manager), not bound to one device.',
+    }),
+  }),
+});
+
+builder.prismaObjectField(User, 'passkeys', (t) =>
+  t.relation('passkeys', { authScopes: self, query: { orderBy: { createdAt: 'asc' } } }),
+);
+
+interface SessionRow {
+  id: string;
+  signedInAt: Date;
+  expiresAt: Date;
+  acr: string;
+  applications: string[];
+}
+
+const Session = builder.objectRef<SessionRow>('Session').implement({
+  description: 'A sign-in session of the person (one browser), until it expires or is ended.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Opaque: not the session cookie.' }),
+    signedInAt: t.expose('signedInAt', { type: 'DateTime' }),
+    expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
+    acr: t.exposeString('acr', { description: '"low" (password) or "substantial" (with a second factor).' }),
+    applications: t.exposeStringList('applications', { description: 'The applications signed in with it.' }),
+  }),
+});
+
+/** Sessions are exposed by a hash of their id: the id itself is the session cookie. */
+const publicSessionId = (id: string) => createHash('sha256').update(id).digest('base64url').slice(0, 22);
+
+interface OidcSession {
+  loginTs?: number;
+  acr?: string;
+  authorizations?: Record<string, { grantId?: string }>;
+}
+
+async function activeSessions(db: Db, userId: string) {
+  const rows = await db.oidcPayload.findMany({
+    where: { model: 'Session', accountId: userId, expiresAt: { gt: new Date() } },
+  });
+  return rows
+    .map((row) => {
+      const payload = row.payload as OidcSession;
+      return {
+        rowId: row.id,
+        grants: Object.values(payload.authorizations ?? {}).flatMap((a) => (a.grantId ? [a.grantId] : [])),
+        view: {
+          id: publicSessionId(row.id),
+          signedInAt: new Date((payload.loginTs ?? 0) * 1000),
+          expiresAt: row.expiresAt ?? new Date(),
+          acr: payload.acr === 'substantial' ? 'substantial' : 'low',
+          applications: Object.keys(payload.authorizations ?? {}).map((client) =>
+            client === PORTAL_CLIENT_ID ? 'Gemeng' : client,
+          ),
+        } satisfies SessionRow,
+      };
+    })
+    .sort((a, b) => b.view.signedInAt.getTime() - a.view.signedInAt.getTime());
+}
+
+builder.prismaObjectField(User, 'sessions', (t) =>
+  t.field({
+    type: [Session],
+    authScopes: self,
+    description: 'The open sign-in sessions, newest first.',
+    resolve: async (user, _args, ctx) => (await activeSessions(ctx.db, user.id)).map((session) => session.view),
+  }),
+);
+
+const PasskeyRegistration = builder.objectRef<{ options: unknown }>('PasskeyRegistration').implement({
+  description: 'Options for navigator.credentials.create() (PublicKeyCredentialCreationOptionsJSON), valid 5 minutes.',
+  fields: (t) => ({ options: t.field({ type: Json, resolve: (registration) => registration.options as JsonValue }) }),
+});
+
+const withId = (name: string, description?: string) =>
+  builder.inputType(name, {
+    fields: (f) => ({ id: f.id({ required: true, ...(description ? { description } : {}) }) }),
+  });
+
+builder.mutationFields((t) => ({
+  passkeyRegisterStart: t.field({
+    type: PasskeyRegistration,
+    description: 'Starts adding a passkey: the options for the browser. Needs a two-factor sign-in once one exists.',
+    authScopes: { citizen: true },
+    resolve: async (_root, _args, ctx) => {
+      const user = await ctx.db.user.findUniqueOrThrow({ where: { id: ctx.caller?.sub ?? '' } });
+      await requireSecondFactorIfEnrolled(ctx, user.id);
+      return { options: await passkeysService().registrationOptions(user) };
+    },
+  }),
+  passkeyRegisterFinish: t.field({
+    type: Passkey,
+    description: 'Checks the browser’s answer (RegistrationResponseJSON) and adds the passkey.',
+    authScopes: { citizen: true },
+    errors: {
+      types: [ValidationError],
+      union: { name: 'PasskeyRegisterResult' },
+      result: { name: 'PasskeyRegisterPayload' },
+      dataField: { name: 'passkey' },
+    },
+    args: {
+      input: t.arg({
+        required: true,
+        type: builder.inputType('PasskeyRegisterFinishInput', {
+          fields: (f) => ({
+            name: f.string({ required: true, description: 'How the person recognises it, 1 to 60 characters.' }),
+            response: f.field({ type: Json, required: true, description: 'What startRegistration() returned.' }),
+          }),
+        }),
+      }),
+    },
+    resolve: async (_root, { input }, ctx) => {
+      const userId = ctx.caller?.sub ?? '';
+      await requireSecondFactorIfEnrolled(ctx, userId);
+      const outcome = await passkeysService().register(userId, input.name, input.response);
+      if (!outcome.passkey) {
+        const problem = outcome.problem ?? 'passkeyInvalid';
+        throw new ValidationError(problem === 'passkeyName' ? 'name' : 'response', TEXTS[problem][ctx.lang]);
+      }
+      await logSecurityEvent(ctx.db, {
+        userId,
+        kind: 'factor-added',
+        details: { factor: 'passkey', name: outcome.passkey.name },
+      });
+      return outcome.passkey;
+    },
+  }),
+  passkeyRemove: t.field({
+    type: 'ID',
+    description: 'Removes one of the person’s passkeys (with a two-factor sign-in).',
+    authScopes: { citizen: true },
+    errors: {
+      types: [NotFoundError],
+      union: { name: 'PasskeyRemoveResult' },
+      result: { name: 'PasskeyRemovePayload' },
+      dataField: { name: 'removedId' },
+    },
+    args: { input: t.arg({ required: true, type: withId('PasskeyRemoveInput') }) },
+    resolve: async (_root, { input }, ctx) => {
+      const userId = ctx.caller?.sub ?? '';
+      await requireSecondFactorIfEnrolled(ctx, userId);
+      const id = String(input.id);
+      const { count } = await ctx.db.passkey.deleteMany({ where: { id, userId } });
+      if (count !== 1) throw new NotFoundError(TEXTS.passkeyNotFound[ctx.lang]);
+      await logSecurityEvent(ctx.db, { userId, kind: 'factor-removed', details: { factor: 'passkey' } });
+      return id;
+    },
+  }),
+  sessionRevoke: t.field({
+    type: 'ID',
+    description:
+      'Ends a sign-in session and the refresh tokens given through it; access tokens already issued end within 10 minutes.',
+    authScopes: { citizen: true },
+    errors: {
+      types: [NotFoundError],
+      union: { name: 'SessionRevokeResult' },
+      result: { name: 'SessionRevokePayload' },
+      dataField: { name: 'revokedId' },
+    },
+    args: { input: t.arg({ required: true, type: withId('SessionRevokeInput', 'Session.id') }) },
+    resolve: async (_root, { input }, ctx) => {
+      const userId = ctx.caller?.sub ?? '';
+      await requireSecondFactorIfEnrolled(ctx, userId);
+      const session = (await activeSessions(ctx.db, userId)).find((s) => s.view.id === String(input.id));
+      if (!session) throw new NotFoundError(TEXTS.sessionNotFound[ctx.lang]);
+      await ctx.db.$transaction(async (tx) => {
+        await tx.oidcPayload.deleteMany({ where: { model: 'Session', id: session.rowId } });
+        await tx.oidcPayload.deleteMany({ where: { grantId: { in: session.grants } } });
+        await tx.oidcPayload.deleteMany({ where: { model: 'Grant', id: { in: session.grants } } });
+        await logSecurityEvent(tx, { userId, kind: 'session-revoked' });
+      });
+      return session.view.id;
+    },
+  }),
+}));
