@@ -7,7 +7,8 @@ import { createTestDatabase, type TestDatabase } from '@gemeng/subgraph-kit/test
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDb, type Db } from '../src/db.ts';
-import { createApiClient, revokeApiClient } from '../src/oidc/api-clients.ts';
+import { createApiClient, revokeApiClient, rotateApiClientSecret } from '../src/oidc/api-clients.ts';
+import { hashSecret } from '../src/oidc/presented-secret.ts';
 import { createOidcProvider } from '../src/oidc/provider.ts';
 import { schema } from '../src/schema/index.ts';
 
@@ -104,6 +105,27 @@ describe('identity: the OpenID Connect provider', () => {
     const revoked = await token(client.clientId, client.secret);
     expect(revoked.status).toBe(401);
     expect(revoked.body.error).toBe('invalid_client');
+  });
+
+  it('stores only the SHA-256 of a secret, and checks a presented secret against it', async () => {
+    const client = await createApiClient(db, 'Hash check app');
+    const row = await db.apiClient.findUniqueOrThrow({ where: { clientId: client.clientId } });
+    expect(row.secretHash).toBe(hashSecret(client.secret));
+    expect(JSON.stringify(row)).not.toContain(client.secret);
+    const wrong = await token(client.clientId, `${client.secret}x`);
+    expect(wrong.status).toBe(401);
+    expect(wrong.body.error).toBe('invalid_client');
+    expect((await token(client.clientId, client.secret)).status).toBe(200);
+
+    // Rotation: the old secret stops working at once, the new one works.
+    const rotated = (await rotateApiClientSecret(db, client.clientId)) ?? '';
+    expect((await token(client.clientId, client.secret)).body.error).toBe('invalid_client');
+    expect((await token(client.clientId, rotated)).status).toBe(200);
+
+    // Client id and secret are form-urlencoded in the Basic header (RFC 6749 §2.3.1).
+    const special = 'a secret: with/+%=';
+    await db.apiClient.update({ where: { clientId: client.clientId }, data: { secretHash: hashSecret(special) } });
+    expect((await token(client.clientId, special)).status).toBe(200);
   });
 
   it('rejects an application name that is too short', async () => {

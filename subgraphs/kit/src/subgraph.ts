@@ -2,7 +2,9 @@ import type { GraphQLSchema } from 'graphql';
 import { authFromEnv } from './auth/config.ts';
 import { host, list, loadConfig, port, postgresUrl, secret } from './config.ts';
 import { type SubgraphEvents, startEvents } from './events/runtime.ts';
+import type { SqlClient, TransactionalDb, TxOf } from './events/types.ts';
 import { createLogger } from './logger.ts';
+import { type Maintenance, startMaintenance } from './maintenance.ts';
 import { type RunningSubgraph, type SubgraphOptions, startSubgraph } from './server.ts';
 import { runService } from './service.ts';
 
@@ -23,6 +25,8 @@ export interface SubgraphDefinition<Db extends Database> {
   ) => Promise<{ handle: NonNullable<SubgraphOptions<Db>['publicRoutes']>; stop?: () => Promise<void> }>;
   /** Domain events it handles or publishes (its `src/events.ts`); delivered to GEMENG_EVENT_CONSUMERS. */
   events?: SubgraphEvents<Db>;
+  /** Housekeeping (its `src/maintenance.ts`, or `eventRetention`): run after start, then hourly, see maintenance.ts. */
+  maintenance?: Maintenance<TxOf<Db> & SqlClient>;
 }
 
 /**
@@ -54,6 +58,14 @@ export async function startSubgraphFromEnv<Db extends Database>(
       secret: config.routerSecret,
       log,
     });
+  const maintenance =
+    definition.maintenance &&
+    startMaintenance({
+      // A Prisma client: its transaction client is TxOf<Db>, which the tasks receive.
+      db: db as unknown as TransactionalDb<TxOf<Db> & SqlClient>,
+      maintenance: definition.maintenance,
+      log: log.child({ component: 'maintenance' }),
+    });
   return startSubgraph({
     name: definition.name,
     schema: definition.schema,
@@ -61,6 +73,7 @@ export async function startSubgraphFromEnv<Db extends Database>(
     ...(routes ? { publicRoutes: routes.handle } : {}),
     ...(events ? { events: events.receiver } : {}),
     onStop: async () => {
+      await maintenance?.stop();
       await events?.stop();
       await routes?.stop?.();
     },

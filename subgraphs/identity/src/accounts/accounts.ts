@@ -4,6 +4,9 @@
  */
 import type { Language } from '@gemeng/subgraph-kit';
 import type { Db } from '../db.ts';
+import type { User } from '../generated/prisma/client.ts';
+import { type AttemptKey, clearFailures, lockedMinutes, recordFailure } from '../security/attempts.ts';
+import { logSecurityEvent } from '../security/log.ts';
 import type { MAILS } from './mails.ts';
 import { hashPassword, type PasswordProblem, passwordProblem, verifyPassword } from './passwords.ts';
 import { consumeEmailChange, consumeToken, issueToken, peekToken, type TokenPurpose } from './tokens.ts';
@@ -21,6 +24,11 @@ export interface AccountsOptions {
   send(mail: OutgoingMail): Promise<void>;
   /** Public base URL of the account pages, e.g. https://login.gemeng.lu */
   publicUrl: string;
+}
+
+/** A password confirmation refused while the account is locked: the minutes left. */
+export interface Locked {
+  lockedMinutes: number;
 }
 
 export type FieldProblem = 'emailInvalid' | 'nameInvalid' | PasswordProblem | 'passwordsDiffer';
@@ -61,6 +69,41 @@ export function createAccounts(options: AccountsOptions) {
       lang: user.preferredLanguage as Language,
       vars: { name: user.name, url: link(path, token, user.preferredLanguage) },
     });
+  }
+
+  /** Tells the owner that their account was locked after failed sign-ins, with a link to reset the password. */
+  async function notifyLockout(userId: string): Promise<void> {
+    const user = await db.user.findUnique({ where: { id: userId } });
+    if (user) await sendLink(user, 'lockout', 'reset-password', '/account/reset/confirm');
+  }
+
+  /**
+   * Checks the password a signed-in person gives again to confirm an action (`during`: address change,
+   * erasure), under the same per-account lockout as the sign-in page: a wrong one counts a failure and is
+   * logged as login-failed; the failure that locks the account is logged and mailed to the owner; a right
+   * one clears the count. While the account is locked the password is not even checked.
+   */
+  async function confirmPassword(
+    userId: string,
+    password: string,
+    during: string,
+  ): Promise<{ user: User } | 'wrongPassword' | Locked> {
+    const user = await db.user.findUnique({ where: { id: userId } });
+    if (!user) return 'wrongPassword';
+    const key: AttemptKey = { kind: 'account', value: normaliseEmail(user.email) };
+    const minutes = await lockedMinutes(db, [key]);
+    if (minutes > 0) return { lockedMinutes: minutes };
+    if (!(await verifyPassword(user.passwordHash, password))) {
+      const locked = await recordFailure(db, [key]);
+      await logSecurityEvent(db, { userId, kind: 'login-failed', details: { during } });
+      if (locked.length) {
+        await logSecurityEvent(db, { userId, kind: 'lockout', details: { during } });
+        await notifyLockout(userId);
+      }
+      return 'wrongPassword';
+    }
+    await clearFailures(db, key);
+    return { user };
   }
 
   return {
@@ -110,11 +153,8 @@ export function createAccounts(options: AccountsOptions) {
       return { ok: true as const, user };
     },
 
-    /** Tells the owner that their account was locked after failed sign-ins, with a link to reset the password. */
-    async notifyLockout(userId: string): Promise<void> {
-      const user = await db.user.findUnique({ where: { id: userId } });
-      if (user) await sendLink(user, 'lockout', 'reset-password', '/account/reset/confirm');
-    },
+    notifyLockout,
+    confirmPassword,
 
     /**
      * Starts changing the address of a signed-in person, who confirms with their password: a link goes to the
@@ -124,11 +164,12 @@ export function createAccounts(options: AccountsOptions) {
       userId: string,
       newEmailInput: string,
       password: string,
-    ): Promise<'sent' | 'emailInvalid' | 'wrongPassword'> {
+    ): Promise<'sent' | 'emailInvalid' | 'wrongPassword' | Locked> {
       const newEmail = normaliseEmail(newEmailInput);
       if (newEmail.length > 254 || !EMAIL.test(newEmail)) return 'emailInvalid';
-      const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
-      if (!(await verifyPassword(user.passwordHash, password))) return 'wrongPassword';
+      const confirmed = await confirmPassword(userId, password, 'email-change');
+      if (confirmed === 'wrongPassword' || 'lockedMinutes' in confirmed) return confirmed;
+      const { user } = confirmed;
       if (newEmail === user.email || (await db.user.findUnique({ where: { email: newEmail } }))) return 'sent';
       await sendLink(user, 'changeEmail', 'change-email', '/account/email/confirm', newEmail);
       return 'sent';

@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 import type { Db } from '../db.ts';
+import { presentedSecretMatching } from './presented-secret.ts';
 
 /**
  * oidc-provider's storage in PostgreSQL: one table for all its models. API clients (model `Client`) come from
@@ -13,6 +15,7 @@ export function prismaAdapter(db: Db) {
       const data = {
         payload: payload as object,
         grantId: payload.grantId ?? null,
+        accountId: payload.accountId ?? null,
         userCode: payload.userCode ?? null,
         uid: payload.uid ?? null,
         expiresAt: expiresIn ? new Date(Date.now() + expiresIn * 1000) : null,
@@ -60,12 +63,17 @@ export function prismaAdapter(db: Db) {
   };
 }
 
+/**
+ * An API client for oidc-provider, which compares the presented secret with `client_secret` itself. Only the
+ * secret's SHA-256 is stored: `client_secret` is the secret presented at the token endpoint when its hash
+ * matches (see presented-secret.ts), else a fresh random string, so that the provider answers invalid_client.
+ */
 async function findApiClient(db: Db, clientId: string): Promise<AdapterPayload | undefined> {
   const client = await db.apiClient.findUnique({ where: { clientId } });
   if (!client || client.revokedAt) return undefined;
   return {
     client_id: client.clientId,
-    client_secret: client.secret,
+    client_secret: presentedSecretMatching(client.secretHash) ?? randomBytes(32).toString('base64url'),
     client_name: client.name,
     grant_types: ['client_credentials'],
     response_types: [],

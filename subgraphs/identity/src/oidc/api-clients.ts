@@ -1,10 +1,16 @@
+/**
+ * Third-party applications (client credentials grant). Their secret is 256 random bits, shown once; the
+ * api_client table keeps only its SHA-256, and the provider checks a presented secret against that hash
+ * (findApiClient in adapter.ts, with presented-secret.ts).
+ */
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db.ts';
+import { hashSecret } from './presented-secret.ts';
 import { GRAPH_SCOPES } from './provider.ts';
 
 export interface NewApiClient {
   clientId: string;
-  /** Shown once: only the platform keeps it afterwards. */
+  /** Shown once: only the application keeps it; the database holds its SHA-256. */
   secret: string;
 }
 
@@ -16,7 +22,9 @@ export async function createApiClient(db: Db, name: string): Promise<NewApiClien
   }
   const clientId = `gemeng-${randomBytes(9).toString('base64url')}`;
   const secret = randomBytes(32).toString('base64url');
-  await db.apiClient.create({ data: { clientId, name: trimmed, secret, scopes: [...GRAPH_SCOPES] } });
+  await db.apiClient.create({
+    data: { clientId, name: trimmed, secretHash: hashSecret(secret), scopes: [...GRAPH_SCOPES] },
+  });
   return { clientId, secret };
 }
 
@@ -35,6 +43,9 @@ export async function revokeApiClient(db: Db, clientId: string): Promise<boolean
  */
 export async function rotateApiClientSecret(db: Db, clientId: string): Promise<string | null> {
   const secret = randomBytes(32).toString('base64url');
-  const { count } = await db.apiClient.updateMany({ where: { clientId, revokedAt: null }, data: { secret } });
+  const { count } = await db.apiClient.updateMany({
+    where: { clientId, revokedAt: null },
+    data: { secretHash: hashSecret(secret) },
+  });
   return count === 1 ? secret : null;
 }

@@ -10,6 +10,7 @@ import type { Db } from '../db.ts';
 import { layout, paragraph, textsFor } from '../web/pages.ts';
 import { prismaAdapter } from './adapter.ts';
 import { loadKeys } from './keys.ts';
+import { basicSecret, withPresentedSecret } from './presented-secret.ts';
 
 function pageLanguage(uiLocales: unknown, acceptLanguage: string): Language {
   const first = String(uiLocales ?? '').split(' ')[0];
@@ -186,7 +187,10 @@ export async function createOidcProvider(db: Db, options: OidcOptions) {
       // oidc-provider routes from its own root and rebuilds its URLs from originalUrl minus url.
       (req as IncomingMessage & { originalUrl?: string }).originalUrl = req.url;
       req.url = req.url?.slice(prefix.length) || '/';
-      await callback(req, res);
+      // API clients authenticate at the token endpoint with HTTP Basic; the adapter checks the secret against
+      // its stored hash (see presented-secret.ts).
+      const secret = path === `${prefix}/token` ? basicSecret(req.headers.authorization) : undefined;
+      await withPresentedSecret(secret, () => callback(req, res));
       return true;
     },
   };

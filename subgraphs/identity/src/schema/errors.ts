@@ -60,6 +60,24 @@ const TEXTS = {
     de: 'Das Passwort ist nicht korrekt.',
     en: 'The password is not correct.',
   },
+  communesOfResidenceTooMany: {
+    lb: 'Gitt héchstens 5 Wunngemengen un.',
+    fr: 'Indiquez au plus 5 communes de résidence.',
+    de: 'Geben Sie höchstens 5 Wohngemeinden an.',
+    en: 'Give at most 5 communes of residence.',
+  },
+  communeOfResidenceUnknown: {
+    lb: 'Ee vun de Wunngemengen ass keng Gemeng vum Syndikat: wielt se aus der Lëscht vun de Gemengen.',
+    fr: 'L’une des communes de résidence n’est pas une commune du syndicat : choisissez-la dans la liste des communes.',
+    de: 'Eine der Wohngemeinden ist keine Gemeinde des Syndikats: Wählen Sie sie aus der Liste der Gemeinden.',
+    en: 'One of the communes of residence is not a commune of the syndicate: choose it from the list of communes.',
+  },
+  tooManyAttempts: {
+    lb: 'Ze vill Versich: probéiert et an {minutes} Minutten nach eng Kéier.',
+    fr: 'Trop de tentatives : réessayez dans {minutes} minutes.',
+    de: 'Zu viele Versuche: Versuchen Sie es in {minutes} Minuten erneut.',
+    en: 'Too many attempts: try again in {minutes} minutes.',
+  },
 } satisfies Record<string, Record<Language, string>>;
 
 export type TextKey = keyof typeof TEXTS;
@@ -78,6 +96,11 @@ export class ValidationError extends Error {
   ) {
     super(message);
   }
+}
+
+/** A password confirmation refused while the account is locked after too many wrong passwords. */
+export function lockedError(locked: { lockedMinutes: number }, lang: Language): ValidationError {
+  return new ValidationError('password', text('tooManyAttempts', lang, { minutes: String(locked.lockedMinutes) }));
 }
 
 /** The thing the input names does not exist (or is not active any more). */

@@ -6,7 +6,8 @@
  *   { personalDataExport me { personalDataProcedures personalDataCulture personalDataBilling } }
  *
  * Erasure: `accountErase` asks for the password again (a re-authentication every person can do: many have no
- * second factor, so `acr=substantial` would lock them out of their own right to erasure). In one transaction it
+ * second factor, so `acr=substantial` would lock them out of their own right to erasure); wrong ones count toward
+ * the sign-in lockout (`confirmPassword` in accounts/accounts.ts). In one transaction it
  * deletes the account (roles, factors, one-time links cascade), the OpenID Connect state of the person
  * (sessions, grants, refresh tokens: oidc_payload rows whose payload names the account), and writes
  * `identity.user-erased { userId }` to the outbox, which the other subgraphs handle (src/events.ts of each).
@@ -15,15 +16,13 @@
  *
  * The security log is kept: it is append-only and its entries keep the (now dangling) user id. Keeping it is a
  * legitimate interest (GDPR art. 6(1)(f): detecting and investigating abuse of accounts) for one year;
- * deleting entries older than that is an operator task (a retention job that runs as the table's owner).
+ * identity's housekeeping deletes older entries (src/maintenance.ts).
  */
 import { addJsonScalar, type JsonValue, personalDataSection, publishInTransaction } from '@gemeng/subgraph-kit';
-import { verifyPassword } from '../accounts/passwords.ts';
+import { accountsService } from '../accounts/service.ts';
 import { builder } from '../builder.ts';
 import type { Db } from '../db.ts';
-import { type AttemptKey, clearFailures, lockedMinutes, recordFailure } from '../security/attempts.ts';
-import { logSecurityEvent } from '../security/log.ts';
-import { ValidationError } from './errors.ts';
+import { lockedError, ValidationError } from './errors.ts';
 
 export const Json = addJsonScalar(builder);
 
@@ -35,6 +34,7 @@ export async function identityPersonalData(db: Db, userId: string): Promise<Json
     where: { id: userId },
     include: {
       roles: { include: { commune: { select: { slug: true } } } },
+      residences: { include: { commune: { select: { slug: true } } }, orderBy: { since: 'asc' } },
       totp: true,
       recoveryCodes: true,
       codeCards: true,
@@ -64,6 +64,11 @@ export async function identityPersonalData(db: Db, userId: string): Promise<Json
       role: role.role,
       grantedAt: role.grantedAt,
       grantedBy: role.grantedBy,
+    })),
+    communesOfResidence: user.residences.map((residence) => ({
+      communeId: residence.communeId,
+      commune: residence.commune.slug,
+      since: residence.since,
     })),
     factors: {
       totp: user.totp && { createdAt: user.totp.createdAt, confirmedAt: user.totp.confirmedAt },
@@ -125,12 +130,6 @@ const TEXTS = {
     de: 'Das Passwort ist nicht richtig: Geben Sie Ihr aktuelles Passwort ein, um das Konto zu löschen.',
     en: 'The password is not right: enter your current password to erase the account.',
   },
-  locked: {
-    lb: 'Ze vill Versich: probéiert et an {minutes} Minutten nach eng Kéier.',
-    fr: 'Trop de tentatives : réessayez dans {minutes} minutes.',
-    de: 'Zu viele Versuche: Versuchen Sie es in {minutes} Minuten erneut.',
-    en: 'Too many attempts: try again in {minutes} minutes.',
-  },
 } as const;
 
 const AccountEraseInput = builder.inputType('AccountEraseInput', {
@@ -155,25 +154,15 @@ builder.mutationField('accountErase', (t) =>
     args: { input: t.arg({ type: AccountEraseInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const userId = ctx.caller?.sub ?? '';
-      const user = await ctx.db.user.findUnique({ where: { id: userId } });
-      const correct = await verifyPassword(user?.passwordHash, input.password);
-      if (!user) throw new ValidationError('password', TEXTS.wrongPassword[ctx.lang]);
-      const key: AttemptKey = { kind: 'account', value: user.email };
-      const minutes = await lockedMinutes(ctx.db, [key]);
-      if (minutes > 0)
-        throw new ValidationError('password', TEXTS.locked[ctx.lang].replace('{minutes}', String(minutes)));
-      if (!correct) {
-        await recordFailure(ctx.db, [key]);
-        await logSecurityEvent(ctx.db, { userId, kind: 'login-failed', details: { during: 'account-erase' } });
-        throw new ValidationError('password', TEXTS.wrongPassword[ctx.lang]);
-      }
+      const confirmed = await accountsService().confirmPassword(userId, input.password, 'account-erase');
+      if (confirmed === 'wrongPassword') throw new ValidationError('password', TEXTS.wrongPassword[ctx.lang]);
+      if ('lockedMinutes' in confirmed) throw lockedError(confirmed, ctx.lang);
       const eventId = await ctx.db.$transaction(async (tx) => {
         await tx.oidcPayload.deleteMany({ where: { payload: { path: ['accountId'], equals: userId } } });
         await tx.user.delete({ where: { id: userId } }); // roles, factors, one-time links cascade
         await tx.securityEvent.create({ data: { userId, kind: 'account-erased', details: {} } });
         return publishInTransaction(tx, USER_ERASED, { userId });
       });
-      await clearFailures(ctx.db, key);
       ctx.log.info({ userId, eventId }, 'account erased');
       return userId;
     },

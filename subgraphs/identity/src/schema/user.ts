@@ -2,7 +2,7 @@ import { loader } from '@gemeng/subgraph-kit';
 import { builder, Language } from '../builder.ts';
 import type { User as UserRow } from '../generated/prisma/client.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Only the person themselves reads their own account. */
 const self = (user: UserRow, _args: unknown, ctx: { caller: { sub: string } | null }) => ctx.caller?.sub === user.id;
@@ -18,6 +18,18 @@ export const User = builder.prismaObject('User', {
       type: Language,
       authScopes: self,
       resolve: (user) => user.preferredLanguage as 'lb' | 'fr' | 'de' | 'en',
+    }),
+    communesOfResidence: t.prismaField({
+      type: ['Commune'],
+      authScopes: self,
+      description: 'The communes the person lives in, as they declare them in their profile, by French name.',
+      // One statement: the communes with a residence of this person (EXISTS on the residence table).
+      resolve: (query, user, _args, ctx) =>
+        ctx.db.commune.findMany({
+          ...query,
+          where: { residents: { some: { userId: user.id } } },
+          orderBy: { nameFr: 'asc' },
+        }),
     }),
   }),
 });

@@ -24,8 +24,6 @@ export interface DispatcherOptions {
   maxDelayMs?: number;
   /** A batch stops delivering after this many ms (default 10000); the rest waits for the next poll. */
   batchBudgetMs?: number;
-  /** Published events are deleted after this many days (default 7). */
-  retentionDays?: number;
 }
 
 export interface Dispatcher {
@@ -44,8 +42,6 @@ interface Row {
   attempts: number;
 }
 
-const SWEEP_EVERY_MS = 10 * 60_000;
-
 /** The delay before the next attempt, after `attempts` failed ones. */
 export function backoffDelay(attempts: number, baseDelayMs = 1000, maxDelayMs = 60_000): number {
   const exponential = Math.min(maxDelayMs, baseDelayMs * 2 ** Math.max(0, attempts - 1));
@@ -57,12 +53,10 @@ export function startDispatcher(options: DispatcherOptions & { autoStart?: boole
   const intervalMs = options.intervalMs ?? 500;
   const batchSize = options.batchSize ?? 50;
   const budgetMs = options.batchBudgetMs ?? 10_000;
-  const retentionDays = options.retentionDays ?? 7;
   const { db, bus, log } = options;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let stopped = false;
-  let lastSweep = 0;
 
   async function tick() {
     const started = Date.now();
@@ -114,24 +108,12 @@ export function startDispatcher(options: DispatcherOptions & { autoStart?: boole
     );
   }
 
-  async function sweep() {
-    if (Date.now() - lastSweep < SWEEP_EVERY_MS) return;
-    lastSweep = Date.now();
-    await db.$transaction((tx) =>
-      tx.$executeRawUnsafe(
-        `DELETE FROM outbox_event WHERE published_at < now() - $1::int * interval '1 day'`,
-        retentionDays,
-      ),
-    );
-  }
-
   async function loop() {
     try {
       while (!stopped) {
         const { claimed } = await tick();
         if (claimed < batchSize) break; // a full batch: more may be due, go on at once
       }
-      await sweep();
     } catch (error) {
       log.error({ err: error }, 'outbox dispatch failed');
     }
