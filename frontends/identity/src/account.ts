@@ -1,25 +1,57 @@
-import { type AuthState, GraphQLRequestError, graphqlRequest } from '@gemeng/frontend-kit';
-import { css, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { ACR_SUBSTANTIAL, type AuthState, GraphQLRequestError, graphqlRequest } from '@gemeng/frontend-kit';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
+import { ACCOUNT_QUERY, type AccountData, type CommuneRef, type Me } from './account-data.ts';
+import { ProfileSection } from './account-profile.ts';
+import type { AccountHost, AccountSection } from './account-section.ts';
+import { SecuritySection } from './account-security.ts';
+import { accountStyles } from './account-styles.ts';
 import { AuthElement } from './auth-element.ts';
-import { LANGUAGE_NAMES, t } from './auth-messages.ts';
+import { t } from './auth-messages.ts';
 
-/** The signed-in person, through the router with their access token. */
-export const ACCOUNT_QUERY = 'query Account { me { name email emailVerified preferredLanguage } }';
+export { ACCOUNT_QUERY, type AccountData } from './account-data.ts';
 
-export interface AccountData {
-  me: { name: string; email: string; emailVerified: boolean; preferredLanguage: string } | null;
+interface Shown {
+  readonly me: Me;
+  readonly communes: readonly CommuneRef[];
 }
 
 type LoadState =
   | { readonly status: 'anonymous' }
-  | { readonly status: 'loading' }
-  | { readonly status: 'loaded'; readonly me: NonNullable<AccountData['me']> }
-  | { readonly status: 'error'; readonly error: GraphQLRequestError };
+  /** `previous`: what stays on screen while the account loads again (after a change). */
+  | { readonly status: 'loading'; readonly previous?: Shown }
+  | { readonly status: 'loaded'; readonly shown: Shown }
+  | { readonly status: 'error'; readonly error: GraphQLRequestError; readonly previous?: Shown };
 
 /**
- * The signed-in person's account (name, address and whether it is confirmed, language); when nobody is signed
- * in, a sign-in button and a link to registration on the identity pages.
+ * The signed-in person's account: the profile (name, preferred language, communes of residence, a new email
+ * address) and the security section (level of the current sign-in, authenticator app, passkeys, code card,
+ * sessions, security log). Signed out: a sign-in button and a link to registration on the identity pages.
+ * Works on the portal and embedded on a commune website (shadow DOM; style it with `::part()` and the
+ * `--gemeng-*` custom properties only).
+ *
+ * Changing second factors and revoking sessions may need a sign-in with two factors: the server then answers
+ * INSUFFICIENT_USER_AUTHENTICATION and the part concerned shows why, with a button that signs in again with
+ * `acr_values=substantial` (a redirect on the portal, a popup elsewhere). After every successful change the
+ * account loads again.
+ *
+ * Accessible names (stable, for tests: `accountMessages[lang]` in `account-messages.ts`, `authMessages` for the
+ * rest; English shown):
+ * - headings: `My account` (`heading-level`), then one level deeper `Profile` and `Security`, then
+ *   `Change your email address`, `Authenticator app`, `Passkeys`, `Code card`, `Sessions`, `Account activity`, and
+ *   one deeper `Your recovery codes`;
+ * - buttons: `Save profile`, `Change address`, `Set up authenticator app`, `Confirm code`, `Cancel`,
+ *   `I have kept my codes`, `Remove authenticator app`, `Add a passkey`, `Remove: passkey “<name>”` (visible
+ *   text `Remove`), `Revoke: session of <date>` (visible text `Revoke`), `Confirm with a second factor`,
+ *   `Sign in`, `Try again`;
+ * - fields: `Name`, `Language` (select), the group `Communes of residence` (one checkbox per commune, by its
+ *   name), `New email address`, `Current password`, `Code from the app`, `Name of the passkey`;
+ * - tables (named by their headings): `Passkeys`, `Sessions`, `Account activity`;
+ * - the TOTP key is the text of `[part="totp-secret"]`, the recovery codes the items of the list
+ *   `[part="recovery-codes"]`, the QR code an image named `QR code for the authenticator app`;
+ * - names are matched as substrings by Playwright: `Name` and `Remove` need `exact: true` (or the full name);
+ * - outcomes: `role="status"` lines (`[part="status"]`, e.g. `Your profile has been saved.`), `role="alert"`
+ *   lines (`[part~="alert"]`), the step-up notice `[part~="step-up"]` (also `role="alert"`).
  *
  * @element gemeng-account
  *
@@ -27,19 +59,44 @@ type LoadState =
  * @attr {string} endpoint - GraphQL endpoint (see `<gemeng-commune-card>`).
  * @attr {string} issuer - OpenID Connect issuer (see `<gemeng-login>`).
  * @attr {string} mode - `redirect` or `popup` (see `<gemeng-login>`).
- * @attr {number} heading-level - Level of the heading (1–6, default 2).
+ * @attr {number} heading-level - Level of the main heading (1–6, default 2); sections are one level deeper,
+ *   their parts two (clamped to h6).
  *
- * @fires gemeng-account-loaded - `detail.me` holds the account shown.
+ * @fires gemeng-account-loaded - `detail.me` holds the account shown (after every load).
  * @fires gemeng-auth-error - Signing in failed; `detail` is `{ error, kind }`.
  *
  * @csspart account - The container (carries `aria-busy` while loading).
- * @csspart heading - The heading.
+ * @csspart heading - The main heading.
+ * @csspart section-heading - Every other heading.
+ * @csspart profile-section - The Profile section.
  * @csspart profile - The list of the account's details.
+ * @csspart form - Each form.
+ * @csspart label - Labels and legends.
+ * @csspart input - Text fields and the language select.
+ * @csspart hint - Hints under labels.
+ * @csspart field-error - A field's error message.
+ * @csspart communes - The communes of residence (fieldset of checkboxes).
+ * @csspart email-change - The email change part.
+ * @csspart security-section - The Security section.
+ * @csspart level - The level of the current sign-in.
+ * @csspart totp - The authenticator app part.
+ * @csspart totp-enrolment - The QR code, key and code field while setting up the app.
+ * @csspart totp-qr - The QR code.
+ * @csspart totp-secret - The key as text.
+ * @csspart recovery - The recovery codes block; recovery-codes - their list.
+ * @csspart passkeys - The passkeys part; passkeys-table - its table.
+ * @csspart code-card - The code card part.
+ * @csspart sessions - The sessions part; sessions-table - its table.
+ * @csspart security-log - The security log part; security-log-table - its table; by-other - the marker of
+ *   entries done by another person.
+ * @csspart table - Every table.
+ * @csspart button - Every button (`secondary` too on the less prominent ones).
+ * @csspart status - An outcome line (`role="status"`).
+ * @csspart alert - A failure message (`role="alert"`).
+ * @csspart step-up - The "confirm with a second factor" notice.
  * @csspart register - The registration link.
- * @csspart button - The sign-in button.
- * @csspart alert - A failure message.
  */
-export class Account extends AuthElement {
+export class Account extends AuthElement implements AccountHost {
   static readonly accountDefaults = Object.freeze({ headingLevel: 2 });
 
   static override properties: PropertyDeclarations = {
@@ -48,46 +105,20 @@ export class Account extends AuthElement {
     load: { state: true },
   };
 
-  static override styles = [
-    ...AuthElement.styles,
-    css`
-      [part='account'] {
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        padding: var(--_space);
-        max-width: 40rem;
-      }
-      [part='heading'] {
-        margin: 0 0 calc(var(--_space) / 2);
-        color: var(--_accent);
-        font-size: 1.5rem;
-        line-height: 1.25;
-      }
-      dl {
-        margin: 0;
-        display: grid;
-        grid-template-columns: auto 1fr;
-        gap: 0.25rem 1rem;
-      }
-      dt {
-        font-weight: 600;
-      }
-      dd {
-        margin: 0;
-      }
-      a {
-        color: var(--_accent);
-      }
-      [part='alert'] {
-        border-inline-start: 4px solid var(--_error);
-        padding-inline-start: calc(var(--_space) / 2);
-      }
-    `,
-  ];
+  static override styles = [...AuthElement.styles, accountStyles];
 
   declare headingLevel: number;
   declare protected load: LoadState;
+  stepUpSection: AccountSection | undefined;
+
+  readonly #profile = new ProfileSection(this);
+  readonly #security = new SecuritySection(this);
+  /** The account query in flight. */
   #controller: AbortController | undefined;
+  /** Mutations in flight: aborted on sign-out and when the element leaves the page. */
+  #actions = new AbortController();
+  /** Who was signed in, at which level: a renewed token for the same alone does not reload. */
+  #signedIn: string | undefined;
 
   constructor() {
     super();
@@ -95,15 +126,40 @@ export class Account extends AuthElement {
     this.load = { status: 'anonymous' };
   }
 
+  override connectedCallback(): void {
+    if (this.#actions.signal.aborted) this.#actions = new AbortController();
+    super.connectedCallback();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#controller?.abort();
+    this.#actions.abort();
+    this.#signedIn = undefined;
+  }
+
+  get #parts(): readonly AccountSection[] {
+    return [...this.#profile.parts, ...this.#security.parts];
   }
 
   protected override authStateChanged(state: AuthState): void {
-    if (state.status === 'signed-in') void this.reload();
-    else {
+    if (state.status === 'signed-in') {
+      const key = `${state.user.sub} ${state.user.acr ?? ''}`;
+      if (key === this.#signedIn && this.load.status !== 'anonymous') return;
+      this.#signedIn = key;
+      // Back from a step-up popup: the part that asked says so, and takes the focus.
+      if (state.user.acr === ACR_SUBSTANTIAL && this.stepUpSection) {
+        this.stepUpSection.stepUpDone();
+        this.stepUpSection = undefined;
+      }
+      void this.reload();
+    } else if (state.status === 'anonymous') {
+      this.#signedIn = undefined;
       this.#controller?.abort();
+      this.#actions.abort();
+      this.#actions = new AbortController();
+      for (const part of this.#parts) part.reset();
+      this.stepUpSection = undefined;
       this.load = { status: 'anonymous' };
     }
   }
@@ -115,14 +171,20 @@ export class Account extends AuthElement {
     }
   }
 
-  /** Loads the account again (the retry button). */
+  #shown(): Shown | undefined {
+    const load = this.load;
+    return load.status === 'loaded' ? load.shown : load.status === 'anonymous' ? undefined : load.previous;
+  }
+
+  /** Loads the account again (after every change, and the retry button); what is shown stays meanwhile. */
   async reload(): Promise<void> {
     const auth = this.auth;
     if (auth?.state.status !== 'signed-in') return;
     this.#controller?.abort();
     const controller = new AbortController();
     this.#controller = controller;
-    this.load = { status: 'loading' };
+    const previous = this.#shown();
+    this.load = previous ? { status: 'loading', previous } : { status: 'loading' };
     try {
       const data = await graphqlRequest<AccountData>(this.resolvedEndpoint(), ACCOUNT_QUERY, undefined, {
         lang: this.language,
@@ -134,26 +196,42 @@ export class Account extends AuthElement {
         this.load = { status: 'anonymous' };
         return;
       }
-      this.load = { status: 'loaded', me: data.me };
+      this.load = { status: 'loaded', shown: { me: data.me, communes: data.communes ?? [] } };
       this.dispatchEvent(
         new CustomEvent('gemeng-account-loaded', { detail: { me: data.me }, bubbles: true, composed: true }),
       );
     } catch (error) {
       if (controller.signal.aborted) return;
-      this.load = {
-        status: 'error',
-        error:
-          error instanceof GraphQLRequestError
-            ? error
-            : new GraphQLRequestError(String(error), { kind: 'invalid-response', cause: error }),
-      };
+      const requestError =
+        error instanceof GraphQLRequestError
+          ? error
+          : new GraphQLRequestError(String(error), { kind: 'invalid-response', cause: error });
+      this.load = previous
+        ? { status: 'error', error: requestError, previous }
+        : { status: 'error', error: requestError };
     }
   }
 
-  #heading(content: string): TemplateResult {
-    const level = Number.isInteger(this.headingLevel) ? Math.min(Math.max(this.headingLevel, 1), 6) : 2;
-    const tag = unsafeStatic(`h${level}`); // only h1–h6: clamped above
-    return staticHtml`<${tag} id="account-heading" part="heading">${content}</${tag}>`;
+  /** {@link AccountHost.request}: one operation as the signed-in person. */
+  request<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
+    const auth = this.auth;
+    return graphqlRequest<T>(this.resolvedEndpoint(), query, variables, {
+      lang: this.language,
+      signal: this.#actions.signal,
+      accessToken: async () => auth?.getAccessToken(),
+    });
+  }
+
+  /** {@link AccountHost.startStepUp}: called from the notice's button (synchronously, for the popup). */
+  startStepUp(): void {
+    void this.startSignIn({ acr: ACR_SUBSTANTIAL });
+  }
+
+  /** {@link AccountHost.heading}: `depth` levels below `heading-level`; focusable by script (after actions). */
+  heading(depth: number, content: string, id: string, part = 'section-heading'): TemplateResult {
+    const base = Number.isInteger(this.headingLevel) ? Math.min(Math.max(this.headingLevel, 1), 6) : 2;
+    const tag = unsafeStatic(`h${Math.min(base + depth, 6)}`); // only h1–h6: clamped
+    return staticHtml`<${tag} id=${id} part=${part} tabindex="-1">${content}</${tag}>`;
   }
 
   #registerUrl(): string | undefined {
@@ -164,9 +242,10 @@ export class Account extends AuthElement {
     const lang = this.language;
     const load = this.load;
     const problem = this.problemText();
-    const busy = load.status === 'loading' || this.authState.status === 'pending';
+    // A reload with the account still on screen is announced by the part that changed, not as "Loading…".
+    const busy = (load.status === 'loading' && !load.previous) || this.authState.status === 'pending';
     return html`<section part="account" lang=${lang} aria-labelledby="account-heading" aria-busy=${busy ? 'true' : 'false'}>
-      ${this.#heading(t(lang, 'account'))}
+      ${this.heading(0, t(lang, 'account'), 'account-heading', 'heading')}
       <p role="status" class=${busy ? '' : 'visually-hidden'}>${busy ? t(lang, 'loading') : ''}</p>
       ${problem ? html`<p part="alert" role="alert">${problem}</p>` : nothing}
       ${this.#body()}
@@ -176,42 +255,30 @@ export class Account extends AuthElement {
   #body(): TemplateResult | typeof nothing {
     const lang = this.language;
     const load = this.load;
-    switch (load.status) {
-      case 'loaded': {
-        const me = load.me;
-        return html`<dl part="profile">
-          <dt>${t(lang, 'name')}</dt>
-          <dd data-testid="account-name">${me.name}</dd>
-          <dt>${t(lang, 'email')}</dt>
-          <dd data-testid="account-email">${me.email}</dd>
-          <dt>${t(lang, 'emailVerified')}</dt>
-          <dd data-testid="account-verified">${me.emailVerified ? t(lang, 'yes') : t(lang, 'no')}</dd>
-          <dt>${t(lang, 'preferredLanguage')}</dt>
-          <dd data-testid="account-language" lang=${me.preferredLanguage}>
-            ${LANGUAGE_NAMES[me.preferredLanguage] ?? me.preferredLanguage}
-          </dd>
-        </dl>`;
-      }
-      case 'error':
-        return html`<div part="alert" role="alert">
-          <p>${t(lang, 'loadError')}</p>
-          <button type="button" @click=${() => void this.reload()}>${t(lang, 'retry')}</button>
-        </div>`;
-      case 'loading':
-        return nothing;
-      default: {
-        if (!this.auth || this.authState.status === 'signed-in') return nothing;
-        const register = this.#registerUrl();
-        return html`<p>${t(lang, 'anonymous')}</p>
-          <p>
-            <button part="button" type="button" @click=${() => void this.startSignIn()}>${t(lang, 'signIn')}</button>
-          </p>
-          ${
-            register
-              ? html`<p>${t(lang, 'noAccount')} <a part="register" href=${register}>${t(lang, 'register')}</a></p>`
-              : nothing
-          }`;
-      }
+    const shown = this.#shown();
+    const retry =
+      load.status === 'error'
+        ? html`<div part="alert" role="alert">
+            <p>${t(lang, 'loadError')}</p>
+            <button part="button" type="button" @click=${() => void this.reload()}>${t(lang, 'retry')}</button>
+          </div>`
+        : nothing;
+    if (shown) {
+      const acr = this.authState.status === 'signed-in' ? this.authState.user.acr : undefined;
+      return html`${retry}${this.#profile.render(shown.me, shown.communes)}${this.#security.render(shown.me, acr)}`;
     }
+    if (load.status === 'error') return retry;
+    if (load.status === 'loading') return nothing;
+    if (!this.auth || this.authState.status === 'signed-in') return nothing;
+    const register = this.#registerUrl();
+    return html`<p>${t(lang, 'anonymous')}</p>
+      <p>
+        <button part="button" type="button" @click=${() => void this.startSignIn()}>${t(lang, 'signIn')}</button>
+      </p>
+      ${
+        register
+          ? html`<p>${t(lang, 'noAccount')} <a part="register" href=${register}>${t(lang, 'register')}</a></p>`
+          : nothing
+      }`;
   }
 }

@@ -1,4 +1,5 @@
 import {
+  type AcrValue,
   type AuthClient,
   AuthError,
   type AuthState,
@@ -97,12 +98,19 @@ export class AuthElement extends GemengElement {
     return resolveSignInMode(this.mode ?? this.getAttribute('mode'));
   }
 
-  /** From a click handler only: a popup must open before anything is awaited. */
-  protected async startSignIn(): Promise<void> {
+  /**
+   * From a click handler only: a popup must open before anything is awaited. `acr: 'substantial'` asks for two
+   * factors (step-up: a person already signed in with the password is asked only for the second factor).
+   */
+  protected async startSignIn(options: { acr?: AcrValue } = {}): Promise<void> {
     if (!this.auth) return;
     this.problem = undefined;
     try {
-      await this.auth.signIn({ mode: this.signInMode(), language: this.language });
+      await this.auth.signIn({
+        mode: this.signInMode(),
+        language: this.language,
+        ...(options.acr ? { acr: options.acr } : {}),
+      });
     } catch (error) {
       this.#fail(error);
     }

@@ -26,12 +26,24 @@ const POPUP_TIMEOUT_MS = 15 * 60_000;
 
 export type SignInMode = 'redirect' | 'popup';
 
+/**
+ * Levels of assurance a sign-in can ask for (`acr_values`). `substantial` means two factors (password and code
+ * card, authenticator app or passkey); without it the provider accepts the password alone (`low`).
+ */
+export type AcrValue = 'substantial';
+export const ACR_SUBSTANTIAL: AcrValue = 'substantial';
+
 export interface AuthUser {
   readonly sub: string;
   readonly name?: string;
   readonly email?: string;
   readonly emailVerified?: boolean;
   readonly locale?: string;
+  /**
+   * The level of assurance of the sign-in (`low` or `substantial`), as the access token tells the graph; undefined
+   * when neither token says. Anything but `substantial` counts as one factor.
+   */
+  readonly acr?: string;
 }
 
 export type AuthState =
@@ -83,6 +95,11 @@ export interface SignInOptions {
   readonly returnTo?: string;
   /** `ui_locales`: the language of the login pages. */
   readonly language?: string;
+  /**
+   * `acr_values`: the level of assurance to reach. Signed in with the password alone, the provider then asks only
+   * for the missing second factor (step-up).
+   */
+  readonly acr?: AcrValue;
 }
 
 export interface SignOutOptions {
@@ -149,7 +166,21 @@ export function decodeJwtPayload(jwt: string): Record<string, unknown> {
   return payload as Record<string, unknown>;
 }
 
-function userFrom(claims: Record<string, unknown>): AuthUser {
+/**
+ * The level of assurance: from the access token first (what the graph checks; renewed at each refresh, when an
+ * ID token may not come back), else from the ID token's claims. An opaque access token is not an error.
+ */
+function acrFrom(accessToken: string, idClaims: Record<string, unknown>): string | undefined {
+  try {
+    const acr = decodeJwtPayload(accessToken).acr;
+    if (typeof acr === 'string') return acr;
+  } catch {
+    // Not a JWT: only the ID token can tell.
+  }
+  return typeof idClaims.acr === 'string' ? idClaims.acr : undefined;
+}
+
+function userFrom(claims: Record<string, unknown>, acr: string | undefined): AuthUser {
   const text = (key: string) => (typeof claims[key] === 'string' ? (claims[key] as string) : undefined);
   return {
     sub: String(claims.sub ?? ''),
@@ -157,6 +188,7 @@ function userFrom(claims: Record<string, unknown>): AuthUser {
     ...(text('email') ? { email: text('email') } : {}),
     ...(typeof claims.email_verified === 'boolean' ? { emailVerified: claims.email_verified } : {}),
     ...(text('locale') ? { locale: text('locale') } : {}),
+    ...(acr ? { acr } : {}),
   };
 }
 
@@ -321,6 +353,7 @@ export class AuthClient extends EventTarget {
         code_challenge: await codeChallenge(transaction.verifier),
         code_challenge_method: 'S256',
         ...(options.language ? { ui_locales: options.language } : {}),
+        ...(options.acr ? { acr_values: options.acr } : {}),
       }).toString();
 
       if (!popup) {
@@ -432,7 +465,7 @@ export class AuthClient extends EventTarget {
       refreshToken: body.refresh_token ?? this.#tokens?.refreshToken,
       idToken,
       expiresAt: Date.now() + expiresIn * 1000,
-      user: userFrom(claims),
+      user: userFrom(claims, acrFrom(body.access_token, claims)),
     };
     this.#schedule();
     this.#changed();

@@ -7,8 +7,15 @@ const ISSUER = 'http://id.test/oidc';
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const jwt = (claims: Record<string, unknown>) => `${b64({ alg: 'none' })}.${b64(claims)}.sig`;
 
+interface ProviderOptions {
+  /** Claims of a JWT access token for the nth token response (1-based); undefined: an opaque token. */
+  readonly accessClaims?: (rotation: number) => Record<string, unknown> | undefined;
+  /** Extra ID token claims (e.g. `acr`). */
+  readonly idClaims?: Record<string, unknown>;
+}
+
 /** A stand-in provider: discovery, and a token endpoint that rotates refresh tokens. */
-function provider() {
+function provider(options: ProviderOptions = {}) {
   const calls: URLSearchParams[] = [];
   let nonce = '';
   let rotation = 0;
@@ -25,10 +32,11 @@ function provider() {
     const body = new URLSearchParams(String(init?.body));
     calls.push(body);
     rotation += 1;
+    const accessClaims = options.accessClaims?.(rotation);
     return Response.json({
-      access_token: `access-${rotation}`,
+      access_token: accessClaims ? jwt(accessClaims) : `access-${rotation}`,
       refresh_token: `refresh-${rotation}`,
-      id_token: jwt({ iss: ISSUER, aud: 'gemeng-portal', sub: 'u1', name: 'Léa Muller', nonce }),
+      id_token: jwt({ iss: ISSUER, aud: 'gemeng-portal', sub: 'u1', name: 'Léa Muller', nonce, ...options.idClaims }),
       expires_in: 600,
     });
   });
@@ -116,5 +124,52 @@ describe('AuthClient', () => {
 
   it('shares one client per issuer across the page', () => {
     expect(authClient({ issuer: ISSUER })).toBe(authClient({ issuer: `${ISSUER}/` }));
+  });
+
+  it('asks for a level of assurance with acr_values only when told to', async () => {
+    const client = new AuthClient({ issuer: ISSUER, fetch: provider().fetch });
+    const assign = vi.spyOn(window.location, 'assign').mockImplementation(() => {});
+    await client.signIn();
+    await client.signIn({ acr: 'substantial' });
+    const [plain, stepUp] = assign.mock.calls.map((call) => new URL(String(call[0])).searchParams);
+    expect(plain?.has('acr_values')).toBe(false);
+    expect(stepUp?.get('acr_values')).toBe('substantial');
+  });
+
+  /** Signs in through a redirect callback and returns the client. */
+  async function signedIn(stub: ReturnType<typeof provider>): Promise<AuthClient> {
+    const client = new AuthClient({ issuer: ISSUER, fetch: stub.fetch });
+    vi.spyOn(window.location, 'assign').mockImplementation(() => {});
+    await client.signIn();
+    const stored = JSON.parse(sessionStorage.getItem(sessionStorage.key(0) ?? '') ?? '{}') as {
+      state: string;
+      nonce: string;
+    };
+    stub.setNonce(stored.nonce);
+    await client.handleRedirectCallback(`${location.origin}/auth/callback?code=c&state=${stored.state}`);
+    return client;
+  }
+
+  it('exposes the level of assurance from the access token, renewed at each refresh', async () => {
+    const stub = provider({
+      accessClaims: (rotation) => ({ sub: 'u1', aud: 'urn:gemeng:graph', acr: rotation === 1 ? 'low' : 'substantial' }),
+      idClaims: { acr: 'low' },
+    });
+    const client = await signedIn(stub);
+    expect(client.state).toMatchObject({ status: 'signed-in', user: { acr: 'low' } });
+    const seen: (string | undefined)[] = [];
+    client.subscribe((state) => seen.push(state.status === 'signed-in' ? state.user.acr : undefined));
+    await client.refresh();
+    expect(client.state).toMatchObject({ status: 'signed-in', user: { acr: 'substantial' } });
+    expect(seen).toEqual(['low', 'substantial']);
+  });
+
+  it('falls back to the ID token for the level when the access token is opaque, and to nothing', async () => {
+    const withClaim = await signedIn(provider({ idClaims: { acr: 'substantial' } }));
+    expect(withClaim.state).toMatchObject({ user: { acr: 'substantial' } });
+    sessionStorage.clear();
+    const without = await signedIn(provider());
+    expect(without.state.status).toBe('signed-in');
+    expect(without.state.status === 'signed-in' && 'acr' in without.state.user).toBe(false);
   });
 });

@@ -38,6 +38,27 @@ export class GraphQLRequestError extends Error {
   }
 }
 
+/** The error code of a field that asks for a stronger sign-in (RFC 9470's step-up, in GraphQL errors). */
+export const INSUFFICIENT_USER_AUTHENTICATION = 'INSUFFICIENT_USER_AUTHENTICATION';
+
+/** What a step-up challenge asks for: sign in again with `acr_values` = `acrValues`. */
+export interface StepUpChallenge {
+  readonly acrValues: string;
+}
+
+/**
+ * The step-up challenge carried by a failed request (`extensions.code` = INSUFFICIENT_USER_AUTHENTICATION, with
+ * `extensions.acr_values`), or undefined for any other failure. The caller signs in again with that level
+ * (`AuthClient.signIn({ acr })`) and repeats the operation.
+ */
+export function stepUpChallenge(error: unknown): StepUpChallenge | undefined {
+  if (!(error instanceof GraphQLRequestError) || error.kind !== 'graphql') return undefined;
+  const entry = error.errors.find((e) => e.extensions?.code === INSUFFICIENT_USER_AUTHENTICATION);
+  if (!entry) return undefined;
+  const acrValues = entry.extensions?.acr_values;
+  return { acrValues: typeof acrValues === 'string' && acrValues ? acrValues : 'substantial' };
+}
+
 export interface GraphQLRequestOptions {
   /** Sent as `accept-language`: the server localises names and titles from it. */
   readonly lang?: string;

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GraphQLRequestError, graphqlRequest } from './graphql-client.ts';
+import { GraphQLRequestError, graphqlRequest, stepUpChallenge } from './graphql-client.ts';
 
 type Handler = (req: IncomingMessage, body: string, res: ServerResponse) => void;
 
@@ -126,5 +126,30 @@ describe('graphqlRequest', () => {
     setTimeout(() => controller.abort(), 50);
     const error = await capture(request);
     expect(error.kind).toBe('aborted');
+  });
+});
+
+describe('stepUpChallenge', () => {
+  it('finds the step-up challenge of a field that wants a second factor, and nothing else', async () => {
+    routes.set('/step-up', (_req, _body, res) =>
+      json(res, 200, {
+        data: null,
+        errors: [
+          {
+            message: 'A sign-in with two factors is required.',
+            path: ['totpRemove'],
+            extensions: { code: 'INSUFFICIENT_USER_AUTHENTICATION', acr_values: 'substantial' },
+          },
+        ],
+      }),
+    );
+    const error = await graphqlRequest(`${base}/step-up`, 'mutation { totpRemove { __typename } }').catch(
+      (e: unknown) => e,
+    );
+    expect(stepUpChallenge(error)).toEqual({ acrValues: 'substantial' });
+    expect(
+      stepUpChallenge(new GraphQLRequestError('no', { kind: 'graphql', errors: [{ message: 'Forbidden' }] })),
+    ).toBeUndefined();
+    expect(stepUpChallenge(new Error('INSUFFICIENT_USER_AUTHENTICATION'))).toBeUndefined();
   });
 });

@@ -1,4 +1,6 @@
 export {
+  ACR_SUBSTANTIAL,
+  type AcrValue,
   AuthClient,
   type AuthClientOptions,
   AuthError,
@@ -33,6 +35,9 @@ export {
   type GraphQLRequestErrorKind,
   type GraphQLRequestOptions,
   graphqlRequest,
+  INSUFFICIENT_USER_AUTHENTICATION,
+  type StepUpChallenge,
+  stepUpChallenge,
 } from './graphql-client.ts';
 export {
   type Catalog,

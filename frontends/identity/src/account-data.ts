@@ -1,0 +1,176 @@
+/**
+ * The operations of `<gemeng-account>` and the shapes of their answers (the identity subgraph's contract).
+ * Mutation inputs are written inline with typed variables, so the documents name only scalars and enums.
+ */
+
+export interface CommuneRef {
+  readonly id: string;
+  readonly slug: string;
+  readonly name: string;
+}
+
+export interface CodeCardStatus {
+  readonly serial: string;
+  readonly totalCells: number;
+  readonly remainingCells: number;
+  readonly issuedAt: string;
+}
+
+export interface Passkey {
+  readonly id: string;
+  readonly name: string;
+  readonly createdAt: string;
+  readonly lastUsedAt: string | null;
+  readonly backedUp: boolean;
+}
+
+export interface SignInSession {
+  readonly id: string;
+  readonly signedInAt: string;
+  readonly expiresAt: string;
+  readonly acr: string;
+  readonly applications: readonly string[];
+}
+
+export interface SecurityEvent {
+  readonly kind: string;
+  readonly at: string;
+  readonly ip: string | null;
+  readonly byAnotherPerson: boolean;
+}
+
+export interface Me {
+  readonly id: string;
+  readonly name: string;
+  readonly email: string;
+  readonly emailVerified: boolean;
+  readonly preferredLanguage: string;
+  readonly communesOfResidence: readonly CommuneRef[];
+  readonly codeCard: CodeCardStatus | null;
+  readonly totpEnabled: boolean;
+  readonly passkeys: readonly Passkey[];
+  readonly sessions: readonly SignInSession[];
+  readonly securityLog: readonly SecurityEvent[];
+}
+
+export interface AccountData {
+  me: Me | null;
+  /** Every member commune, for the residence picker. */
+  communes?: readonly CommuneRef[];
+}
+
+/** How many entries of the security log the widget shows. */
+export const SECURITY_LOG_SIZE = 50;
+/** The most communes of residence a person may choose. */
+export const MAX_COMMUNES_OF_RESIDENCE = 5;
+
+/** The signed-in person, through the router with their access token, and the communes to choose from. */
+export const ACCOUNT_QUERY = `query Account {
+  me {
+    id name email emailVerified preferredLanguage
+    communesOfResidence { id slug name }
+    codeCard { serial totalCells remainingCells issuedAt }
+    totpEnabled
+    passkeys { id name createdAt lastUsedAt backedUp }
+    sessions { id signedInAt expiresAt acr applications }
+    securityLog(first: ${SECURITY_LOG_SIZE}) { kind at ip byAnotherPerson }
+  }
+  communes { id slug name }
+}`;
+
+/** A mutation's expected failure, as its result union returns it. */
+export type MutationFailure =
+  | { readonly __typename: 'ValidationError'; readonly message: string; readonly field: string }
+  | { readonly __typename: 'NotFoundError'; readonly message: string };
+
+export const PROFILE_UPDATE = `mutation ProfileUpdate($name: String, $preferredLanguage: Language, $communes: [ID!]) {
+  profileUpdate(input: { name: $name, preferredLanguage: $preferredLanguage, communesOfResidence: $communes }) {
+    __typename
+    ... on ValidationError { message field }
+    ... on ProfileUpdatePayload { user { id } }
+  }
+}`;
+export type ProfileUpdateResult = {
+  profileUpdate: MutationFailure | { readonly __typename: 'ProfileUpdatePayload'; readonly user: { id: string } };
+};
+
+export const EMAIL_CHANGE = `mutation EmailChange($newEmail: String!, $password: String!) {
+  emailChange(input: { newEmail: $newEmail, password: $password }) {
+    __typename
+    ... on ValidationError { message field }
+    ... on EmailChangePayload { linkSent }
+  }
+}`;
+export type EmailChangeResult = {
+  emailChange: MutationFailure | { readonly __typename: 'EmailChangePayload'; readonly linkSent: boolean };
+};
+
+export const TOTP_ENROL_START = 'mutation TotpEnrolStart { totpEnrolStart { secret otpauthUri } }';
+export type TotpEnrolStartResult = { totpEnrolStart: { secret: string; otpauthUri: string } };
+
+export const TOTP_ENROL_CONFIRM = `mutation TotpEnrolConfirm($code: String!) {
+  totpEnrolConfirm(input: { code: $code }) {
+    __typename
+    ... on ValidationError { message field }
+    ... on TotpEnrolConfirmPayload { recoveryCodes }
+  }
+}`;
+export type TotpEnrolConfirmResult = {
+  totpEnrolConfirm:
+    | MutationFailure
+    | { readonly __typename: 'TotpEnrolConfirmPayload'; readonly recoveryCodes: readonly string[] };
+};
+
+export const TOTP_REMOVE = `mutation TotpRemove {
+  totpRemove {
+    __typename
+    ... on NotFoundError { message }
+    ... on TotpRemovePayload { removed }
+  }
+}`;
+export type TotpRemoveResult = {
+  totpRemove: MutationFailure | { readonly __typename: 'TotpRemovePayload'; readonly removed: boolean };
+};
+
+export const PASSKEY_REGISTER_START = 'mutation PasskeyRegisterStart { passkeyRegisterStart { options } }';
+export type PasskeyRegisterStartResult = { passkeyRegisterStart: { options: unknown } };
+
+export const PASSKEY_REGISTER_FINISH = `mutation PasskeyRegisterFinish($name: String!, $response: JSON!) {
+  passkeyRegisterFinish(input: { name: $name, response: $response }) {
+    __typename
+    ... on ValidationError { message field }
+    ... on PasskeyRegisterPayload { passkey { id name } }
+  }
+}`;
+export type PasskeyRegisterFinishResult = {
+  passkeyRegisterFinish:
+    | MutationFailure
+    | { readonly __typename: 'PasskeyRegisterPayload'; readonly passkey: { id: string; name: string } };
+};
+
+export const PASSKEY_REMOVE = `mutation PasskeyRemove($id: ID!) {
+  passkeyRemove(input: { id: $id }) {
+    __typename
+    ... on NotFoundError { message }
+    ... on PasskeyRemovePayload { removedId }
+  }
+}`;
+export type PasskeyRemoveResult = {
+  passkeyRemove: MutationFailure | { readonly __typename: 'PasskeyRemovePayload'; readonly removedId: string };
+};
+
+export const SESSION_REVOKE = `mutation SessionRevoke($id: ID!) {
+  sessionRevoke(input: { id: $id }) {
+    __typename
+    ... on NotFoundError { message }
+    ... on SessionRevokePayload { revokedId }
+  }
+}`;
+export type SessionRevokeResult = {
+  sessionRevoke: MutationFailure | { readonly __typename: 'SessionRevokePayload'; readonly revokedId: string };
+};
+
+/** True when a mutation's result is one of its expected failures. */
+export function isFailure(result: { readonly __typename: string }): result is MutationFailure {
+  return result.__typename === 'ValidationError' || result.__typename === 'NotFoundError';
+}

@@ -1,0 +1,111 @@
+import { formatDateTime, type Language } from '@gemeng/frontend-kit';
+import { html, nothing, type TemplateResult } from 'lit';
+import { type CodeCardStatus, type Me, SECURITY_LOG_SIZE, type SecurityEvent } from './account-data.ts';
+import { SECURITY_EVENT_LABELS, ta } from './account-messages.ts';
+import { PasskeysSection } from './account-passkeys.ts';
+import type { AccountHost, AccountSection } from './account-section.ts';
+import { renderTime } from './account-section.ts';
+import { SessionsSection } from './account-sessions.ts';
+import { TotpSection } from './account-totp.ts';
+
+/** Below this many unused cells the person is told to ask for a new card. */
+const FEW_CELLS = 10;
+
+/** The label of a security log entry; a kind this widget does not know yet is shown as it is. */
+export function securityEventLabel(lang: Language, kind: string): string {
+  const key = SECURITY_EVENT_LABELS[kind];
+  return key ? ta(lang, key) : kind;
+}
+
+/**
+ * The Security section: the level of the current sign-in, the second factors (authenticator app, passkeys, code
+ * card), the sign-in sessions and the security log.
+ */
+export class SecuritySection {
+  readonly totp: TotpSection;
+  readonly passkeys: PasskeysSection;
+  readonly sessions: SessionsSection;
+
+  constructor(private readonly host: AccountHost) {
+    this.totp = new TotpSection(host);
+    this.passkeys = new PasskeysSection(host);
+    this.sessions = new SessionsSection(host);
+  }
+
+  get parts(): readonly AccountSection[] {
+    return [this.totp, this.passkeys, this.sessions];
+  }
+
+  /** `acr`: the level of the current sign-in, from the auth client. */
+  render(me: Me, acr: string | undefined): TemplateResult {
+    const lang = this.host.language;
+    const substantial = acr === 'substantial';
+    const hasSecondFactor = me.totpEnabled || me.passkeys.length > 0 || me.codeCard !== null;
+    return html`<section part="security-section" aria-labelledby="security-heading">
+      ${this.host.heading(1, ta(lang, 'security'), 'security-heading')}
+      <p part="level" data-testid="account-level">
+        ${substantial ? ta(lang, 'levelSubstantial') : ta(lang, 'levelLow')}
+      </p>
+      ${!substantial && hasSecondFactor ? html`<p class="hint">${ta(lang, 'levelLowHint')}</p>` : nothing}
+      ${this.totp.render(me)} ${this.passkeys.render(me)} ${this.#renderCodeCard(me.codeCard)}
+      ${this.sessions.render(me)} ${this.#renderLog(me.securityLog)}
+    </section>`;
+  }
+
+  #renderCodeCard(card: CodeCardStatus | null): TemplateResult {
+    const lang = this.host.language;
+    return html`<section part="code-card">
+      ${this.host.heading(2, ta(lang, 'codeCardHeading'), 'code-card-heading')}
+      ${
+        card
+          ? html`<dl>
+                <dt>${ta(lang, 'codeCardSerial')}</dt>
+                <dd data-testid="code-card-serial">${card.serial}</dd>
+                <dt>${ta(lang, 'codeCardCells')}</dt>
+                <dd data-testid="code-card-cells">
+                  ${ta(lang, 'codeCardCellsValue', { remaining: card.remainingCells, total: card.totalCells })}
+                </dd>
+                <dt>${ta(lang, 'codeCardIssued')}</dt>
+                <dd>
+                  <time datetime=${card.issuedAt}>${formatDateTime(lang, card.issuedAt, { dateStyle: 'long' })}</time>
+                </dd>
+              </dl>
+              ${card.remainingCells < FEW_CELLS ? html`<p>${ta(lang, 'codeCardLow')}</p>` : nothing}
+              <p>${ta(lang, 'codeCardLost')}</p>`
+          : html`<p>${ta(lang, 'codeCardNone')}</p>`
+      }
+    </section>`;
+  }
+
+  #renderLog(events: readonly SecurityEvent[]): TemplateResult {
+    const lang = this.host.language;
+    return html`<section part="security-log">
+      ${this.host.heading(2, ta(lang, 'logHeading'), 'log-heading')}
+      <p>${ta(lang, 'logIntro', { count: SECURITY_LOG_SIZE })}</p>
+      ${
+        events.length
+          ? html`<table part="table security-log-table" aria-labelledby="log-heading">
+              <thead>
+                <tr>
+                  <th scope="col">${ta(lang, 'logAt')}</th>
+                  <th scope="col">${ta(lang, 'logKind')}</th>
+                  <th scope="col">${ta(lang, 'logIp')}</th>
+                  <th scope="col">${ta(lang, 'logBy')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${events.map(
+                  (event) => html`<tr class=${event.byAnotherPerson ? 'by-other' : ''}>
+                    <td>${renderTime(lang, event.at)}</td>
+                    <td>${securityEventLabel(lang, event.kind)}</td>
+                    <td class="ip">${event.ip ?? ta(lang, 'unknownIp')}</td>
+                    <td>${event.byAnotherPerson ? html`<strong part="by-other">${ta(lang, 'byOther')}</strong>` : ta(lang, 'byYou')}</td>
+                  </tr>`,
+                )}
+              </tbody>
+            </table>`
+          : html`<p>${ta(lang, 'noEvents')}</p>`
+      }
+    </section>`;
+  }
+}

@@ -1,0 +1,165 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { renderSVG } from 'uqr';
+import {
+  isFailure,
+  type Me,
+  TOTP_ENROL_CONFIRM,
+  TOTP_ENROL_START,
+  TOTP_REMOVE,
+  type TotpEnrolConfirmResult,
+  type TotpEnrolStartResult,
+  type TotpRemoveResult,
+} from './account-data.ts';
+import { ta } from './account-messages.ts';
+import { AccountSection } from './account-section.ts';
+
+/**
+ * The authenticator app (TOTP): set it up (QR code and the key as text, then a first code), show the ten
+ * recovery codes once, or remove it.
+ */
+export class TotpSection extends AccountSection {
+  readonly key = 'totp';
+  /** The enrolment waiting for its first code. */
+  enrolment: { readonly secret: string; readonly qr: string } | undefined;
+  /** Shown once after the confirmation, until the person says they kept them (or signs out). */
+  recoveryCodes: readonly string[] | undefined;
+
+  override reset(): void {
+    super.reset();
+    this.enrolment = undefined;
+    this.recoveryCodes = undefined;
+  }
+
+  async #start(): Promise<void> {
+    const answer = await this.run('start', () => this.host.request<TotpEnrolStartResult>(TOTP_ENROL_START));
+    if (!answer) return;
+    const { secret, otpauthUri } = answer.totpEnrolStart;
+    // The SVG is drawn here from the URI (paths only, no text from the server): safe to insert as markup.
+    this.enrolment = { secret, qr: renderSVG(otpauthUri, { border: 4, ecc: 'M' }) };
+    this.feedback = undefined;
+    this.host.requestUpdate();
+    this.focusLater('totp-scan');
+  }
+
+  #cancel(): void {
+    if (this.busy) return;
+    this.enrolment = undefined;
+    this.fieldErrors = {};
+    this.feedback = undefined;
+    this.host.requestUpdate();
+    this.focusLater('totp-start');
+  }
+
+  async #confirm(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (this.busy) return;
+    const code = String(new FormData(event.currentTarget as HTMLFormElement).get('code') ?? '').replace(/\s+/g, '');
+    if (!code) return this.showFieldErrors({ code: ta(this.lang, 'totpCodeRequired') });
+    const answer = await this.run('confirm', () =>
+      this.host.request<TotpEnrolConfirmResult>(TOTP_ENROL_CONFIRM, { code }),
+    );
+    if (!answer) return;
+    const result = answer.totpEnrolConfirm;
+    if (isFailure(result)) return this.showFailure(result, ['code']);
+    this.enrolment = undefined;
+    this.recoveryCodes = result.recoveryCodes;
+    this.feedback = { kind: 'status', text: ta(this.lang, 'totpEnrolled') };
+    this.host.requestUpdate();
+    this.focusLater('recovery-heading');
+    await this.host.reload();
+  }
+
+  #keptCodes(): void {
+    this.recoveryCodes = undefined;
+    this.feedback = undefined;
+    this.host.requestUpdate();
+    this.focusLater('totp-heading');
+  }
+
+  async #remove(): Promise<void> {
+    const answer = await this.run('remove', () => this.host.request<TotpRemoveResult>(TOTP_REMOVE));
+    if (!answer) return;
+    const result = answer.totpRemove;
+    if (isFailure(result)) return this.showFailure(result, []);
+    // The remove button is gone: the message takes the focus.
+    this.succeed(ta(this.lang, 'totpRemoved'), { focus: true });
+    await this.host.reload();
+  }
+
+  render(me: Me): TemplateResult {
+    const lang = this.lang;
+    return html`<section part="totp" aria-busy=${this.busy ? 'true' : 'false'}>
+      ${this.host.heading(2, ta(lang, 'totpHeading'), 'totp-heading')}
+      ${this.recoveryCodes ? this.#renderRecoveryCodes(this.recoveryCodes) : nothing}
+      ${
+        this.enrolment
+          ? this.#renderEnrolment(this.enrolment)
+          : me.totpEnabled
+            ? html`<p>${ta(lang, 'totpOn')}</p>
+                <div class="actions">
+                  <button part="button secondary" class="secondary" type="button" aria-disabled=${this.disabled()} @click=${() => void this.#remove()}>
+                    ${ta(lang, 'totpRemove')}
+                  </button>
+                </div>`
+            : html`<p>${ta(lang, 'totpOff')}</p>
+                <div class="actions">
+                  <button part="button" id="totp-start" type="button" aria-disabled=${this.disabled()} @click=${() => void this.#start()}>
+                    ${ta(lang, 'totpSetUp')}
+                  </button>
+                </div>`
+      }
+      ${this.renderFeedback()}
+    </section>`;
+  }
+
+  #renderEnrolment(enrolment: NonNullable<TotpSection['enrolment']>): TemplateResult {
+    const lang = this.lang;
+    return html`<div part="totp-enrolment" class="enrolment">
+      <p id="totp-scan" tabindex="-1">${ta(lang, 'totpScan')}</p>
+      <div part="totp-qr" class="qr" role="img" aria-label=${ta(lang, 'totpQrLabel')}>${unsafeHTML(enrolment.qr)}</div>
+      <p>${ta(lang, 'totpManual')} <code part="totp-secret" class="secret">${enrolment.secret}</code></p>
+      <form part="form" class="form" novalidate @submit=${(e: SubmitEvent) => void this.#confirm(e)}>
+        <div class="field">
+          <label part="label" for="totp-code">${ta(lang, 'totpCode')}</label>
+          ${this.renderHint('code', ta(lang, 'totpCodeHint'))} ${this.renderFieldError('code')}
+          <input
+            part="input"
+            class="code"
+            id="totp-code"
+            name="code"
+            type="text"
+            inputmode="numeric"
+            autocomplete="one-time-code"
+            spellcheck="false"
+            size="10"
+            maxlength="12"
+            required
+            aria-invalid=${this.invalid('code')}
+            aria-describedby=${this.describedBy('code', true)}
+          />
+        </div>
+        <div class="actions">
+          <button part="button" type="submit" aria-disabled=${this.disabled()}>${ta(lang, 'totpConfirm')}</button>
+          <button part="button secondary" class="secondary" type="button" @click=${() => this.#cancel()}>
+            ${ta(lang, 'cancel')}
+          </button>
+        </div>
+      </form>
+    </div>`;
+  }
+
+  #renderRecoveryCodes(codes: readonly string[]): TemplateResult {
+    const lang = this.lang;
+    return html`<div part="recovery" class="recovery">
+      ${this.host.heading(3, ta(lang, 'recoveryHeading'), 'recovery-heading')}
+      <p id="recovery-hint">${ta(lang, 'recoveryHint')}</p>
+      <ol part="recovery-codes" aria-labelledby="recovery-heading" aria-describedby="recovery-hint">
+        ${codes.map((code) => html`<li><code>${code}</code></li>`)}
+      </ol>
+      <div class="actions">
+        <button part="button" type="button" @click=${() => this.#keptCodes()}>${ta(lang, 'recoveryDone')}</button>
+      </div>
+    </div>`;
+  }
+}

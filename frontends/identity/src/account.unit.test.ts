@@ -1,0 +1,385 @@
+// @vitest-environment happy-dom
+import { once } from 'node:events';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { AuthState } from '@gemeng/frontend-kit';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+
+const webauthn = vi.hoisted(() => ({
+  supported: true,
+  startRegistration: vi.fn<(options: { optionsJSON: unknown }) => Promise<unknown>>(),
+}));
+vi.mock('@simplewebauthn/browser', () => ({
+  browserSupportsWebAuthn: () => webauthn.supported,
+  startRegistration: webauthn.startRegistration,
+}));
+
+import './gemeng-account.ts';
+import type { Account } from './account.ts';
+import type { Me } from './account-data.ts';
+import { accountMessages } from './account-messages.ts';
+
+const en = accountMessages.en;
+const ISSUER = 'http://id.test/oidc';
+
+/** Stands in for the page's AuthClient (the element finds it in the page-wide registry). */
+class FakeAuth {
+  state: AuthState = { status: 'signed-in', user: { sub: 'u1', name: 'Léa', acr: 'low' }, expiresAt: Date.now() + 6e5 };
+  readonly issuer = ISSUER;
+  readonly issuerOrigin = 'http://id.test';
+  readonly signIn = vi.fn(async (_options: unknown) => {});
+  #listeners = new Set<(state: AuthState) => void>();
+  subscribe(listener: (state: AuthState) => void): () => void {
+    this.#listeners.add(listener);
+    listener(this.state);
+    return () => this.#listeners.delete(listener);
+  }
+  set(state: AuthState): void {
+    this.state = state;
+    for (const listener of this.#listeners) listener(state);
+  }
+  async getAccessToken(): Promise<string> {
+    return 'token-1';
+  }
+}
+
+function person(overrides: Partial<Me> = {}): Me {
+  return {
+    id: 'u1',
+    name: 'Léa Muller',
+    email: 'lea@example.lu',
+    emailVerified: true,
+    preferredLanguage: 'fr',
+    communesOfResidence: [{ id: 'c1', slug: 'dudelange', name: 'Dudelange' }],
+    codeCard: { serial: 'DUD-0042', totalCells: 40, remainingCells: 38, issuedAt: '2026-11-02T09:00:00Z' },
+    totpEnabled: false,
+    passkeys: [
+      { id: 'p1', name: 'Firefox on Linux', createdAt: '2026-11-20T10:00:00Z', lastUsedAt: null, backedUp: true },
+    ],
+    sessions: [
+      {
+        id: 's1',
+        signedInAt: '2026-11-25T08:00:00Z',
+        expiresAt: '2026-11-25T16:00:00Z',
+        acr: 'low',
+        applications: ['Gemeng'],
+      },
+    ],
+    securityLog: [
+      { kind: 'login', at: '2026-11-25T08:00:00Z', ip: '192.0.2.1', byAnotherPerson: false },
+      { kind: 'role-granted', at: '2026-11-24T08:00:00Z', ip: null, byAnotherPerson: true },
+      { kind: 'brand-new-kind', at: '2026-11-23T08:00:00Z', ip: '2001:db8::1', byAnotherPerson: false },
+    ],
+    ...overrides,
+  };
+}
+
+interface Received {
+  readonly operation: string;
+  readonly variables: Record<string, unknown>;
+  readonly headers: IncomingHttpHeaders;
+}
+
+let server: Server;
+let endpoint: string;
+let received: Received[] = [];
+let me: Me = person();
+/** Answers per operation name; `Account` answers with `me` unless set. */
+let answers: Record<string, unknown> = {};
+
+const STEP_UP = {
+  data: null,
+  errors: [
+    {
+      message: 'A sign-in with two factors is required.',
+      extensions: { code: 'INSUFFICIENT_USER_AUTHENTICATION', acr_values: 'substantial' },
+    },
+  ],
+};
+
+beforeAll(async () => {
+  server = createServer(async (req, res) => {
+    const cors = {
+      'access-control-allow-origin': '*',
+      'access-control-allow-headers': 'content-type, accept-language, authorization',
+    };
+    if (req.method === 'OPTIONS') return void res.writeHead(204, cors).end();
+    let raw = '';
+    for await (const chunk of req) raw += chunk;
+    const body = JSON.parse(raw) as { query: string; variables: Record<string, unknown> };
+    const operation = /^(?:query|mutation)\s+(\w+)/.exec(body.query)?.[1] ?? '';
+    received.push({ operation, variables: body.variables, headers: req.headers });
+    const answer =
+      answers[operation] ??
+      (operation === 'Account'
+        ? {
+            data: {
+              me,
+              communes: [
+                { id: 'c1', slug: 'dudelange', name: 'Dudelange' },
+                { id: 'c2', slug: 'esch', name: 'Esch-sur-Alzette' },
+                { id: 'c3', slug: 'bettembourg', name: 'Bettembourg' },
+              ],
+            },
+          }
+        : { errors: [{ message: `no answer for ${operation}` }] });
+    res.writeHead(200, { ...cors, 'content-type': 'application/json' }).end(JSON.stringify(answer));
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+});
+
+afterAll(() => {
+  server.closeAllConnections();
+  server.close();
+});
+
+let auth: FakeAuth;
+
+beforeEach(() => {
+  auth = new FakeAuth();
+  const registry = new Map([[`${ISSUER} gemeng-portal`, auth]]);
+  (globalThis as Record<symbol, unknown>)[Symbol.for('gemeng.auth.clients')] = registry;
+  received = [];
+  answers = {};
+  me = person();
+  webauthn.supported = true;
+  webauthn.startRegistration.mockReset();
+});
+
+afterEach(() => {
+  document.body.replaceChildren();
+});
+
+async function mountAccount(): Promise<{ element: Account; root: ShadowRoot }> {
+  const element = document.createElement('gemeng-account');
+  element.setAttribute('lang', 'en');
+  element.setAttribute('issuer', ISSUER);
+  element.setAttribute('endpoint', endpoint);
+  element.setAttribute('mode', 'popup');
+  element.setAttribute('heading-level', '3');
+  document.body.append(element);
+  const root = await settled(element, (r) => Boolean(r.querySelector('[part="security-section"]')));
+  return { element, root };
+}
+
+async function settled(element: Account, predicate: (root: ShadowRoot) => boolean): Promise<ShadowRoot> {
+  const root = element.shadowRoot!;
+  for (let i = 0; i < 200; i++) {
+    await element.updateComplete;
+    if (predicate(root)) return root;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`never settled: ${root.innerHTML.slice(0, 2000)}`);
+}
+
+function text(node: Node | null | undefined): string {
+  return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+function button(root: ShadowRoot, name: string): HTMLButtonElement {
+  const found = [...root.querySelectorAll('button')].find((b) => text(b).startsWith(name));
+  if (!found) throw new Error(`no button "${name}"`);
+  return found;
+}
+
+function count(operation: string): number {
+  return received.filter((r) => r.operation === operation).length;
+}
+
+describe('<gemeng-account>', () => {
+  it('shows the profile and security sections with headings in order, tables with headers and labels', async () => {
+    const { root } = await mountAccount();
+    const headings = [...root.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => `${h.localName} ${text(h)}`);
+    expect(headings).toEqual([
+      'h3 My account',
+      `h4 ${en.profile}`,
+      `h5 ${en.emailChangeHeading}`,
+      `h4 ${en.security}`,
+      `h5 ${en.totpHeading}`,
+      `h5 ${en.passkeysHeading}`,
+      `h5 ${en.codeCardHeading}`,
+      `h5 ${en.sessionsHeading}`,
+      `h5 ${en.logHeading}`,
+    ]);
+    expect(received[0]?.headers.authorization).toBe('Bearer token-1');
+    expect(text(root.querySelector('[part="level"]'))).toBe(en.levelLow);
+    expect(text(root.querySelector('[data-testid="account-name"]'))).toBe('Léa Muller');
+    expect(text(root.querySelector('[data-testid="code-card-cells"]'))).toBe('38 of 40');
+
+    // Every field has a label.
+    for (const input of root.querySelectorAll('input, select')) {
+      expect(root.querySelector(`label[for="${input.id}"]`), input.id).not.toBeNull();
+    }
+    expect((root.querySelector('#profile-commune-0') as HTMLInputElement).checked).toBe(false); // Bettembourg first
+    expect((root.querySelector('#profile-commune-1') as HTMLInputElement).checked).toBe(true);
+
+    const log = root.querySelector('[part~="security-log-table"]')!;
+    expect([...log.querySelectorAll('thead th[scope="col"]')].map(text)).toEqual([
+      en.logAt,
+      en.logKind,
+      en.logIp,
+      en.logBy,
+    ]);
+    const rows = [...log.querySelectorAll('tbody tr')].map((row) => [...row.querySelectorAll('td')].map(text));
+    expect(rows.map((cells) => cells[1])).toEqual([en.kindLogin, en.kindRoleGranted, 'brand-new-kind']);
+    expect(rows[1]?.slice(2)).toEqual([en.unknownIp, en.byOther]);
+    expect(log.querySelector('time')?.getAttribute('datetime')).toBe('2026-11-25T08:00:00Z');
+
+    expect(button(root, 'Remove').getAttribute('aria-label')).toBe(`${en.remove}: passkey “Firefox on Linux”`);
+    expect(text(root.querySelector('[part~="sessions-table"] tbody th'))).not.toBe('');
+  });
+
+  it('checks the profile, shows field errors next to the fields, saves and loads again', async () => {
+    const { element, root } = await mountAccount();
+    const name = root.querySelector<HTMLInputElement>('#profile-name')!;
+    name.value = '   ';
+    button(root, en.saveProfile).click();
+    await settled(element, (r) => Boolean(r.querySelector('#profile-name-error')));
+    expect(name.getAttribute('aria-invalid')).toBe('true');
+    expect(name.getAttribute('aria-describedby')).toBe('profile-name-hint profile-name-error');
+    expect(text(root.querySelector('#profile-name-error'))).toBe(`${en.errorPrefix} ${en.nameRequired}`);
+    expect(root.activeElement).toBe(name);
+    expect(count('ProfileUpdate')).toBe(0);
+
+    name.value = 'Léa Schmit';
+    root.querySelector<HTMLSelectElement>('#profile-preferredLanguage')!.value = 'de';
+    root.querySelector<HTMLInputElement>('#profile-commune-0')!.checked = true;
+    answers.ProfileUpdate = {
+      data: {
+        profileUpdate: { __typename: 'ValidationError', field: 'communesOfResidence', message: 'Not that one.' },
+      },
+    };
+    button(root, en.saveProfile).click();
+    await settled(element, (r) => Boolean(r.querySelector('#profile-communesOfResidence-error')));
+    expect(received.at(-1)?.variables).toEqual({
+      name: 'Léa Schmit',
+      preferredLanguage: 'de',
+      communes: ['c3', 'c1'],
+    });
+    expect(name.getAttribute('aria-invalid')).toBe('false');
+    expect(root.querySelector('#profile-communesOfResidence')?.getAttribute('aria-describedby')).toContain(
+      'profile-communesOfResidence-error',
+    );
+
+    answers.ProfileUpdate = { data: { profileUpdate: { __typename: 'ProfileUpdatePayload', user: { id: 'u1' } } } };
+    const loads = count('Account');
+    button(root, en.saveProfile).click();
+    await settled(
+      element,
+      (r) => text(r.querySelector('#profile-status')) === en.profileSaved && count('Account') > loads,
+    );
+    expect(root.querySelector('#profile-status')?.getAttribute('role')).toBe('status');
+  });
+
+  it('asks for a second factor when the server wants one, signs in again and says to repeat the change', async () => {
+    const { element, root } = await mountAccount();
+    answers.PasskeyRemove = STEP_UP;
+    button(root, en.remove).click();
+    await settled(element, (r) => Boolean(r.querySelector('#passkeys-step-up')));
+    const notice = root.querySelector('#passkeys-step-up')!;
+    expect(notice.getAttribute('role')).toBe('alert');
+    expect(text(notice)).toContain(en.stepUpNeeded);
+    expect(received.at(-1)?.variables).toEqual({ id: 'p1' });
+    await element.updateComplete;
+    expect(root.activeElement).toBe(notice);
+
+    button(root, en.stepUp).click();
+    expect(auth.signIn).toHaveBeenCalledWith({ mode: 'popup', language: 'en', acr: 'substantial' });
+    const loads = count('Account');
+    auth.set({ status: 'signed-in', user: { sub: 'u1', acr: 'substantial' }, expiresAt: Date.now() + 6e5 });
+    await settled(
+      element,
+      (r) => text(r.querySelector('#passkeys-status')) === en.stepUpDone && count('Account') > loads,
+    );
+    expect(root.querySelector('#passkeys-step-up')).toBeNull();
+    expect(text(root.querySelector('[part="level"]'))).toBe(en.levelSubstantial);
+  });
+
+  it('sets up the authenticator app: QR code, key as text, first code, recovery codes once', async () => {
+    const { element, root } = await mountAccount();
+    answers.TotpEnrolStart = {
+      data: {
+        totpEnrolStart: { secret: 'JBSWY3DPEHPK3PXP', otpauthUri: 'otpauth://totp/Gemeng:lea?secret=JBSWY3DPEHPK3PXP' },
+      },
+    };
+    button(root, en.totpSetUp).click();
+    await settled(element, (r) => Boolean(r.querySelector('[part~="totp-secret"]')));
+    expect(text(root.querySelector('[part~="totp-secret"]'))).toBe('JBSWY3DPEHPK3PXP');
+    const qr = root.querySelector('[part~="totp-qr"]')!;
+    expect(qr.getAttribute('role')).toBe('img');
+    expect(qr.getAttribute('aria-label')).toBe(en.totpQrLabel);
+    expect(qr.querySelector('svg path')).not.toBeNull();
+    expect(text(root.querySelector('label[for="totp-code"]'))).toBe(en.totpCode);
+
+    const codes = Array.from({ length: 10 }, (_, i) => `abcd-${i}`);
+    answers.TotpEnrolConfirm = {
+      data: { totpEnrolConfirm: { __typename: 'TotpEnrolConfirmPayload', recoveryCodes: codes } },
+    };
+    root.querySelector<HTMLInputElement>('#totp-code')!.value = '123 456';
+    button(root, en.totpConfirm).click();
+    await settled(element, (r) => Boolean(r.querySelector('[part~="recovery-codes"]')));
+    expect(received.at(-1)?.variables).toEqual({ code: '123456' });
+    expect([...root.querySelectorAll('[part~="recovery-codes"] li')].map(text)).toEqual(codes);
+    await element.updateComplete;
+    expect(root.activeElement?.id).toBe('recovery-heading');
+
+    button(root, en.recoveryDone).click();
+    await settled(element, (r) => !r.querySelector('[part~="recovery-codes"]'));
+  });
+
+  it('adds a passkey with the chosen name, and says where to go when this website may not create one', async () => {
+    const { element, root } = await mountAccount();
+    const options = { challenge: 'abc', rp: { id: 'id.test', name: 'Gemeng' } };
+    answers.PasskeyRegisterStart = { data: { passkeyRegisterStart: { options } } };
+    webauthn.startRegistration.mockRejectedValueOnce(Object.assign(new Error('origin'), { name: 'SecurityError' }));
+    button(root, en.addPasskey).click();
+    await settled(element, (r) => Boolean(r.querySelector('#passkeys-alert')));
+    expect(text(root.querySelector('#passkeys-alert'))).toContain('Passkeys can be added on the Gemeng portal.');
+    expect(webauthn.startRegistration).toHaveBeenCalledWith({ optionsJSON: options });
+    expect(count('PasskeyRegisterFinish')).toBe(0);
+
+    webauthn.startRegistration.mockResolvedValueOnce({ id: 'cred', response: {} });
+    answers.PasskeyRegisterFinish = {
+      data: { passkeyRegisterFinish: { __typename: 'PasskeyRegisterPayload', passkey: { id: 'p2', name: 'My key' } } },
+    };
+    root.querySelector<HTMLInputElement>('#passkeys-name')!.value = '  My key ';
+    button(root, en.addPasskey).click();
+    await settled(element, (r) => text(r.querySelector('#passkeys-status')) === 'The passkey “My key” has been added.');
+    expect(received.find((r) => r.operation === 'PasskeyRegisterFinish')?.variables).toEqual({
+      name: 'My key',
+      response: { id: 'cred', response: {} },
+    });
+
+    root.querySelector<HTMLInputElement>('#passkeys-name')!.value = 'x'.repeat(61);
+    button(root, en.addPasskey).click();
+    await settled(element, (r) => Boolean(r.querySelector('#passkeys-name-error')));
+  });
+
+  it('changes the address with the password and tells the person to check the new mailbox', async () => {
+    const { element, root } = await mountAccount();
+    answers.EmailChange = { data: { emailChange: { __typename: 'EmailChangePayload', linkSent: true } } };
+    root.querySelector<HTMLInputElement>('#email-newEmail')!.value = 'lea@new.lu';
+    root.querySelector<HTMLInputElement>('#email-password')!.value = 'secret';
+    button(root, en.changeEmail).click();
+    await settled(
+      element,
+      (r) => text(r.querySelector('#email-status')).startsWith('We sent') && received.at(-1)?.operation === 'Account',
+    );
+    expect(received.find((r) => r.operation === 'EmailChange')?.variables).toEqual({
+      newEmail: 'lea@new.lu',
+      password: 'secret',
+    });
+    expect(root.querySelector<HTMLInputElement>('#email-password')!.value).toBe('');
+    await element.updateComplete;
+    expect(root.activeElement?.id).toBe('email-status');
+  });
+
+  it('forgets what was shown when the person signs out', async () => {
+    const { element, root } = await mountAccount();
+    auth.set({ status: 'anonymous' });
+    await settled(element, (r) => !r.querySelector('[part="security-section"]'));
+    expect(text(root)).toContain('You are not signed in.');
+  });
+});
