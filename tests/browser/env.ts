@@ -116,3 +116,11 @@ export const PASSWORD = 'Kachkéis mat Gromperen 42';
 export function newEmail(prefix: string): string {
   return `${prefix}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}@example.lu`;
 }
+
+/** What tests/support/oidc.ts needs to sign people in and call the graph from the test's side. */
+export const oidcStack = () => ({
+  routerUrl: routerUrl(),
+  oidcIssuer: oidcIssuer(),
+  databaseUrls: { identity: required('GEMENG_IDENTITY_DATABASE_URL') },
+  ports: { shell: Number(new URL(shellUrl()).port) },
+});

@@ -25,10 +25,11 @@ function requireBuild(relative: string, pkg: string): void {
 
 /**
  * Starts the whole stack once for all browser tests and publishes its URLs through the environment
- * (GEMENG_SHELL_URL, GEMENG_ROUTER_URL, GEMENG_OIDC_ISSUER, GEMENG_MAIL_INBOX_URL, GEMENG_EMBED_PORT), which
- * workers inherit. With GEMENG_SHELL_URL and GEMENG_ROUTER_URL already set, an already running stack is used
- * instead (`npm start`'s issuer and mail catcher by default); its router and identity must then allow
- * http://127.0.0.1:${GEMENG_EMBED_PORT ?? 8090} (GEMENG_CORS_ORIGINS).
+ * (GEMENG_SHELL_URL, GEMENG_ROUTER_URL, GEMENG_OIDC_ISSUER, GEMENG_MAIL_INBOX_URL, GEMENG_EMBED_PORT,
+ * GEMENG_IDENTITY_DATABASE_URL), which workers inherit. With GEMENG_SHELL_URL and GEMENG_ROUTER_URL already
+ * set, an already running stack is used instead (`npm start`'s issuer and mail catcher by default; tests
+ * that act as the town hall also need GEMENG_IDENTITY_DATABASE_URL); its router and identity must then allow http://127.0.0.1:${GEMENG_EMBED_PORT ?? 8090}
+ * (GEMENG_CORS_ORIGINS).
  */
 export default async function globalSetup(): Promise<(() => Promise<void>) | undefined> {
   if (process.env.GEMENG_SHELL_URL && process.env.GEMENG_ROUTER_URL) {
@@ -49,6 +50,8 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | und
   process.env.GEMENG_OIDC_ISSUER = stack.oidcIssuer;
   if (!stack.mail) throw new Error('The browser tests read mail from the local catcher: unset SMTP_URL.');
   process.env.GEMENG_MAIL_INBOX_URL = stack.mail.inboxUrl;
+  // The town hall's side of some tests (an agent, a code card) starts from identity's database.
+  process.env.GEMENG_IDENTITY_DATABASE_URL = stack.databaseUrls.identity;
   return async () => {
     await stack.stop();
   };

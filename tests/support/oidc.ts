@@ -10,7 +10,13 @@ import { hashPassword } from '../../subgraphs/identity/src/accounts/passwords.ts
 import { createDb } from '../../subgraphs/identity/src/db.ts';
 import { createApiClient } from '../../subgraphs/identity/src/oidc/api-clients.ts';
 
-export type OidcStack = Pick<RunningStack, 'routerUrl' | 'oidcIssuer' | 'databaseUrls' | 'ports'>;
+/** What of a running stack (./stack.ts, or the browser tests' environment) these helpers use. */
+export interface OidcStack {
+  routerUrl: RunningStack['routerUrl'];
+  oidcIssuer: RunningStack['oidcIssuer'];
+  databaseUrls: Pick<RunningStack['databaseUrls'], 'identity'>;
+  ports: Pick<RunningStack['ports'], 'shell'>;
+}
 
 export const PORTAL_CLIENT_ID = 'gemeng-portal';
 export const GRAPH_AUDIENCE = 'urn:gemeng:graph';
