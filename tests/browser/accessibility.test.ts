@@ -1,7 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
+import { demoCommuneId } from '@gemeng/subgraph-kit';
 import { expect, type Page, test } from '@playwright/test';
+import { createDb } from '../../subgraphs/identity/src/db.ts';
+import { issueCodeCard } from '../../subgraphs/identity/src/factors/code-card.ts';
+import { startTotpEnrolment } from '../../subgraphs/identity/src/factors/totp.ts';
+import { authorizationRequest, createPerson } from '../support/oidc.ts';
 import { IDENTITY_FR } from './citizen.ts';
-import { identityOrigin, NOT_FOUND, shellUrl } from './env.ts';
+import { identityOrigin, NOT_FOUND, oidcStack, shellUrl } from './env.ts';
 
 async function axe(page: Page) {
   return await new AxeBuilder({ page })
@@ -79,4 +85,50 @@ test('identity forms post from a real browser (not refused as another origin)', 
   await page.getByRole('button', { name: IDENTITY_FR.create }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Créer un compte Gemeng');
   await expect(page.getByRole('alert')).toBeVisible();
+});
+
+test('the second-factor page (passkey, code card, app) and the signed-in account page have no axe violations', async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  // A person with every second factor, written as the town hall and the account page would.
+  const stack = oidcStack();
+  const person = await createPerson(stack);
+  const db = createDb(stack.databaseUrls.identity);
+  try {
+    await issueCodeCard(db, { userId: person.id, communeId: demoCommuneId('dudelange'), issuedBy: person.id });
+    await startTotpEnrolment(db, person.id, person.email);
+    await db.totpFactor.update({ where: { userId: person.id }, data: { confirmedAt: new Date() } });
+    await db.passkey.create({
+      data: {
+        id: randomBytes(16).toString('base64url'),
+        userId: person.id,
+        publicKey: randomBytes(77),
+        counter: 0n,
+        name: 'Laptop',
+      },
+    });
+  } finally {
+    await db.$disconnect();
+  }
+  const request = authorizationRequest(stack, { lang: 'fr' });
+  const url = new URL(request.url);
+  url.searchParams.set('acr_values', 'substantial');
+  await page.goto(url.toString());
+  await page.getByLabel(IDENTITY_FR.email, { exact: true }).fill(person.email);
+  await page.getByLabel(IDENTITY_FR.password, { exact: true }).fill(person.password);
+  await page.getByRole('button', { name: IDENTITY_FR.signIn }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Deuxième étape');
+  await expect(page.getByRole('button', { name: 'Confirmer avec une clé d’accès' })).toBeVisible();
+  expect(summary((await axe(page)).violations)).toEqual([]);
+
+  // The signed-in account page, with its profile and security sections.
+  await page.goto(`${shellUrl()}/account?lang=fr`);
+  await page.locator('gemeng-login').getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByLabel(IDENTITY_FR.email, { exact: true }).fill(person.email);
+  await page.getByLabel(IDENTITY_FR.password, { exact: true }).fill(person.password);
+  await page.getByRole('button', { name: IDENTITY_FR.signIn }).click();
+  const account = page.locator('gemeng-account');
+  await expect(account.getByRole('table', { name: 'Activité du compte' })).toBeVisible();
+  expect(summary((await axe(page)).violations)).toEqual([]);
 });
