@@ -196,3 +196,42 @@ describe('changing second factors', () => {
     });
   });
 });
+
+describe('the sign-in session cookie', () => {
+  it('is HttpOnly and SameSite, and gets a new id at every sign-in (no session fixation)', async () => {
+    const person = await createPerson(stack);
+    const browser = createBrowser(new URL(stack.oidcIssuer).origin);
+    const low = authorizationRequest(stack);
+    const start = await browser.browse(low.url);
+    const login = await browser.browse(`${start.location}/login`, { email: person.email, password: person.password });
+    const lowTokens = await redeemCode(stack, low, await followToCallback(browser, low, login));
+    expect(browser.setCookies.get('_session')).toMatch(/; httponly/i);
+    expect(browser.setCookies.get('_session')).toMatch(/; samesite=lax/i);
+    const firstId = browser.cookies.get('_session');
+    expect(firstId).toBeTruthy();
+
+    // The person adds an authenticator app, then signs in again in the same browser with it (a step-up).
+    const enrolment = await graphql<{ totpEnrolStart: { secret: string } }>(
+      stack,
+      'mutation { totpEnrolStart { secret } }',
+      undefined,
+      lowTokens.access_token,
+    );
+    const totp = new TOTP({ secret: Secret.fromBase32(enrolment.body.data?.totpEnrolStart.secret ?? ''), period: 30 });
+    await graphql(
+      stack,
+      'mutation ($input: TotpEnrolConfirmInput!) { totpEnrolConfirm(input: $input) { __typename } }',
+      { input: { code: totp.generate({ timestamp: Date.now() - 30_000 }) } },
+      lowTokens.access_token,
+    );
+    const high = authorizationRequest(stack);
+    const url = new URL(high.url);
+    url.searchParams.set('acr_values', 'substantial');
+    const interaction = (await browser.browse(url.toString())).location ?? '';
+    const done = await browser.browse(`${interaction}/second-factor`, { method: 'totp', code: totp.generate() });
+    const tokens = await redeemCode(stack, high, await followToCallback(browser, high, done));
+    expect(decodeJwt(tokens.access_token).acr).toBe('substantial');
+    expect(browser.cookies.get('_session')).toBeTruthy();
+    expect(browser.cookies.get('_session')).not.toBe(firstId);
+  });
+});

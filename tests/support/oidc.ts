@@ -30,8 +30,11 @@ export interface Tokens {
 /** A browser reduced to what the sign-in pages need: a cookie jar, the Origin header on form posts, no redirects. */
 export function createBrowser(origin: string, lang = 'fr') {
   const cookies = new Map<string, string>();
+  /** The last Set-Cookie line per cookie, with its attributes. */
+  const setCookies = new Map<string, string>();
   return {
     cookies,
+    setCookies,
     async browse(url: string, form?: Record<string, string>) {
       const response = await fetch(new URL(url, origin), {
         method: form ? 'POST' : 'GET',
@@ -46,6 +49,7 @@ export function createBrowser(origin: string, lang = 'fr') {
       for (const cookie of response.headers.getSetCookie()) {
         const [pair = ''] = cookie.split(';');
         const [name = '', value = ''] = pair.split('=');
+        setCookies.set(name, cookie);
         if (value) cookies.set(name, value);
         else cookies.delete(name);
       }
