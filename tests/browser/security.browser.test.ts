@@ -125,7 +125,9 @@ test('a citizen sets up an authenticator app, adds a passkey with it, and later 
   expect(errors).toEqual([]);
 });
 
-test('an agent issues a code card; its holder steps up with two printed cells, which are then used up', async ({ page }) => {
+test('an agent issues a code card; its holder steps up with two printed cells, which are then used up', async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   const stack = oidcStack();
   const dudelange = demoCommuneId('dudelange');
