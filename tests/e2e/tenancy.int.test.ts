@@ -187,12 +187,13 @@ const OPERATIONS: Operation[] = [
       );
       return { result };
     },
+    // Any person may register applications as a developer (their own); an application may not.
     expected: {
       anonymous: 'UNAUTHENTICATED',
-      citizen: 'FORBIDDEN',
-      'agent of A': 'FORBIDDEN',
-      'administrator of A': 'FORBIDDEN',
-      'administrator of B': 'FORBIDDEN',
+      citizen: 'data',
+      'agent of A': 'data',
+      'administrator of A': 'data',
+      'administrator of B': 'data',
       operator: 'data',
       'API client': 'FORBIDDEN',
     },

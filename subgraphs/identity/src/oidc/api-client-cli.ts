@@ -17,7 +17,9 @@ try {
     const client = await createApiClient(db, argument);
     console.log(`client_id:     ${client.clientId}\nclient_secret: ${client.secret}\n(the secret is shown only now)`);
   } else if (command === 'revoke' && argument) {
-    console.log((await revokeApiClient(db, argument)) ? `revoked ${argument}` : `no active client ${argument}`);
+    console.log(
+      (await revokeApiClient(db, argument, { any: true })) ? `revoked ${argument}` : `no active client ${argument}`,
+    );
   } else if (command === 'rotate-keys') {
     await rotateKeys(db);
     console.log('new signing and cookie keys: they sign from the next start of identity');

@@ -1,11 +1,26 @@
 /**
- * Third-party applications that read the graph with the client credentials grant. For now the syndicate's
- * operators register them; the secret is shown once, in the payload of the mutation that makes it.
+ * Third-party applications that read the graph with the client credentials grant. Developers register their
+ * own (a signed-in person, up to MAX_APPS_PER_DEVELOPER active ones) and change only those; the syndicate's
+ * operators see and change all. The secret is shown once, in the payload of the mutation that makes it.
  */
 import { builder } from '../builder.ts';
 import type { ApiClient as ApiClientRow } from '../generated/prisma/client.ts';
-import { createApiClient, revokeApiClient, rotateApiClientSecret } from '../oidc/api-clients.ts';
+import {
+  type ClientScope,
+  createApiClient,
+  MAX_APPS_PER_DEVELOPER,
+  revokeApiClient,
+  rotateApiClientSecret,
+} from '../oidc/api-clients.ts';
+import { logSecurityEvent } from '../security/log.ts';
 import { NotFoundError, text, ValidationError } from './errors.ts';
+import { User } from './user.ts';
+
+/** What the caller may change: an operator any application, a developer their own. */
+const scopeOf = (caller: { sub: string; operator: boolean } | null): ClientScope =>
+  caller?.operator ? { any: true } : { ownerId: caller?.sub ?? '' };
+
+const developer = { $any: { operator: true, citizen: true } } as const;
 
 const ApiClient = builder.prismaObject('ApiClient', {
   description: 'A registered third-party application. Its secret is never readable: rotate it to get a new one.',
@@ -57,11 +72,19 @@ builder.queryField('apiClients', (t) =>
   }),
 );
 
+builder.prismaObjectField(User, 'apiClients', (t) =>
+  t.relation('apiClients', {
+    description: 'The applications this person registered as a developer, newest first, revoked ones included.',
+    authScopes: (user, _args, ctx) => ctx.caller?.sub === user.id,
+    query: { orderBy: { createdAt: 'desc' } },
+  }),
+);
+
 builder.mutationFields((t) => ({
   apiClientCreate: t.field({
     type: ApiClientCreatePayload,
-    description: 'Registers an application for the client credentials grant; the payload has its secret, once.',
-    authScopes: { operator: true },
+    description: `Registers an application for the client credentials grant; the payload has its secret, once. Any signed-in person (a developer) may have ${MAX_APPS_PER_DEVELOPER} active applications.`,
+    authScopes: developer,
     errors: {
       types: [ValidationError],
       directResult: true,
@@ -73,16 +96,23 @@ builder.mutationFields((t) => ({
       if (name.length < 3 || name.length > 100) {
         throw new ValidationError('name', text('apiClientNameLength', ctx.lang));
       }
-      const { clientId, secret } = await createApiClient(ctx.db, name);
+      const owner = { id: ctx.caller?.sub ?? '', unlimited: ctx.caller?.operator === true };
+      const created = await createApiClient(ctx.db, name, owner);
+      if (!created) {
+        throw new ValidationError('name', text('apiClientLimit', ctx.lang, { max: String(MAX_APPS_PER_DEVELOPER) }));
+      }
+      const { clientId, secret } = created;
       const apiClient = await ctx.db.apiClient.findUniqueOrThrow({ where: { clientId } });
+      await logSecurityEvent(ctx.db, { userId: owner.id, kind: 'api-client-created', details: { clientId } });
       ctx.log.info({ clientId, actorId: ctx.caller?.sub }, 'api client created');
       return { apiClient, clientSecret: secret };
     },
   }),
   apiClientRotateSecret: t.field({
     type: ApiClientRotateSecretPayload,
-    description: 'Replaces the secret of an active application: the old one stops working at once.',
-    authScopes: { operator: true },
+    description:
+      'Replaces the secret of an active application (its owner, operators): the old one stops working at once.',
+    authScopes: developer,
     errors: {
       types: [NotFoundError],
       directResult: true,
@@ -91,7 +121,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: ApiClientRotateSecretInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const clientId = String(input.clientId);
-      const secret = await rotateApiClientSecret(ctx.db, clientId);
+      const secret = await rotateApiClientSecret(ctx.db, clientId, scopeOf(ctx.caller));
       if (!secret) throw new NotFoundError(text('apiClientNotFound', ctx.lang));
       const apiClient = await ctx.db.apiClient.findUniqueOrThrow({ where: { clientId } });
       ctx.log.info({ clientId, actorId: ctx.caller?.sub }, 'api client secret rotated');
@@ -100,8 +130,9 @@ builder.mutationFields((t) => ({
   }),
   apiClientRevoke: t.field({
     type: ApiClient,
-    description: 'Revokes an application: its next token request fails, its tokens expire within 10 minutes.',
-    authScopes: { operator: true },
+    description:
+      'Revokes an application (its owner, operators): its next token request fails, its tokens expire within 10 minutes.',
+    authScopes: developer,
     errors: {
       types: [NotFoundError],
       union: { name: 'ApiClientRevokeResult' },
@@ -111,7 +142,9 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: ApiClientRevokeInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const clientId = String(input.clientId);
-      if (!(await revokeApiClient(ctx.db, clientId))) throw new NotFoundError(text('apiClientNotFound', ctx.lang));
+      if (!(await revokeApiClient(ctx.db, clientId, scopeOf(ctx.caller)))) {
+        throw new NotFoundError(text('apiClientNotFound', ctx.lang));
+      }
       ctx.log.info({ clientId, actorId: ctx.caller?.sub }, 'api client revoked');
       return ctx.db.apiClient.findUniqueOrThrow({ where: { clientId } });
     },

@@ -18,6 +18,12 @@ const TEXTS = {
     de: 'Der Name der Anwendung muss 3 bis 100 Zeichen lang sein.',
     en: 'The application name must have 3 to 100 characters.',
   },
+  apiClientLimit: {
+    lb: 'Dir hutt schonn {max} aktiv Applikatiounen: widderrufft fir d’éischt eng, déi Dir net méi braucht.',
+    fr: 'Vous avez déjà {max} applications actives : révoquez d’abord celle dont vous n’avez plus besoin.',
+    de: 'Sie haben bereits {max} aktive Anwendungen: Widerrufen Sie zuerst eine, die Sie nicht mehr brauchen.',
+    en: 'You already have {max} active applications: revoke one you no longer need first.',
+  },
   noVerifiedAccount: {
     lb: 'Et gëtt kee Kont mat enger confirméierter Adress fir {email}: d’Persoun muss fir d’éischt e Gemeng-Kont uleeën an hir Adress confirméieren.',
     fr: 'Aucun compte avec une adresse confirmée pour {email} : la personne doit d’abord créer un compte Gemeng et confirmer son adresse.',

@@ -10,7 +10,8 @@ export type SecurityEventKind =
   | 'factor-removed'
   | 'role-granted'
   | 'role-revoked'
-  | 'session-revoked';
+  | 'session-revoked'
+  | 'api-client-created';
 
 export interface SecurityEventInput {
   userId: string | null;
