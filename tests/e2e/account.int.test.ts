@@ -13,6 +13,7 @@ import {
   followToCallback,
   graphql,
   redeemCode,
+  signIn,
 } from '../support/oidc.ts';
 import { startStack } from '../support/stack.ts';
 
@@ -111,6 +112,18 @@ describe('a citizen account', () => {
       passwordConfirmation: 'Bouneschlupp am Wanter 2026',
     });
     expect(done.html).toContain('Mot de passe modifié');
+
+    // The change is in the security log, and whoever knew the old password is signed out: the session of the
+    // sign-in above is gone, only the new sign-in's is left.
+    const { access_token } = await signIn(stack, email, 'Bouneschlupp am Wanter 2026');
+    const me = await graphql<{ me: { sessions: unknown[]; securityLog: { kind: string }[] } }>(
+      stack,
+      '{ me { sessions { id } securityLog { kind } } }',
+      undefined,
+      access_token,
+    );
+    expect(me.body.data?.me.sessions).toHaveLength(1);
+    expect(me.body.data?.me.securityLog.map((e) => e.kind)).toContain('password-changed');
   });
 
   it('refuses a form posted from another site', async () => {

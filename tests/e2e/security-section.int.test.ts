@@ -132,6 +132,9 @@ describe('changing second factors', () => {
       'mutation { totpEnrolStart { secret } }',
       'mutation { passkeyRegisterStart { options } }',
       'mutation { totpRemove { __typename } }',
+      // …nor move the account to another mailbox, nor erase it.
+      `mutation { emailChange(input: { newEmail: "thief@example.lu", password: "${person.password}" }) { __typename } }`,
+      `mutation { accountErase(input: { password: "${person.password}" }) { __typename } }`,
     ]) {
       const refused = await graphql(stack, mutation, undefined, low.access_token);
       expect(refused.body.errors?.[0]?.extensions).toMatchObject({

@@ -187,6 +187,7 @@ export function createAccounts(options: AccountsOptions) {
           throw error;
         });
       if (!updated) return false;
+      await logSecurityEvent(db, { userId: change.userId, kind: 'email-changed' });
       await options.send({
         to: before.email,
         mail: 'emailChanged',
@@ -218,10 +219,15 @@ export function createAccounts(options: AccountsOptions) {
       if (containsEmail) return containsEmail;
       const userId = await consumeToken(db, token, 'reset-password');
       if (userId !== owner) return 'invalidLink'; // used meanwhile
-      await db.user.update({
-        where: { id: userId },
-        data: { passwordHash: await hashPassword(password), emailVerifiedAt: user.emailVerifiedAt ?? new Date() },
-      });
+      await db.$transaction([
+        db.user.update({
+          where: { id: userId },
+          data: { passwordHash: await hashPassword(password), emailVerifiedAt: user.emailVerifiedAt ?? new Date() },
+        }),
+        db.securityEvent.create({ data: { userId, kind: 'password-changed', details: { by: 'reset-link' } } }),
+        // Whoever knew the old password is signed out everywhere: sessions, grants and refresh tokens go.
+        db.oidcPayload.deleteMany({ where: { accountId: userId } }),
+      ]);
       return 'done';
     },
   };

@@ -17,6 +17,7 @@ import {
   verifyRegistrationResponse,
 } from '@simplewebauthn/server';
 import type { Db } from '../db.ts';
+import { logSecurityEvent } from '../security/log.ts';
 
 const CHALLENGE_TTL_MS = 5 * 60_000;
 /** More than enough for a phone, a laptop and a security key or two. */
@@ -101,19 +102,28 @@ export function createPasskeys(db: Db, rp: RelyingParty) {
       }
       if (!verification.verified) return { problem: 'passkeyInvalid' as const };
       const { credential, credentialBackedUp } = verification.registrationInfo;
-      if (await db.passkey.findUnique({ where: { id: credential.id } })) return { problem: 'passkeyInvalid' as const };
-      const passkey = await db.passkey.create({
-        data: {
-          id: credential.id,
-          userId,
-          publicKey: Buffer.from(credential.publicKey),
-          counter: BigInt(credential.counter),
-          transports: credential.transports ?? [],
-          backedUp: credentialBackedUp,
-          name: trimmed,
-        },
-      });
-      return { passkey };
+      try {
+        const passkey = await db.$transaction(async (tx) => {
+          const created = await tx.passkey.create({
+            data: {
+              id: credential.id,
+              userId,
+              publicKey: Buffer.from(credential.publicKey),
+              counter: BigInt(credential.counter),
+              transports: (credential.transports ?? []).filter((t) => TRANSPORTS.has(t)).slice(0, 8),
+              backedUp: credentialBackedUp,
+              name: trimmed,
+            },
+          });
+          await logSecurityEvent(tx, { userId, kind: 'factor-added', details: { factor: 'passkey', name: trimmed } });
+          return created;
+        });
+        return { passkey };
+      } catch (error) {
+        // The same credential registered already (by this person or, impossibly, another).
+        if ((error as { code?: string }).code === 'P2002') return { problem: 'passkeyInvalid' as const };
+        throw error;
+      }
     },
 
     /** Options for navigator.credentials.get() at a sign-in; null when the person has no passkey. */
@@ -176,6 +186,8 @@ export function createPasskeys(db: Db, rp: RelyingParty) {
 export type Passkeys = ReturnType<typeof createPasskeys>;
 
 type Transport = NonNullable<RegistrationResponseJSON['response']['transports']>[number];
+/** The transports WebAuthn defines: anything else the browser's JSON claims is dropped. */
+const TRANSPORTS = new Set<string>(['usb', 'nfc', 'ble', 'internal', 'hybrid', 'cable', 'smart-card']);
 const transportsOf = (values: string[]) => values as Transport[];
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>

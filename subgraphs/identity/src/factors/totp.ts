@@ -48,7 +48,7 @@ export async function checkTotp(db: Db, userId: string, code: string, enrolling 
   return count === 1;
 }
 
-/** Confirms enrolment with a first correct code; returns the one-time recovery codes (shown once). */
+/** Confirms enrolment with a first correct code (logged); returns the one-time recovery codes (shown once). */
 export async function confirmTotpEnrolment(db: Db, userId: string, code: string): Promise<string[] | null> {
   if (!(await checkTotp(db, userId, code, true))) return null;
   const codes = Array.from({ length: RECOVERY_CODES }, () => {
@@ -59,6 +59,7 @@ export async function confirmTotpEnrolment(db: Db, userId: string, code: string)
     db.totpFactor.update({ where: { userId }, data: { confirmedAt: new Date() } }),
     db.recoveryCode.deleteMany({ where: { userId } }),
     db.recoveryCode.createMany({ data: codes.map((c) => ({ userId, codeHash: hashRecoveryCode(c) })) }),
+    db.securityEvent.create({ data: { userId, kind: 'factor-added', details: { factor: 'totp' } } }),
   ]);
   return codes;
 }

@@ -66,14 +66,17 @@ export function prismaAdapter(db: Db) {
 /**
  * An API client for oidc-provider, which compares the presented secret with `client_secret` itself. Only the
  * secret's SHA-256 is stored: `client_secret` is the secret presented at the token endpoint when its hash
- * matches (see presented-secret.ts), else a fresh random string, so that the provider answers invalid_client.
+ * matches (see presented-secret.ts), else a random string of this process, so that the provider answers
+ * invalid_client (one string, not one per request: the provider caches clients by their metadata).
  */
+const UNMATCHED = randomBytes(32).toString('base64url');
+
 async function findApiClient(db: Db, clientId: string): Promise<AdapterPayload | undefined> {
   const client = await db.apiClient.findUnique({ where: { clientId } });
   if (!client || client.revokedAt) return undefined;
   return {
     client_id: client.clientId,
-    client_secret: presentedSecretMatching(client.secretHash) ?? randomBytes(32).toString('base64url'),
+    client_secret: presentedSecretMatching(client.secretHash) ?? UNMATCHED,
     client_name: client.name,
     grant_types: ['client_credentials'],
     response_types: [],

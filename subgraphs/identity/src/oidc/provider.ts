@@ -187,9 +187,10 @@ export async function createOidcProvider(db: Db, options: OidcOptions) {
       // oidc-provider routes from its own root and rebuilds its URLs from originalUrl minus url.
       (req as IncomingMessage & { originalUrl?: string }).originalUrl = req.url;
       req.url = req.url?.slice(prefix.length) || '/';
-      // API clients authenticate at the token endpoint with HTTP Basic; the adapter checks the secret against
-      // its stored hash (see presented-secret.ts).
-      const secret = path === `${prefix}/token` ? basicSecret(req.headers.authorization) : undefined;
+      // API clients authenticate at the token and revocation endpoints with HTTP Basic; the adapter checks the
+      // secret against its stored hash (see presented-secret.ts).
+      const clientAuth = path === `${prefix}/token` || path === `${prefix}/token/revocation`;
+      const secret = clientAuth ? basicSecret(req.headers.authorization) : undefined;
       await withPresentedSecret(secret, () => callback(req, res));
       return true;
     },

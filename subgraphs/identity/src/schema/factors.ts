@@ -3,11 +3,11 @@ import { badInput, type Language, notFound } from '@gemeng/subgraph-kit';
 import { builder } from '../builder.ts';
 import { activeCard, issueCodeCard, revokeCodeCard } from '../factors/code-card.ts';
 import { codeCardPdf } from '../factors/code-card-pdf.ts';
+import { requireSecondFactorIfEnrolled } from '../factors/second-factor.ts';
 import { confirmTotpEnrolment, startTotpEnrolment } from '../factors/totp.ts';
 import { logSecurityEvent } from '../security/log.ts';
 import { NotFoundError, ValidationError } from './errors.ts';
-import { requireSecondFactorIfEnrolled } from './security.ts';
-import { User } from './user.ts';
+import { self, User } from './user.ts';
 
 const TOTP_CODE_WRONG: Record<Language, string> = {
   lb: 'Dëse Code stëmmt net: gitt déi 6 Zifferen an, déi Är App elo weist.',
@@ -22,9 +22,6 @@ const TOTP_NONE: Record<Language, string> = {
   de: 'Sie haben keine Authenticator-App eingerichtet.',
   en: 'You have no authenticator app set up.',
 };
-
-const self = (user: { id: string }, _args: unknown, ctx: { caller: { sub: string } | null }) =>
-  ctx.caller?.sub === user.id;
 
 const CodeCardStatus = builder.objectRef<{ serial: string; total: number; remaining: number; issuedAt: Date }>(
   'CodeCardStatus',
@@ -139,7 +136,6 @@ builder.mutationFields((t) => ({
       await requireSecondFactorIfEnrolled(ctx, userId);
       const codes = await confirmTotpEnrolment(ctx.db, userId, input.code);
       if (!codes) throw new ValidationError('code', TOTP_CODE_WRONG[ctx.lang]);
-      await logSecurityEvent(ctx.db, { userId, kind: 'factor-added', details: { factor: 'totp' } });
       return { recoveryCodes: codes };
     },
   }),
@@ -156,12 +152,14 @@ builder.mutationFields((t) => ({
     resolve: async (_root, _args, ctx) => {
       const userId = ctx.caller?.sub ?? '';
       await requireSecondFactorIfEnrolled(ctx, userId);
-      const [{ count }] = await ctx.db.$transaction([
-        ctx.db.totpFactor.deleteMany({ where: { userId } }),
-        ctx.db.recoveryCode.deleteMany({ where: { userId } }),
-      ]);
-      if (count !== 1) throw new NotFoundError(TOTP_NONE[ctx.lang]);
-      await logSecurityEvent(ctx.db, { userId, kind: 'factor-removed', details: { factor: 'totp' } });
+      const removed = await ctx.db.$transaction(async (tx) => {
+        const { count } = await tx.totpFactor.deleteMany({ where: { userId } });
+        if (count !== 1) return false;
+        await tx.recoveryCode.deleteMany({ where: { userId } });
+        await logSecurityEvent(tx, { userId, kind: 'factor-removed', details: { factor: 'totp' } });
+        return true;
+      });
+      if (!removed) throw new NotFoundError(TOTP_NONE[ctx.lang]);
       return true;
     },
   }),

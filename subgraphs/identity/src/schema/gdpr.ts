@@ -22,6 +22,7 @@ import { addJsonScalar, type JsonValue, personalDataSection, publishInTransactio
 import { accountsService } from '../accounts/service.ts';
 import { builder } from '../builder.ts';
 import type { Db } from '../db.ts';
+import { requireSecondFactorIfEnrolled } from '../factors/second-factor.ts';
 import { lockedError, ValidationError } from './errors.ts';
 
 export const Json = addJsonScalar(builder);
@@ -45,7 +46,7 @@ export async function identityPersonalData(db: Db, userId: string): Promise<Json
   if (!user) return null;
   const [securityLog, sessions] = await Promise.all([
     db.securityEvent.findMany({ where: { userId }, orderBy: { at: 'asc' } }),
-    db.oidcPayload.count({ where: { model: 'Session', payload: { path: ['accountId'], equals: userId } } }),
+    db.oidcPayload.count({ where: { model: 'Session', accountId: userId } }),
   ]);
   return personalDataSection('identity', {
     profile: {
@@ -154,11 +155,12 @@ builder.mutationField('accountErase', (t) =>
     args: { input: t.arg({ type: AccountEraseInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const userId = ctx.caller?.sub ?? '';
+      await requireSecondFactorIfEnrolled(ctx, userId);
       const confirmed = await accountsService().confirmPassword(userId, input.password, 'account-erase');
       if (confirmed === 'wrongPassword') throw new ValidationError('password', TEXTS.wrongPassword[ctx.lang]);
       if ('lockedMinutes' in confirmed) throw lockedError(confirmed, ctx.lang);
       const eventId = await ctx.db.$transaction(async (tx) => {
-        await tx.oidcPayload.deleteMany({ where: { payload: { path: ['accountId'], equals: userId } } });
+        await tx.oidcPayload.deleteMany({ where: { accountId: userId } });
         await tx.user.delete({ where: { id: userId } }); // roles, factors, one-time links cascade
         await tx.securityEvent.create({ data: { userId, kind: 'account-erased', details: {} } });
         return publishInTransaction(tx, USER_ERASED, { userId });

@@ -4,15 +4,16 @@
  * password alone cannot add the thief's authenticator or end the owner's sessions).
  */
 import { createHash } from 'node:crypto';
-import { type JsonValue, type Language, stepUpRequired } from '@gemeng/subgraph-kit';
+import type { JsonValue, Language } from '@gemeng/subgraph-kit';
 import { builder } from '../builder.ts';
 import type { Db } from '../db.ts';
 import { type PasskeyProblem, passkeysService } from '../factors/passkeys.ts';
+import { requireSecondFactorIfEnrolled } from '../factors/second-factor.ts';
 import { PORTAL_CLIENT_ID } from '../oidc/provider.ts';
 import { logSecurityEvent } from '../security/log.ts';
 import { NotFoundError, ValidationError } from './errors.ts';
 import { Json } from './gdpr.ts';
-import { User } from './user.ts';
+import { self, User } from './user.ts';
 
 const TEXTS: Record<PasskeyProblem | 'sessionNotFound' | 'passkeyNotFound', Record<Language, string>> = {
   passkeyInvalid: {
@@ -52,26 +53,6 @@ const TEXTS: Record<PasskeyProblem | 'sessionNotFound' | 'passkeyNotFound', Reco
     en: 'This session has already expired or been ended.',
   },
 };
-
-const self = (user: { id: string }, _args: unknown, ctx: { caller: { sub: string } | null }) =>
-  ctx.caller?.sub === user.id;
-
-/** Whether the person has a second factor: a confirmed authenticator app, an active code card or a passkey. */
-export async function hasSecondFactor(db: Db, userId: string): Promise<boolean> {
-  const [rows] = await db.$queryRaw<{ has: boolean }[]>`
-    SELECT EXISTS (SELECT 1 FROM totp_factor WHERE user_id = ${userId}::uuid AND confirmed_at IS NOT NULL)
-        OR EXISTS (SELECT 1 FROM code_card WHERE user_id = ${userId}::uuid AND revoked_at IS NULL)
-        OR EXISTS (SELECT 1 FROM passkey WHERE user_id = ${userId}::uuid) AS has`;
-  return rows?.has === true;
-}
-
-/** Refuses with a step-up challenge when the person has a second factor but signed in with one factor only. */
-export async function requireSecondFactorIfEnrolled(
-  ctx: { db: Db; caller: { sub: string; acr: string } | null },
-  userId: string,
-): Promise<void> {
-  if (ctx.caller?.acr !== 'substantial' && (await hasSecondFactor(ctx.db, userId))) throw stepUpRequired();
-}
 
 const Passkey = builder.prismaObject('Passkey', {
   description: 'A passkey of the signed-in person (a second factor, with the device’s PIN or biometrics).',
@@ -201,11 +182,6 @@ builder.mutationFields((t) => ({
         const problem = outcome.problem ?? 'passkeyInvalid';
         throw new ValidationError(problem === 'passkeyName' ? 'name' : 'response', TEXTS[problem][ctx.lang]);
       }
-      await logSecurityEvent(ctx.db, {
-        userId,
-        kind: 'factor-added',
-        details: { factor: 'passkey', name: outcome.passkey.name },
-      });
       return outcome.passkey;
     },
   }),
@@ -224,9 +200,12 @@ builder.mutationFields((t) => ({
       const userId = ctx.caller?.sub ?? '';
       await requireSecondFactorIfEnrolled(ctx, userId);
       const id = String(input.id);
-      const { count } = await ctx.db.passkey.deleteMany({ where: { id, userId } });
-      if (count !== 1) throw new NotFoundError(TEXTS.passkeyNotFound[ctx.lang]);
-      await logSecurityEvent(ctx.db, { userId, kind: 'factor-removed', details: { factor: 'passkey' } });
+      const removed = await ctx.db.$transaction(async (tx) => {
+        const { count } = await tx.passkey.deleteMany({ where: { id, userId } });
+        if (count === 1) await logSecurityEvent(tx, { userId, kind: 'factor-removed', details: { factor: 'passkey' } });
+        return count === 1;
+      });
+      if (!removed) throw new NotFoundError(TEXTS.passkeyNotFound[ctx.lang]);
       return id;
     },
   }),

@@ -5,7 +5,8 @@ import type { User as UserRow } from '../generated/prisma/client.ts';
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Only the person themselves reads their own account. */
-const self = (user: UserRow, _args: unknown, ctx: { caller: { sub: string } | null }) => ctx.caller?.sub === user.id;
+export const self = (user: { id: string }, _args: unknown, ctx: { caller: { sub: string } | null }) =>
+  ctx.caller?.sub === user.id;
 
 export const User = builder.prismaObject('User', {
   description: 'A person with a Gemeng account. Other people, and applications, see only the id.',

@@ -6,6 +6,7 @@ export type SecurityEventKind =
   | 'lockout'
   | 'second-factor-failed'
   | 'password-changed'
+  | 'email-changed'
   | 'factor-added'
   | 'factor-removed'
   | 'role-granted'

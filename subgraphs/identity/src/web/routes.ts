@@ -276,13 +276,14 @@ export function createWebRoutes(options: WebOptions) {
         await provider.interactionResult(req, res, { gemeng: state }, { mergeWithLastSubmission: false });
       }
     }
-    if (!state.passkeyChallenge) {
+    /** A new WebAuthn challenge for the page: one per attempt, never replayed. */
+    const newPasskeyChallenge = async () => {
       const options = await passkeys.authenticationOptions(userId);
-      if (options) {
-        state = { ...state, userId, passkeyChallenge: options.challenge, passkeyOptions: JSON.stringify(options) };
-        await provider.interactionResult(req, res, { gemeng: state }, { mergeWithLastSubmission: false });
-      }
-    }
+      if (!options) return;
+      state = { ...state, userId, passkeyChallenge: options.challenge, passkeyOptions: JSON.stringify(options) };
+      await provider.interactionResult(req, res, { gemeng: state }, { mergeWithLastSubmission: false });
+    };
+    if (!state.passkeyChallenge) await newPasskeyChallenge();
     const challenge = state.challenge;
     if (!challenge && !hasTotp && !state.passkeyChallenge) {
       return void page(res, lang, t.secondFactorTitle, paragraph(t.noSecondFactor) + abortForm(t, uid), 200, uid);
@@ -300,6 +301,7 @@ export function createWebRoutes(options: WebOptions) {
       else if (body.get('method') === 'passkey' && state.passkeyChallenge) {
         method = 'passkey';
         ok = await passkeys.authenticate(userId, state.passkeyChallenge, body.get('response') ?? '');
+        if (!ok) await newPasskeyChallenge();
       } else if (body.get('method') === 'code-card' && challenge) {
         method = 'code-card';
         ok = await answerCodeCard(db, userId, challenge, [body.get('cell1') ?? '', body.get('cell2') ?? '']);
