@@ -1,5 +1,5 @@
-import { type APIRequestContext, expect, type Page } from '@playwright/test';
-import { identityOrigin, PASSWORD, waitForMail } from './env.ts';
+import { type APIRequestContext, expect, type Locator, type Page } from '@playwright/test';
+import { identityOrigin, PASSWORD, shellUrl, waitForMail } from './env.ts';
 
 /** French labels of identity's server-rendered pages (subgraphs/identity/src/web/texts.ts). */
 export const IDENTITY_FR = {
@@ -43,6 +43,27 @@ export async function signInOnIdentity(page: Page, email: string) {
   await page.getByLabel(IDENTITY_FR.email, { exact: true }).fill(email);
   await page.getByLabel(IDENTITY_FR.password, { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: IDENTITY_FR.signIn }).click();
+}
+
+/**
+ * From the portal's header to identity's pages and back to the account page (`<gemeng-account>`, returned),
+ * signed in with the password: the shared test password, or `password` (people made by `createPerson`).
+ */
+export async function signInToAccount(page: Page, email: string, password?: string): Promise<Locator> {
+  await page.goto(`${shellUrl()}/account`);
+  await page.locator('gemeng-login').getByRole('button', { name: 'Se connecter' }).click();
+  if (password) {
+    await expect(page).toHaveURL(new RegExp(`^${identityOrigin()}/interaction/`));
+    await page.getByLabel(IDENTITY_FR.email, { exact: true }).fill(email);
+    await page.getByLabel(IDENTITY_FR.password, { exact: true }).fill(password);
+    await page.getByRole('button', { name: IDENTITY_FR.signIn }).click();
+  } else {
+    await signInOnIdentity(page, email);
+  }
+  await expect(page).toHaveURL(`${shellUrl()}/account`);
+  const account = page.locator('gemeng-account');
+  await expect(account.getByText('Connecté avec un facteur', { exact: true })).toBeVisible();
+  return account;
 }
 
 /** oidc-provider's own logout confirmation page (English only, for now). */

@@ -7,7 +7,7 @@ import { demoCommuneId } from '@gemeng/subgraph-kit';
 import { type CDPSession, expect, type Locator, type Page, test } from '@playwright/test';
 import { Secret, TOTP } from 'otpauth';
 import { createPerson, graphql, signedInPerson } from '../support/oidc.ts';
-import { confirmLogout, IDENTITY_FR, registerAndVerify, signInOnIdentity, watchErrors } from './citizen.ts';
+import { confirmLogout, IDENTITY_FR, registerAndVerify, signInToAccount, watchErrors } from './citizen.ts';
 import { codesOfCard } from './code-card.ts';
 import { identityOrigin, newEmail, oidcStack, shellUrl } from './env.ts';
 
@@ -28,24 +28,6 @@ async function addVirtualAuthenticator(page: Page): Promise<{ cdp: CDPSession; a
     },
   });
   return { cdp, authenticatorId };
-}
-
-/** From the portal's header to identity's pages and back to the account page, signed in with the password. */
-async function signInToAccount(page: Page, email: string, password?: string): Promise<Locator> {
-  await page.goto(`${shellUrl()}/account`);
-  await page.locator('gemeng-login').getByRole('button', { name: 'Se connecter' }).click();
-  if (password) {
-    await expect(page).toHaveURL(new RegExp(`^${identityOrigin()}/interaction/`));
-    await page.getByLabel(IDENTITY_FR.email, { exact: true }).fill(email);
-    await page.getByLabel(IDENTITY_FR.password, { exact: true }).fill(password);
-    await page.getByRole('button', { name: IDENTITY_FR.signIn }).click();
-  } else {
-    await signInOnIdentity(page, email);
-  }
-  await expect(page).toHaveURL(`${shellUrl()}/account`);
-  const account = page.locator('gemeng-account');
-  await expect(account.getByText('Connecté avec un facteur', { exact: true })).toBeVisible();
-  return account;
 }
 
 /** The widget asks for a second factor: identity's second-factor page opens, without the password. */

@@ -174,3 +174,43 @@ export type SessionRevokeResult = {
 export function isFailure(result: { readonly __typename: string }): result is MutationFailure {
   return result.__typename === 'ValidationError' || result.__typename === 'NotFoundError';
 }
+
+/**
+ * Everything the platform holds about the signed-in person, for "Download my data" (GDPR art. 15 and 20): identity
+ * answers `personalDataExport`, the other subgraphs their `personalData<Subgraph>` field on `User`. Each is a JSON
+ * section (`{ subgraph, holds, exportedAt, data }`), or null once the account is erased.
+ */
+export const PERSONAL_DATA_EXPORT = `query PersonalDataExport {
+  personalDataExport
+  me { id personalDataProcedures personalDataCulture personalDataBilling }
+}`;
+export interface PersonalDataExportResult {
+  readonly personalDataExport: unknown;
+  readonly me: {
+    readonly id: string;
+    readonly personalDataProcedures: unknown;
+    readonly personalDataCulture: unknown;
+    readonly personalDataBilling: unknown;
+  } | null;
+}
+
+/** The file "Download my data" offers: every subgraph's section under one date. */
+export interface PersonalDataDocument {
+  readonly exportedAt: string;
+  readonly identity: unknown;
+  readonly procedures: unknown;
+  readonly culture: unknown;
+  readonly billing: unknown;
+}
+
+/** Erases the account for good, with the password again (no second factor: everyone must be able to). */
+export const ACCOUNT_ERASE = `mutation AccountErase($password: String!) {
+  accountErase(input: { password: $password }) {
+    __typename
+    ... on ValidationError { message field }
+    ... on AccountErasePayload { erasedUserId }
+  }
+}`;
+export type AccountEraseResult = {
+  accountErase: MutationFailure | { readonly __typename: 'AccountErasePayload'; readonly erasedUserId: string };
+};

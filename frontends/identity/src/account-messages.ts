@@ -1,7 +1,7 @@
 import { type Catalogs, createTranslator } from '@gemeng/frontend-kit';
 
 /**
- * Every user-facing string of `<gemeng-account>`'s profile and security sections, in the four languages (the
+ * Every user-facing string of `<gemeng-account>`'s profile, security and data sections, in the four languages (the
  * sign-in texts and the account's details are in `auth-messages.ts`). Browser tests may import
  * `accountMessages.en` (or any language) to find controls by their accessible names; see `account.ts`.
  */
@@ -128,6 +128,28 @@ export const accountMessages = {
     kindRoleRevoked: 'Roll ofgeholl',
     kindSessionRevoked: 'Sessioun beent',
     kindEmailChanged: 'E-Mail-Adress geännert',
+    dataHeading: 'Är Donnéeën',
+    exportHeading: 'Eng Kopie eroflueden',
+    exportIntro:
+      'Luet alles erof, wat Gemeng iwwer Iech späichert: Äre Kont an dat, wat d’Servicer fir Démarchen, Kultur a Rechnungen iwwer Iech halen, an engem eenzege JSON-Fichier (e Format, dat all Computer liese kann).',
+    exportButton: 'Meng Donnéeën eroflueden',
+    exportPreparing: 'Är Donnéeë ginn zesummegestallt…',
+    exportDone: 'Äre Browser luet Är Donnéeën als {file} erof.',
+    exportFailed:
+      'Är Donnéeë konnten net erofgeluede ginn. Probéiert et gläich nach eng Kéier; wann et ëmmer nach net geet, wend Iech un Är Gemeng.',
+    eraseHeading: 'Äre Kont läschen',
+    eraseNow: 'Äre Kont, Är Umeldungsmethoden an Är Sessioune ginn direkt geläscht.',
+    eraseServices:
+      'Déi aner Servicer vu Gemeng (Démarchen, Kultur, Rechnungen) läschen oder anonymiséieren bannent e puer Sekonnen, wat se iwwer Iech halen.',
+    eraseLog:
+      'D’Aktivitéit op Ärem Kont (de Sécherheetsprotokoll) bleift ee Joer laang gespäichert, fir Mëssbrauch z’erkennen an z’ënnersichen; duerno gëtt se och geläscht.',
+    eraseWarning: 'Dat ass definitiv. Luet fir d’éischt Är Donnéeën erof, wann Dir eng Kopie behale wëllt.',
+    eraseConfirm: 'Ech verstinn, datt dat net réckgängeg gemaach ka ginn',
+    eraseConfirmRequired:
+      'Kräizt d’Këscht un, fir ze confirméieren, datt Dir verstitt, datt dat net réckgängeg gemaach ka ginn.',
+    eraseButton: 'Mäi Kont läschen',
+    eraseWorking: 'Äre Kont gëtt geläscht…',
+    accountErased: 'Äre Kont gouf geläscht an Dir sidd ofgemellt.',
   },
   fr: {
     profile: 'Profil',
@@ -253,6 +275,27 @@ export const accountMessages = {
     kindRoleRevoked: 'Rôle retiré',
     kindSessionRevoked: 'Session révoquée',
     kindEmailChanged: 'Adresse électronique modifiée',
+    dataHeading: 'Vos données',
+    exportHeading: 'Télécharger une copie',
+    exportIntro:
+      'Téléchargez tout ce que Gemeng détient à votre sujet : votre compte et ce que les services des démarches, de la culture et de la facturation conservent sur vous, en un seul fichier JSON (un format que tout ordinateur peut lire).',
+    exportButton: 'Télécharger mes données',
+    exportPreparing: 'Préparation de vos données…',
+    exportDone: 'Votre navigateur télécharge vos données dans le fichier {file}.',
+    exportFailed:
+      'Vos données n’ont pas pu être téléchargées. Réessayez dans un instant ; si cela échoue encore, adressez-vous à votre commune.',
+    eraseHeading: 'Supprimer votre compte',
+    eraseNow: 'Votre compte, vos moyens de connexion et vos sessions sont effacés immédiatement.',
+    eraseServices:
+      'Les autres services de Gemeng (démarches, culture, facturation) suppriment ou anonymisent en quelques secondes ce qu’ils détiennent à votre sujet.',
+    eraseLog:
+      'L’activité du compte (le journal de sécurité) est conservée un an, pour détecter et examiner les abus ; elle est ensuite supprimée elle aussi.',
+    eraseWarning: 'C’est définitif. Téléchargez d’abord vos données si vous souhaitez en garder une copie.',
+    eraseConfirm: 'Je comprends que cette action est irréversible',
+    eraseConfirmRequired: 'Cochez la case pour confirmer que vous comprenez que cette action est irréversible.',
+    eraseButton: 'Supprimer mon compte',
+    eraseWorking: 'Suppression du compte…',
+    accountErased: 'Votre compte a été supprimé et votre session est fermée.',
   },
   de: {
     profile: 'Profil',
@@ -377,6 +420,28 @@ export const accountMessages = {
     kindRoleRevoked: 'Rolle entzogen',
     kindSessionRevoked: 'Sitzung beendet',
     kindEmailChanged: 'E-Mail-Adresse geändert',
+    dataHeading: 'Ihre Daten',
+    exportHeading: 'Eine Kopie herunterladen',
+    exportIntro:
+      'Laden Sie alles herunter, was Gemeng über Sie speichert: Ihr Konto und das, was die Dienste für Verfahren, Kultur und Abrechnung über Sie aufbewahren, in einer einzigen JSON-Datei (ein Format, das jeder Computer lesen kann).',
+    exportButton: 'Meine Daten herunterladen',
+    exportPreparing: 'Ihre Daten werden zusammengestellt…',
+    exportDone: 'Ihr Browser lädt Ihre Daten als {file} herunter.',
+    exportFailed:
+      'Ihre Daten konnten nicht heruntergeladen werden. Versuchen Sie es gleich noch einmal; wenn es weiterhin nicht klappt, wenden Sie sich an Ihre Gemeinde.',
+    eraseHeading: 'Ihr Konto löschen',
+    eraseNow: 'Ihr Konto, Ihre Anmeldemethoden und Ihre Sitzungen werden sofort gelöscht.',
+    eraseServices:
+      'Die anderen Dienste von Gemeng (Verfahren, Kultur, Abrechnung) löschen oder anonymisieren innerhalb von Sekunden, was sie über Sie speichern.',
+    eraseLog:
+      'Die Kontoaktivität (das Sicherheitsprotokoll) bleibt ein Jahr lang gespeichert, um Missbrauch zu erkennen und aufzuklären; danach wird auch sie gelöscht.',
+    eraseWarning: 'Das ist endgültig. Laden Sie zuerst Ihre Daten herunter, wenn Sie eine Kopie behalten möchten.',
+    eraseConfirm: 'Ich verstehe, dass dies nicht rückgängig gemacht werden kann',
+    eraseConfirmRequired:
+      'Kreuzen Sie das Kästchen an, um zu bestätigen, dass Sie verstehen, dass dies nicht rückgängig gemacht werden kann.',
+    eraseButton: 'Mein Konto löschen',
+    eraseWorking: 'Das Konto wird gelöscht…',
+    accountErased: 'Ihr Konto wurde gelöscht und Sie sind abgemeldet.',
   },
   en: {
     profile: 'Profile',
@@ -499,6 +564,27 @@ export const accountMessages = {
     kindRoleRevoked: 'Role revoked',
     kindSessionRevoked: 'Session revoked',
     kindEmailChanged: 'Email address changed',
+    dataHeading: 'Your data',
+    exportHeading: 'Download a copy',
+    exportIntro:
+      'Download everything Gemeng holds about you: your account and what the procedures, culture and billing services keep about you, in one JSON file (a format any computer can read).',
+    exportButton: 'Download my data',
+    exportPreparing: 'Preparing your data…',
+    exportDone: 'Your browser is downloading your data as {file}.',
+    exportFailed:
+      'Your data could not be downloaded. Try again in a moment; if it keeps failing, contact your commune’s town hall.',
+    eraseHeading: 'Delete your account',
+    eraseNow: 'Your account, your sign-in methods and your sessions are erased at once.',
+    eraseServices:
+      'Gemeng’s other services (procedures, culture, billing) delete or anonymise what they hold about you within seconds.',
+    eraseLog:
+      'The account activity (the security log) is kept for one year, to detect and investigate abuse; then it is deleted too.',
+    eraseWarning: 'This cannot be undone. Download your data first if you want to keep a copy.',
+    eraseConfirm: 'I understand that this cannot be undone',
+    eraseConfirmRequired: 'Tick the box to confirm that you understand that this cannot be undone.',
+    eraseButton: 'Delete my account',
+    eraseWorking: 'Deleting your account…',
+    accountErased: 'Your account has been deleted and you are signed out.',
   },
 } as const satisfies Catalogs<string>;
 

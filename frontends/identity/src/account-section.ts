@@ -17,6 +17,8 @@ export interface AccountHost extends ReactiveControllerHost {
   stepUpSection: AccountSection | undefined;
   /** From a click handler: signs in again with two factors (a popup opens synchronously off the portal). */
   startStepUp(): void;
+  /** The account has just been erased: says so in place of the account and signs out on this page. */
+  accountErased(): Promise<void>;
 }
 
 /** A date and time in the widget's language (Luxembourg time), machine-readable in `datetime`. */
@@ -65,12 +67,17 @@ export abstract class AccountSection implements ReactiveController {
   /**
    * Runs `operation` as action `action` (ignored while another action of this part runs). A step-up challenge
    * shows the notice with its button here and moves the focus to it; any other failure a `role="alert"` line.
+   * `texts.working` replaces the generic "Working…" status meanwhile, `texts.failed` the generic failure.
    */
-  protected async run<T>(action: string, operation: () => Promise<T>): Promise<T | undefined> {
+  protected async run<T>(
+    action: string,
+    operation: () => Promise<T>,
+    texts: { readonly working?: string; readonly failed?: string } = {},
+  ): Promise<T | undefined> {
     if (this.busy) return undefined;
     this.busy = action;
     this.fieldErrors = {};
-    this.feedback = { kind: 'status', text: ta(this.lang, 'working') };
+    this.feedback = { kind: 'status', text: texts.working ?? ta(this.lang, 'working') };
     if (this.host.stepUpSection === this) this.host.stepUpSection = undefined;
     this.host.requestUpdate();
     try {
@@ -85,7 +92,7 @@ export abstract class AccountSection implements ReactiveController {
         this.feedback = undefined;
       } else {
         console.error(error);
-        this.fail(ta(this.lang, 'actionFailed'));
+        this.fail(texts.failed ?? ta(this.lang, 'actionFailed'));
       }
       return undefined;
     } finally {

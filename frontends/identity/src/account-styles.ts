@@ -23,7 +23,8 @@ export const accountStyles = css`
     line-height: 1.3;
   }
   [part~='profile-section'] > [part='section-heading'],
-  [part~='security-section'] > [part='section-heading'] {
+  [part~='security-section'] > [part='section-heading'],
+  [part~='data-section'] > [part='section-heading'] {
     font-size: 1.3rem;
     color: var(--_accent);
     border-bottom: 1px solid var(--_border);
@@ -150,6 +151,20 @@ export const accountStyles = css`
     background: var(--_background);
     color: var(--_accent);
   }
+  button.danger {
+    background: var(--_error);
+    border-color: var(--_error);
+    color: var(--_background);
+  }
+  .check {
+    display: flex;
+    align-items: flex-start;
+    gap: 0.5rem;
+  }
+  .check input[type='checkbox'] {
+    flex: none;
+    margin-top: 0.15rem;
+  }
 
   /* Outcomes */
   .status:empty {
@@ -169,6 +184,16 @@ export const accountStyles = css`
   }
   [part~='level'] {
     font-weight: 600;
+  }
+
+  /* Your data */
+  [part~='account-erase'] ul {
+    margin: 0 0 calc(var(--_space) / 2);
+    padding-inline-start: 1.25rem;
+  }
+  .warning {
+    font-weight: 600;
+    color: var(--_error);
   }
 
   /* Tables */

@@ -2,6 +2,8 @@ import { ACR_SUBSTANTIAL, type AuthState, GraphQLRequestError, graphqlRequest } 
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { ACCOUNT_QUERY, type AccountData, type CommuneRef, type Me } from './account-data.ts';
+import { DataSection } from './account-data-section.ts';
+import { ta } from './account-messages.ts';
 import { ProfileSection } from './account-profile.ts';
 import type { AccountHost, AccountSection } from './account-section.ts';
 import { SecuritySection } from './account-security.ts';
@@ -25,27 +27,32 @@ type LoadState =
 
 /**
  * The signed-in person's account: the profile (name, preferred language, communes of residence, a new email
- * address) and the security section (level of the current sign-in, authenticator app, passkeys, code card,
- * sessions, security log). Signed out: a sign-in button and a link to registration on the identity pages.
+ * address), the security section (level of the current sign-in, authenticator app, passkeys, code card,
+ * sessions, security log) and the data section (a copy of everything the platform holds about the person, as a
+ * JSON file; the deletion of the account). Signed out: a sign-in button and a link to registration on the
+ * identity pages.
  * Works on the portal and embedded on a commune website (shadow DOM; style it with `::part()` and the
  * `--gemeng-*` custom properties only).
  *
  * Changing second factors and revoking sessions may need a sign-in with two factors: the server then answers
  * INSUFFICIENT_USER_AUTHENTICATION and the part concerned shows why, with a button that signs in again with
  * `acr_values=substantial` (a redirect on the portal, a popup elsewhere). After every successful change the
- * account loads again.
+ * account loads again. Once the account is erased, the element says so (`#account-notice`, which takes the focus)
+ * and the page signs out (see {@link Account.accountErased}).
  *
  * Accessible names (stable, for tests: `accountMessages[lang]` in `account-messages.ts`, `authMessages` for the
  * rest; English shown):
- * - headings: `My account` (`heading-level`), then one level deeper `Profile` and `Security`, then
- *   `Change your email address`, `Authenticator app`, `Passkeys`, `Code card`, `Sessions`, `Account activity`, and
- *   one deeper `Your recovery codes`;
+ * - headings: `My account` (`heading-level`), then one level deeper `Profile`, `Security` and `Your data`, then
+ *   `Change your email address`, `Authenticator app`, `Passkeys`, `Code card`, `Sessions`, `Account activity`,
+ *   `Download a copy`, `Delete your account`, and one deeper `Your recovery codes`;
  * - buttons: `Save profile`, `Change address`, `Set up authenticator app`, `Confirm code`, `Cancel`,
  *   `I have kept my codes`, `Remove authenticator app`, `Add a passkey`, `Remove: passkey “<name>”` (visible
  *   text `Remove`), `Revoke: session of <date>` (visible text `Revoke`), `Confirm with a second factor`,
- *   `Sign in`, `Try again`;
+ *   `Download my data`, `Delete my account`, `Sign in`, `Try again`;
  * - fields: `Name`, `Language` (select), the group `Communes of residence` (one checkbox per commune, by its
- *   name), `New email address`, `Current password`, `Code from the app`, `Name of the passkey`;
+ *   name), `New email address`, `Current password` (twice: in `[part="email-change"]` and in
+ *   `[part="account-erase"]`), `Code from the app`, `Name of the passkey`, the checkbox
+ *   `I understand that this cannot be undone`;
  * - tables (named by their headings): `Passkeys`, `Sessions`, `Account activity`;
  * - the TOTP key is the text of `[part="totp-secret"]`, the recovery codes the items of the list
  *   `[part="recovery-codes"]`, the QR code an image named `QR code for the authenticator app`;
@@ -89,9 +96,12 @@ type LoadState =
  * @csspart sessions - The sessions part; sessions-table - its table.
  * @csspart security-log - The security log part; security-log-table - its table; by-other - the marker of
  *   entries done by another person.
+ * @csspart data-section - The Your data section.
+ * @csspart data-export - The "Download my data" part.
+ * @csspart account-erase - The "Delete my account" part.
  * @csspart table - Every table.
- * @csspart button - Every button (`secondary` too on the less prominent ones).
- * @csspart status - An outcome line (`role="status"`).
+ * @csspart button - Every button (`secondary` too on the less prominent ones, `danger` on "Delete my account").
+ * @csspart status - An outcome line (`role="status"`), and the notice that the account has been deleted.
  * @csspart alert - A failure message (`role="alert"`).
  * @csspart step-up - The "confirm with a second factor" notice.
  * @csspart register - The registration link.
@@ -103,16 +113,20 @@ export class Account extends AuthElement implements AccountHost {
     ...AuthElement.properties,
     headingLevel: { type: Number, attribute: 'heading-level' },
     load: { state: true },
+    erased: { state: true },
   };
 
   static override styles = [...AuthElement.styles, accountStyles];
 
   declare headingLevel: number;
   declare protected load: LoadState;
+  /** The account has been erased here: the notice replaces it until someone signs in again. */
+  declare protected erased: boolean;
   stepUpSection: AccountSection | undefined;
 
   readonly #profile = new ProfileSection(this);
   readonly #security = new SecuritySection(this);
+  readonly #data = new DataSection(this);
   /** The account query in flight. */
   #controller: AbortController | undefined;
   /** Mutations in flight: aborted on sign-out and when the element leaves the page. */
@@ -124,6 +138,7 @@ export class Account extends AuthElement implements AccountHost {
     super();
     this.headingLevel = Account.accountDefaults.headingLevel;
     this.load = { status: 'anonymous' };
+    this.erased = false;
   }
 
   override connectedCallback(): void {
@@ -139,13 +154,15 @@ export class Account extends AuthElement implements AccountHost {
   }
 
   get #parts(): readonly AccountSection[] {
-    return [...this.#profile.parts, ...this.#security.parts];
+    return [...this.#profile.parts, ...this.#security.parts, ...this.#data.parts];
   }
 
   protected override authStateChanged(state: AuthState): void {
     if (state.status === 'signed-in') {
       const key = `${state.user.sub} ${state.user.acr ?? ''}`;
       if (key === this.#signedIn && this.load.status !== 'anonymous') return;
+      // Someone signs in after an erasure: their account shows again.
+      if (this.#signedIn?.split(' ')[0] !== state.user.sub) this.erased = false;
       this.#signedIn = key;
       // Back from a step-up popup: the part that asked says so, and takes the focus.
       if (state.user.acr === ACR_SUBSTANTIAL && this.stepUpSection) {
@@ -222,6 +239,32 @@ export class Account extends AuthElement implements AccountHost {
     });
   }
 
+  /**
+   * {@link AccountHost.accountErased}: the account is gone at the provider (its sessions, grants and refresh
+   * tokens with it), so there is nothing left to end there: the tokens only have to leave this page. The auth
+   * client has no local-only sign-out; `refresh()` is its way to ask the provider, which now refuses the erased
+   * grant's refresh token, and a refusal drops the tokens without leaving the page (the notice stays on screen).
+   * Should the tokens survive (no refresh token, the network down), the ordinary sign-out by redirect clears
+   * them at once and then passes by the provider.
+   */
+  async accountErased(): Promise<void> {
+    this.erased = true;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#account-notice')?.focus();
+    const auth = this.auth;
+    if (auth?.state.status !== 'signed-in') return;
+    try {
+      await auth.refresh();
+    } catch {
+      // Expected: the provider refuses, and the client signs out.
+    }
+    if (auth.state.status === 'signed-in') {
+      await auth.signOut({ mode: 'redirect', language: this.language }).catch((error: unknown) => {
+        console.error(error);
+      });
+    }
+  }
+
   /** {@link AccountHost.startStepUp}: called from the notice's button (synchronously, for the popup). */
   startStepUp(): void {
     void this.startSignIn({ acr: ACR_SUBSTANTIAL });
@@ -247,6 +290,7 @@ export class Account extends AuthElement implements AccountHost {
     return html`<section part="account" lang=${lang} aria-labelledby="account-heading" aria-busy=${busy ? 'true' : 'false'}>
       ${this.heading(0, t(lang, 'account'), 'account-heading', 'heading')}
       <p role="status" class=${busy ? '' : 'visually-hidden'}>${busy ? t(lang, 'loading') : ''}</p>
+      <p part="status" role="status" class="status" id="account-notice" tabindex="-1">${this.erased ? ta(lang, 'accountErased') : ''}</p>
       ${problem ? html`<p part="alert" role="alert">${problem}</p>` : nothing}
       ${this.#body()}
     </section>`;
@@ -255,7 +299,7 @@ export class Account extends AuthElement implements AccountHost {
   #body(): TemplateResult | typeof nothing {
     const lang = this.language;
     const load = this.load;
-    const shown = this.#shown();
+    const shown = this.erased ? undefined : this.#shown();
     const retry =
       load.status === 'error'
         ? html`<div part="alert" role="alert">
@@ -265,8 +309,10 @@ export class Account extends AuthElement implements AccountHost {
         : nothing;
     if (shown) {
       const acr = this.authState.status === 'signed-in' ? this.authState.user.acr : undefined;
-      return html`${retry}${this.#profile.render(shown.me, shown.communes)}${this.#security.render(shown.me, acr)}`;
+      return html`${retry}${this.#profile.render(shown.me, shown.communes)}${this.#security.render(shown.me, acr)}
+        ${this.#data.render()}`;
     }
+    if (this.erased && this.authState.status === 'signed-in') return nothing;
     if (load.status === 'error') return retry;
     if (load.status === 'loading') return nothing;
     if (!this.auth || this.authState.status === 'signed-in') return nothing;

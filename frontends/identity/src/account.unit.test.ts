@@ -28,6 +28,12 @@ class FakeAuth {
   readonly issuer = ISSUER;
   readonly issuerOrigin = 'http://id.test';
   readonly signIn = vi.fn(async (_options: unknown) => {});
+  readonly signOut = vi.fn(async (_options: unknown) => {});
+  /** As the real client when the provider refuses the refresh token (the grant was erased): signed out. */
+  readonly refresh = vi.fn(async () => {
+    this.set({ status: 'anonymous' });
+    throw new Error('invalid_grant');
+  });
   #listeners = new Set<(state: AuthState) => void>();
   subscribe(listener: (state: AuthState) => void): () => void {
     this.#listeners.add(listener);
@@ -202,7 +208,12 @@ describe('<gemeng-account>', () => {
       `h5 ${en.codeCardHeading}`,
       `h5 ${en.sessionsHeading}`,
       `h5 ${en.logHeading}`,
+      `h4 ${en.dataHeading}`,
+      `h5 ${en.exportHeading}`,
+      `h5 ${en.eraseHeading}`,
     ]);
+    const ids = [...root.querySelectorAll('[id]')].map((node) => node.id);
+    expect(ids.filter((id, index) => ids.indexOf(id) !== index)).toEqual([]);
     expect(received[0]?.headers.authorization).toBe('Bearer token-1');
     expect(text(root.querySelector('[part="level"]'))).toBe(en.levelLow);
     expect(text(root.querySelector('[data-testid="account-name"]'))).toBe('Léa Muller');
@@ -374,6 +385,122 @@ describe('<gemeng-account>', () => {
     expect(root.querySelector<HTMLInputElement>('#email-password')!.value).toBe('');
     await element.updateComplete;
     expect(root.activeElement?.id).toBe('email-status');
+  });
+
+  it('downloads everything about the person as one JSON file, and says so when it cannot', async () => {
+    const { element, root } = await mountAccount();
+    const blobs: Blob[] = [];
+    const clicked: { download: string; href: string }[] = [];
+    const createObjectURL = URL.createObjectURL;
+    const revokeObjectURL = URL.revokeObjectURL;
+    URL.createObjectURL = (blob: Blob) => `blob:test/${blobs.push(blob)}`;
+    URL.revokeObjectURL = () => {};
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push({ download: this.download, href: this.href });
+    });
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      answers.PersonalDataExport = { errors: [{ message: 'culture is not available' }] };
+      button(root, en.exportButton).click();
+      await settled(element, (r) => Boolean(r.querySelector('#export-alert')));
+      expect(text(root.querySelector('#export-alert'))).toBe(en.exportFailed);
+      expect(root.querySelector('[part="data-export"]')?.getAttribute('aria-busy')).toBe('false');
+      expect(clicked).toEqual([]);
+      expect(logged).toHaveBeenCalledOnce();
+
+      const section = (subgraph: string, data: unknown) => ({ subgraph, holds: [], exportedAt: 'x', data });
+      answers.PersonalDataExport = {
+        data: {
+          personalDataExport: section('identity', { profile: { email: 'lea@example.lu' } }),
+          me: {
+            id: 'u1',
+            personalDataProcedures: section('procedures', {}),
+            personalDataCulture: section('culture', {}),
+            personalDataBilling: section('billing', {}),
+          },
+        },
+      };
+      button(root, en.exportButton).click();
+      await settled(element, (r) => text(r.querySelector('#export-status')).startsWith('Your browser'));
+      expect(received.at(-1)?.headers.authorization).toBe('Bearer token-1');
+      expect(clicked).toHaveLength(1);
+      expect(clicked[0]?.download).toMatch(/^gemeng-data-\d{4}-\d{2}-\d{2}\.json$/);
+      expect(text(root.querySelector('#export-status'))).toBe(
+        en.exportDone.replace('{file}', clicked[0]?.download ?? ''),
+      );
+      expect(blobs[0]?.type).toBe('application/json');
+      const file = JSON.parse(await blobs[0]!.text()) as Record<string, { subgraph: string }>;
+      expect(Object.keys(file)).toEqual(['exportedAt', 'identity', 'procedures', 'culture', 'billing']);
+      expect(file.identity).toEqual(section('identity', { profile: { email: 'lea@example.lu' } }));
+      expect(file.billing?.subgraph).toBe('billing');
+      expect(root.querySelector('a[download]')).toBeNull();
+    } finally {
+      logged.mockRestore();
+      click.mockRestore();
+      URL.createObjectURL = createObjectURL;
+      URL.revokeObjectURL = revokeObjectURL;
+    }
+  });
+
+  it('deletes the account with the password and the confirmation, then says so and signs out here', async () => {
+    const { element, root } = await mountAccount();
+    const password = root.querySelector<HTMLInputElement>('#erase-password')!;
+    const confirm = root.querySelector<HTMLInputElement>('#erase-confirm')!;
+    expect(text(root.querySelector('label[for="erase-password"]'))).toBe(en.currentPassword);
+    expect(text(root.querySelector('label[for="erase-confirm"]'))).toBe(en.eraseConfirm);
+
+    password.value = 'secret';
+    button(root, en.eraseButton).click();
+    await settled(element, (r) => Boolean(r.querySelector('#erase-confirm-error')));
+    expect(confirm.getAttribute('aria-invalid')).toBe('true');
+    expect(confirm.getAttribute('aria-describedby')).toBe('erase-confirm-error');
+    expect(root.activeElement).toBe(confirm);
+    expect(count('AccountErase')).toBe(0);
+
+    confirm.checked = true;
+    answers.AccountErase = {
+      data: { accountErase: { __typename: 'ValidationError', field: 'password', message: 'Wrong password.' } },
+    };
+    button(root, en.eraseButton).click();
+    await settled(element, (r) => Boolean(r.querySelector('#erase-password-error')));
+    expect(received.at(-1)?.variables).toEqual({ password: 'secret' });
+    expect(password.getAttribute('aria-invalid')).toBe('true');
+    expect(password.getAttribute('aria-describedby')).toBe('erase-password-hint erase-password-error');
+    expect(text(root.querySelector('#erase-password-error'))).toBe(`${en.errorPrefix} Wrong password.`);
+    expect(confirm.getAttribute('aria-invalid')).toBe('false');
+    await element.updateComplete;
+    expect(root.activeElement).toBe(password);
+
+    answers.AccountErase = { data: { accountErase: { __typename: 'AccountErasePayload', erasedUserId: 'u1' } } };
+    button(root, en.eraseButton).click();
+    await settled(element, (r) => text(r.querySelector('#account-notice')) === en.accountErased);
+    await settled(element, (r) => text(r).includes('You are not signed in.'));
+    expect(root.querySelector('[part="profile-section"]')).toBeNull();
+    expect(root.querySelector('[part="data-section"]')).toBeNull();
+    expect(root.querySelector('#account-notice')?.getAttribute('role')).toBe('status');
+    expect(root.activeElement?.id).toBe('account-notice');
+    expect(auth.refresh).toHaveBeenCalledTimes(1);
+    expect(auth.signOut).not.toHaveBeenCalled();
+
+    // Someone signs in again on this page: the notice gives way to their account.
+    auth.set({ status: 'signed-in', user: { sub: 'u2', acr: 'low' }, expiresAt: Date.now() + 6e5 });
+    await settled(element, (r) => Boolean(r.querySelector('[part="data-section"]')));
+    expect(text(root.querySelector('#account-notice'))).toBe('');
+  });
+
+  it('signs out by the ordinary way when the tokens survive the erasure', async () => {
+    const { element, root } = await mountAccount();
+    auth.refresh.mockImplementationOnce(async () => {
+      throw new Error('offline');
+    });
+    answers.AccountErase = { data: { accountErase: { __typename: 'AccountErasePayload', erasedUserId: 'u1' } } };
+    root.querySelector<HTMLInputElement>('#erase-password')!.value = 'secret';
+    root.querySelector<HTMLInputElement>('#erase-confirm')!.checked = true;
+    button(root, en.eraseButton).click();
+    await settled(element, () => auth.signOut.mock.calls.length > 0);
+    expect(auth.signOut).toHaveBeenCalledWith({ mode: 'redirect', language: 'en' });
+    expect(text(root.querySelector('#account-notice'))).toBe(en.accountErased);
+    expect(root.querySelector('[part="profile-section"]')).toBeNull();
   });
 
   it('forgets what was shown when the person signs out', async () => {
