@@ -39,6 +39,15 @@ export interface SecurityEvent {
   readonly byAnotherPerson: boolean;
 }
 
+/** An application the person registered for the client credentials grant (its secret is never readable). */
+export interface ApiClient {
+  readonly clientId: string;
+  readonly name: string;
+  readonly scopes: readonly string[];
+  readonly createdAt: string;
+  readonly revokedAt: string | null;
+}
+
 export interface Me {
   readonly id: string;
   readonly name: string;
@@ -51,6 +60,8 @@ export interface Me {
   readonly passkeys: readonly Passkey[];
   readonly sessions: readonly SignInSession[];
   readonly securityLog: readonly SecurityEvent[];
+  /** The person's own applications, newest first, revoked ones included. */
+  readonly apiClients: readonly ApiClient[];
 }
 
 export interface AccountData {
@@ -63,6 +74,13 @@ export interface AccountData {
 export const SECURITY_LOG_SIZE = 50;
 /** The most communes of residence a person may choose. */
 export const MAX_COMMUNES_OF_RESIDENCE = 5;
+/** The most active applications a person may have (identity's MAX_APPS_PER_DEVELOPER; operators have no limit). */
+export const MAX_ACTIVE_API_CLIENTS = 5;
+/** An application's name, trimmed, in UTF-16 code units as identity counts them. */
+export const API_CLIENT_NAME_MIN = 3;
+export const API_CLIENT_NAME_MAX = 100;
+/** The scope applications ask for with the client credentials grant. */
+export const API_CLIENT_SCOPE = 'graph.read';
 
 /** The signed-in person, through the router with their access token, and the communes to choose from. */
 export const ACCOUNT_QUERY = `query Account {
@@ -74,6 +92,7 @@ export const ACCOUNT_QUERY = `query Account {
     passkeys { id name createdAt lastUsedAt backedUp }
     sessions { id signedInAt expiresAt acr applications }
     securityLog(first: ${SECURITY_LOG_SIZE}) { kind at ip byAnotherPerson }
+    apiClients { clientId name scopes createdAt revokedAt }
   }
   communes { id slug name }
 }`;
@@ -168,6 +187,57 @@ export const SESSION_REVOKE = `mutation SessionRevoke($id: ID!) {
 }`;
 export type SessionRevokeResult = {
   sessionRevoke: MutationFailure | { readonly __typename: 'SessionRevokePayload'; readonly revokedId: string };
+};
+
+const API_CLIENT_FIELDS = 'clientId name scopes createdAt revokedAt';
+
+/** Registers an application; the payload has its secret, the only time it can be read. */
+export const API_CLIENT_CREATE = `mutation ApiClientCreate($name: String!) {
+  apiClientCreate(input: { name: $name }) {
+    __typename
+    ... on ValidationError { message field }
+    ... on ApiClientCreatePayload { clientSecret apiClient { ${API_CLIENT_FIELDS} } }
+  }
+}`;
+export type ApiClientCreateResult = {
+  apiClientCreate:
+    | MutationFailure
+    | { readonly __typename: 'ApiClientCreatePayload'; readonly clientSecret: string; readonly apiClient: ApiClient };
+};
+
+/** A new secret for an active application (the old one stops working at once), shown only in this payload. */
+export const API_CLIENT_ROTATE_SECRET = `mutation ApiClientRotateSecret($clientId: ID!) {
+  apiClientRotateSecret(input: { clientId: $clientId }) {
+    __typename
+    ... on NotFoundError { message }
+    ... on ApiClientRotateSecretPayload { clientSecret apiClient { ${API_CLIENT_FIELDS} } }
+  }
+}`;
+export type ApiClientRotateSecretResult = {
+  apiClientRotateSecret:
+    | MutationFailure
+    | {
+        readonly __typename: 'ApiClientRotateSecretPayload';
+        readonly clientSecret: string;
+        readonly apiClient: ApiClient;
+      };
+};
+
+/** Revokes an application: its next token request fails, its tokens expire within 10 minutes. */
+export const API_CLIENT_REVOKE = `mutation ApiClientRevoke($clientId: ID!) {
+  apiClientRevoke(input: { clientId: $clientId }) {
+    __typename
+    ... on NotFoundError { message }
+    ... on ApiClientRevokePayload { apiClient { clientId revokedAt } }
+  }
+}`;
+export type ApiClientRevokeResult = {
+  apiClientRevoke:
+    | MutationFailure
+    | {
+        readonly __typename: 'ApiClientRevokePayload';
+        readonly apiClient: { readonly clientId: string; readonly revokedAt: string | null };
+      };
 };
 
 /** True when a mutation's result is one of its expected failures. */

@@ -24,6 +24,7 @@ export const accountStyles = css`
   }
   [part~='profile-section'] > [part='section-heading'],
   [part~='security-section'] > [part='section-heading'],
+  [part~='apps-section'] > [part='section-heading'],
   [part~='data-section'] > [part='section-heading'] {
     font-size: 1.3rem;
     color: var(--_accent);
@@ -194,6 +195,34 @@ export const accountStyles = css`
   .warning {
     font-weight: 600;
     color: var(--_error);
+  }
+
+  /* Applications (for developers) */
+  code.endpoint,
+  code.client-id {
+    overflow-wrap: anywhere;
+  }
+  .client-secret {
+    border: 3px solid var(--_accent);
+    border-radius: var(--_radius);
+    padding: calc(var(--_space) / 2) var(--_space);
+    margin: var(--_space) 0;
+  }
+  .client-secret > [part='section-heading'] {
+    margin-top: calc(var(--_space) / 2);
+  }
+  .client-secret dd {
+    min-width: 0;
+  }
+  .confirm {
+    background: var(--_surface);
+    border-inline-start: 4px solid var(--_error);
+    border-radius: calc(var(--_radius) / 2);
+    padding: calc(var(--_space) / 2);
+    margin: 0 0 var(--_space);
+  }
+  tr.revoked {
+    color: var(--_muted);
   }
 
   /* Tables */

@@ -1,6 +1,7 @@
 import { ACR_SUBSTANTIAL, type AuthState, GraphQLRequestError, graphqlRequest } from '@gemeng/frontend-kit';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
+import { ApiClientsSection, type DeveloperEndpoints } from './account-apps.ts';
 import { ACCOUNT_QUERY, type AccountData, type CommuneRef, type Me } from './account-data.ts';
 import { DataSection } from './account-data-section.ts';
 import { ta } from './account-messages.ts';
@@ -28,9 +29,10 @@ type LoadState =
 /**
  * The signed-in person's account: the profile (name, preferred language, communes of residence, a new email
  * address), the security section (level of the current sign-in, authenticator app, passkeys, code card,
- * sessions, security log) and the data section (a copy of everything the platform holds about the person, as a
- * JSON file; the deletion of the account). Signed out: a sign-in button and a link to registration on the
- * identity pages.
+ * sessions, security log), the applications section (for developers: their applications for the client
+ * credentials grant, each secret shown once) and the data section (a copy of everything the platform holds about
+ * the person, as a JSON file; the deletion of the account). Signed out: a sign-in button and a link to
+ * registration on the identity pages.
  * Works on the portal and embedded on a commune website (shadow DOM; style it with `::part()` and the
  * `--gemeng-*` custom properties only).
  *
@@ -38,25 +40,33 @@ type LoadState =
  * INSUFFICIENT_USER_AUTHENTICATION and the part concerned shows why, with a button that signs in again with
  * `acr_values=substantial` (a redirect on the portal, a popup elsewhere). After every successful change the
  * account loads again. Once the account is erased, the element says so (`#account-notice`, which takes the focus)
- * and the page signs out (see {@link Account.accountErased}).
+ * and the page forgets the tokens (see {@link Account.accountErased}).
  *
  * Accessible names (stable, for tests: `accountMessages[lang]` in `account-messages.ts`, `authMessages` for the
  * rest; English shown):
- * - headings: `My account` (`heading-level`), then one level deeper `Profile`, `Security` and `Your data`, then
- *   `Change your email address`, `Authenticator app`, `Passkeys`, `Code card`, `Sessions`, `Account activity`,
- *   `Download a copy`, `Delete your account`, and one deeper `Your recovery codes`;
+ * - headings: `My account` (`heading-level`), then one level deeper `Profile`, `Security`,
+ *   `Applications (for developers)` and `Your data`, then `Change your email address`, `Authenticator app`,
+ *   `Passkeys`, `Code card`, `Sessions`, `Account activity`, `Credentials of “<name>”` (while a new secret is
+ *   shown), `Your applications`, `Register an application`, `Download a copy`, `Delete your account`, and one
+ *   deeper `Your recovery codes`;
  * - buttons: `Save profile`, `Change address`, `Set up authenticator app`, `Confirm code`, `Cancel`,
  *   `I have kept my codes`, `Remove authenticator app`, `Add a passkey`, `Remove: passkey “<name>”` (visible
  *   text `Remove`), `Revoke: session of <date>` (visible text `Revoke`), `Confirm with a second factor`,
- *   `Download my data`, `Delete my account`, `Sign in`, `Try again`;
+ *   `Rotate secret: <app name>`, `Revoke: <app name>` (visible texts `Rotate secret`, `Revoke`), then
+ *   `Yes, revoke: <app name>` and `Cancel: <app name>` (visible `Yes, revoke`, `Cancel`), `Register`,
+ *   `Copy: Client secret` (visible `Copy`; only where `navigator.clipboard` is available), `I have stored the
+ *   secret`, `Download my data`, `Delete my account`, `Sign in`, `Try again`;
  * - fields: `Name`, `Language` (select), the group `Communes of residence` (one checkbox per commune, by its
  *   name), `New email address`, `Current password` (twice: in `[part="email-change"]` and in
- *   `[part="account-erase"]`), `Code from the app`, `Name of the passkey`, the checkbox
+ *   `[part="account-erase"]`), `Code from the app`, `Name of the passkey`, `Application name`, the checkbox
  *   `I understand that this cannot be undone`;
- * - tables (named by their headings): `Passkeys`, `Sessions`, `Account activity`;
+ * - tables (named by their headings): `Passkeys`, `Sessions`, `Account activity`, `Your applications`;
  * - the TOTP key is the text of `[part="totp-secret"]`, the recovery codes the items of the list
- *   `[part="recovery-codes"]`, the QR code an image named `QR code for the authenticator app`;
- * - names are matched as substrings by Playwright: `Name` and `Remove` need `exact: true` (or the full name);
+ *   `[part="recovery-codes"]`, the QR code an image named `QR code for the authenticator app`; a new client id
+ *   and secret are the texts of `[data-testid="issued-client-id"]` and `[data-testid="issued-client-secret"]` in
+ *   `[part="client-secret"]`;
+ * - names are matched as substrings by Playwright: `Name` and `Remove` need `exact: true` (or the full name), and
+ *   so does `Register` in French (`Enregistrer`, also the start of `Enregistrer le profil`);
  * - outcomes: `role="status"` lines (`[part="status"]`, e.g. `Your profile has been saved.`), `role="alert"`
  *   lines (`[part~="alert"]`), the step-up notice `[part~="step-up"]` (also `role="alert"`).
  *
@@ -96,11 +106,18 @@ type LoadState =
  * @csspart sessions - The sessions part; sessions-table - its table.
  * @csspart security-log - The security log part; security-log-table - its table; by-other - the marker of
  *   entries done by another person.
+ * @csspart apps-section - The Applications (for developers) section; apps-endpoints - the token endpoint, scope
+ *   and GraphQL endpoint in its intro.
+ * @csspart client-secret - The box with a new client id and secret, shown once.
+ * @csspart apps - The applications part; apps-table - its table; app-revoke-confirm - the revocation's
+ *   confirmation step.
+ * @csspart app-register - The "Register an application" part.
  * @csspart data-section - The Your data section.
  * @csspart data-export - The "Download my data" part.
  * @csspart account-erase - The "Delete my account" part.
  * @csspart table - Every table.
- * @csspart button - Every button (`secondary` too on the less prominent ones, `danger` on "Delete my account").
+ * @csspart button - Every button (`secondary` too on the less prominent ones, `danger` on "Delete my account" and
+ *   "Yes, revoke").
  * @csspart status - An outcome line (`role="status"`), and the notice that the account has been deleted.
  * @csspart alert - A failure message (`role="alert"`).
  * @csspart step-up - The "confirm with a second factor" notice.
@@ -126,6 +143,7 @@ export class Account extends AuthElement implements AccountHost {
 
   readonly #profile = new ProfileSection(this);
   readonly #security = new SecuritySection(this);
+  readonly #apps = new ApiClientsSection(this);
   readonly #data = new DataSection(this);
   /** The account query in flight. */
   #controller: AbortController | undefined;
@@ -154,7 +172,7 @@ export class Account extends AuthElement implements AccountHost {
   }
 
   get #parts(): readonly AccountSection[] {
-    return [...this.#profile.parts, ...this.#security.parts, ...this.#data.parts];
+    return [...this.#profile.parts, ...this.#security.parts, ...this.#apps.parts, ...this.#data.parts];
   }
 
   protected override authStateChanged(state: AuthState): void {
@@ -242,27 +260,14 @@ export class Account extends AuthElement implements AccountHost {
   /**
    * {@link AccountHost.accountErased}: the account is gone at the provider (its sessions, grants and refresh
    * tokens with it), so there is nothing left to end there: the tokens only have to leave this page. The auth
-   * client has no local-only sign-out; `refresh()` is its way to ask the provider, which now refuses the erased
-   * grant's refresh token, and a refusal drops the tokens without leaving the page (the notice stays on screen).
-   * Should the tokens survive (no refresh token, the network down), the ordinary sign-out by redirect clears
-   * them at once and then passes by the provider.
+   * client forgets them at once, without a round trip and without leaving the page: the notice stays on screen,
+   * with the focus, above the sign-in button.
    */
   async accountErased(): Promise<void> {
     this.erased = true;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#account-notice')?.focus();
-    const auth = this.auth;
-    if (auth?.state.status !== 'signed-in') return;
-    try {
-      await auth.refresh();
-    } catch {
-      // Expected: the provider refuses, and the client signs out.
-    }
-    if (auth.state.status === 'signed-in') {
-      await auth.signOut({ mode: 'redirect', language: this.language }).catch((error: unknown) => {
-        console.error(error);
-      });
-    }
+    this.auth?.forget();
   }
 
   /** {@link AccountHost.startStepUp}: called from the notice's button (synchronously, for the popup). */
@@ -275,6 +280,17 @@ export class Account extends AuthElement implements AccountHost {
     const base = Number.isInteger(this.headingLevel) ? Math.min(Math.max(this.headingLevel, 1), 6) : 2;
     const tag = unsafeStatic(`h${Math.min(base + depth, 6)}`); // only h1–h6: clamped
     return staticHtml`<${tag} id=${id} part=${part} tabindex="-1">${content}</${tag}>`;
+  }
+
+  /** For the applications' intro: the provider's token endpoint and the graph this element talks to. */
+  #developerEndpoints(): DeveloperEndpoints {
+    let graphqlEndpoint: string | undefined;
+    try {
+      graphqlEndpoint = this.resolvedEndpoint();
+    } catch {
+      graphqlEndpoint = undefined; // misconfigured: the account would not have loaded either
+    }
+    return { tokenEndpoint: this.auth ? `${this.auth.issuer}/token` : undefined, graphqlEndpoint };
   }
 
   #registerUrl(): string | undefined {
@@ -310,7 +326,7 @@ export class Account extends AuthElement implements AccountHost {
     if (shown) {
       const acr = this.authState.status === 'signed-in' ? this.authState.user.acr : undefined;
       return html`${retry}${this.#profile.render(shown.me, shown.communes)}${this.#security.render(shown.me, acr)}
-        ${this.#data.render()}`;
+        ${this.#apps.render(shown.me, this.#developerEndpoints())} ${this.#data.render()}`;
     }
     if (this.erased && this.authState.status === 'signed-in') return nothing;
     if (load.status === 'error') return retry;

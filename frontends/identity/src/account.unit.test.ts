@@ -16,7 +16,7 @@ vi.mock('@simplewebauthn/browser', () => ({
 
 import './gemeng-account.ts';
 import type { Account } from './account.ts';
-import type { Me } from './account-data.ts';
+import type { ApiClient, Me } from './account-data.ts';
 import { accountMessages } from './account-messages.ts';
 
 const en = accountMessages.en;
@@ -29,11 +29,9 @@ class FakeAuth {
   readonly issuerOrigin = 'http://id.test';
   readonly signIn = vi.fn(async (_options: unknown) => {});
   readonly signOut = vi.fn(async (_options: unknown) => {});
-  /** As the real client when the provider refuses the refresh token (the grant was erased): signed out. */
-  readonly refresh = vi.fn(async () => {
-    this.set({ status: 'anonymous' });
-    throw new Error('invalid_grant');
-  });
+  readonly refresh = vi.fn(async () => {});
+  /** As the real client: the tokens leave this page at once, without a request to the provider. */
+  readonly forget = vi.fn(() => this.set({ status: 'anonymous' }));
   #listeners = new Set<(state: AuthState) => void>();
   subscribe(listener: (state: AuthState) => void): () => void {
     this.#listeners.add(listener);
@@ -76,9 +74,25 @@ function person(overrides: Partial<Me> = {}): Me {
       { kind: 'role-granted', at: '2026-11-24T08:00:00Z', ip: null, byAnotherPerson: true },
       { kind: 'brand-new-kind', at: '2026-11-23T08:00:00Z', ip: '2001:db8::1', byAnotherPerson: false },
     ],
+    apiClients: [],
     ...overrides,
   };
 }
+
+const AGENDA: ApiClient = {
+  clientId: 'gemeng-Ag3nda_app-1',
+  name: 'Agenda app',
+  scopes: ['graph.read'],
+  createdAt: '2026-11-25T09:00:00Z',
+  revokedAt: null,
+};
+const OLD_FEED: ApiClient = {
+  clientId: 'gemeng-0ld-feed',
+  name: 'Old feed',
+  scopes: ['graph.read'],
+  createdAt: '2026-10-01T09:00:00Z',
+  revokedAt: '2026-11-01T09:00:00Z',
+};
 
 interface Received {
   readonly operation: string;
@@ -190,6 +204,13 @@ function button(root: ShadowRoot, name: string): HTMLButtonElement {
   return found;
 }
 
+/** A button by its accessible name: `aria-label` when it has one, else its text. */
+function named(root: ShadowRoot, name: string): HTMLButtonElement {
+  const found = [...root.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? text(b)) === name);
+  if (!found) throw new Error(`no button named "${name}"`);
+  return found;
+}
+
 function count(operation: string): number {
   return received.filter((r) => r.operation === operation).length;
 }
@@ -208,6 +229,9 @@ describe('<gemeng-account>', () => {
       `h5 ${en.codeCardHeading}`,
       `h5 ${en.sessionsHeading}`,
       `h5 ${en.logHeading}`,
+      `h4 ${en.appsHeading}`,
+      `h5 ${en.appsListHeading}`,
+      `h5 ${en.appRegisterHeading}`,
       `h4 ${en.dataHeading}`,
       `h5 ${en.exportHeading}`,
       `h5 ${en.eraseHeading}`,
@@ -442,6 +466,187 @@ describe('<gemeng-account>', () => {
     }
   });
 
+  it('registers an application and shows its client id and secret once, until the person has stored it', async () => {
+    const { element, root } = await mountAccount();
+    const section = root.querySelector('[part="apps-section"]')!;
+    expect(section.getAttribute('aria-labelledby')).toBe('apps-heading');
+    expect(text(section.querySelector('[data-testid="token-endpoint"]'))).toBe(`${ISSUER}/token`);
+    expect(text(section.querySelector('[part="apps-endpoints"]'))).toContain('graph.read');
+    expect(text(section.querySelector('[part="apps-endpoints"]'))).toContain(endpoint);
+    expect(text(section.querySelector('[part="apps"]'))).toContain(en.appsNone);
+    const name = root.querySelector<HTMLInputElement>('#app-register-name')!;
+    expect(text(root.querySelector('label[for="app-register-name"]'))).toBe(en.appNameLabel);
+    expect(name.getAttribute('aria-describedby')).toBe('app-register-name-hint');
+
+    // Too short: the widget says so at the field and sends nothing.
+    name.value = '  ab ';
+    named(root, en.appRegister).click();
+    await settled(element, (r) => Boolean(r.querySelector('#app-register-name-error')));
+    expect(text(root.querySelector('#app-register-name-error'))).toBe(`${en.errorPrefix} ${en.appNameLength}`);
+    expect(name.getAttribute('aria-invalid')).toBe('true');
+    expect(root.activeElement).toBe(name);
+    expect(count('ApiClientCreate')).toBe(0);
+
+    answers.ApiClientCreate = {
+      data: {
+        apiClientCreate: { __typename: 'ApiClientCreatePayload', clientSecret: 'S3cr3t-shown-once', apiClient: AGENDA },
+      },
+    };
+    me = person({ apiClients: [AGENDA] }); // what the reload after the registration answers
+    const loads = count('Account');
+    name.value = '  Agenda app ';
+    named(root, en.appRegister).click();
+    await settled(element, (r) =>
+      Boolean(r.querySelector('[part="client-secret"]') && r.querySelector('[part~="apps-table"]')),
+    );
+    await settled(element, () => count('Account') > loads);
+    expect(received.find((r) => r.operation === 'ApiClientCreate')?.variables).toEqual({ name: 'Agenda app' });
+    const box = root.querySelector('[part="client-secret"]')!;
+    expect(text(box.querySelector('[data-testid="issued-client-id"]'))).toBe(AGENDA.clientId);
+    expect(text(box.querySelector('[data-testid="issued-client-secret"]'))).toBe('S3cr3t-shown-once');
+    expect(text(box)).toContain(en.secretWarning);
+    expect(text(root.querySelector('#apps-secret-heading'))).toBe('Credentials of “Agenda app”');
+    expect(root.activeElement?.id).toBe('apps-secret-heading');
+    expect(text(root.querySelector('#app-register-status'))).toBe('The application “Agenda app” has been registered.');
+    expect(name.value).toBe('');
+    expect(name.getAttribute('aria-invalid')).toBe('false');
+
+    // The table: name, client id, date, status, and the buttons named after the application.
+    const table = root.querySelector('[part~="apps-table"]')!;
+    expect(table.getAttribute('aria-labelledby')).toBe('apps-list-heading');
+    expect([...table.querySelectorAll('thead th[scope="col"]')].map(text)).toEqual([
+      'Name',
+      en.clientId,
+      en.appCreatedAt,
+      en.appStatus,
+      en.action,
+    ]);
+    const cells = [...table.querySelectorAll('tbody tr:first-child > *')];
+    expect(cells.map(text).slice(0, 2)).toEqual(['Agenda app', AGENDA.clientId]);
+    expect(cells[1]?.querySelector('code')).not.toBeNull();
+    expect(cells[2]?.querySelector('time')?.getAttribute('datetime')).toBe(AGENDA.createdAt);
+    expect(text(cells[3])).toBe(en.appActive);
+    expect(text(named(root, 'Revoke: Agenda app'))).toBe(en.appRevoke);
+    expect(text(named(root, 'Rotate secret: Agenda app'))).toBe(en.appRotate);
+
+    // "Copy" puts the secret on the clipboard and says so in the box.
+    const write = vi.spyOn(navigator.clipboard, 'writeText').mockResolvedValue(undefined);
+    try {
+      named(root, `${en.copySecret}: ${en.clientSecret}`).click();
+      await settled(element, (r) => text(r.querySelector('#apps-copy-status')) === en.secretCopied);
+      expect(write).toHaveBeenCalledWith('S3cr3t-shown-once');
+    } finally {
+      write.mockRestore();
+    }
+
+    // Another load keeps it on screen; "I have stored the secret" makes it go for good.
+    await element.reload();
+    expect(text(root.querySelector('[data-testid="issued-client-secret"]'))).toBe('S3cr3t-shown-once');
+    named(root, en.secretStored).click();
+    await settled(element, (r) => !r.querySelector('[part="client-secret"]'));
+    expect(root.activeElement?.id).toBe('apps-list-heading');
+    await element.reload();
+    expect(text(root)).not.toContain('S3cr3t-shown-once');
+  });
+
+  it('shows the limit of active applications next to the name field', async () => {
+    me = person({ apiClients: [AGENDA] });
+    const { element, root } = await mountAccount();
+    answers.ApiClientCreate = {
+      data: {
+        apiClientCreate: {
+          __typename: 'ValidationError',
+          field: 'name',
+          message: 'You already have 5 active applications: revoke one you no longer need first.',
+        },
+      },
+    };
+    const name = root.querySelector<HTMLInputElement>('#app-register-name')!;
+    name.value = 'Sixth app';
+    named(root, en.appRegister).click();
+    await settled(element, (r) => Boolean(r.querySelector('#app-register-name-error')));
+    expect(received.at(-1)?.variables).toEqual({ name: 'Sixth app' });
+    expect(text(root.querySelector('#app-register-name-error'))).toBe(
+      `${en.errorPrefix} You already have 5 active applications: revoke one you no longer need first.`,
+    );
+    expect(name.getAttribute('aria-invalid')).toBe('true');
+    expect(name.getAttribute('aria-describedby')).toBe('app-register-name-hint app-register-name-error');
+    await element.updateComplete;
+    expect(root.activeElement).toBe(name);
+    expect(name.value).toBe('Sixth app');
+    expect(root.querySelector('[part="client-secret"]')).toBeNull();
+    expect(text(root.querySelector('#app-register-status'))).toBe('');
+  });
+
+  it('rotates a secret, and revokes an application only once the person confirms', async () => {
+    me = person({ apiClients: [AGENDA, OLD_FEED] });
+    const { element, root } = await mountAccount();
+    const rows = [...root.querySelectorAll('[part~="apps-table"] tbody tr')];
+    expect(rows).toHaveLength(2);
+    expect(text(rows[1]?.querySelector('td:nth-of-type(3)'))).toMatch(/^Revoked on /);
+    expect(rows[1]?.querySelectorAll('button')).toHaveLength(0);
+
+    // Rotate: the new secret, once.
+    answers.ApiClientRotateSecret = {
+      data: {
+        apiClientRotateSecret: {
+          __typename: 'ApiClientRotateSecretPayload',
+          clientSecret: 'N3w-secret',
+          apiClient: AGENDA,
+        },
+      },
+    };
+    named(root, 'Rotate secret: Agenda app').click();
+    await settled(element, (r) => Boolean(r.querySelector('[part="client-secret"]')));
+    expect(received.at(-1)).toMatchObject({
+      operation: 'ApiClientRotateSecret',
+      variables: { clientId: AGENDA.clientId },
+    });
+    expect(text(root.querySelector('[data-testid="issued-client-secret"]'))).toBe('N3w-secret');
+    expect(text(root.querySelector('#apps-status'))).toBe(
+      'The application “Agenda app” has a new secret: the old one no longer works.',
+    );
+
+    // Revoke asks first; "Cancel" sends nothing and gives the focus back.
+    named(root, 'Revoke: Agenda app').click();
+    await settled(element, (r) => Boolean(r.querySelector('[part~="app-revoke-confirm"]')));
+    const confirm = root.querySelector('[part~="app-revoke-confirm"]')!;
+    expect(confirm.getAttribute('role')).toBe('group');
+    expect(text(root.querySelector('#apps-confirm-question'))).toContain('Revoke “Agenda app”?');
+    expect(root.activeElement?.id).toBe('apps-confirm-question');
+    named(root, 'Cancel: Agenda app').click();
+    await settled(element, (r) => !r.querySelector('[part~="app-revoke-confirm"]'));
+    expect(root.activeElement).toBe(named(root, 'Revoke: Agenda app'));
+    expect(count('ApiClientRevoke')).toBe(0);
+
+    named(root, 'Revoke: Agenda app').click();
+    await settled(element, (r) => Boolean(r.querySelector('[part~="app-revoke-confirm"]')));
+    answers.ApiClientRevoke = {
+      data: {
+        apiClientRevoke: {
+          __typename: 'ApiClientRevokePayload',
+          apiClient: { clientId: AGENDA.clientId, revokedAt: '2026-11-25T10:00:00Z' },
+        },
+      },
+    };
+    me = person({ apiClients: [{ ...AGENDA, revokedAt: '2026-11-25T10:00:00Z' }, OLD_FEED] });
+    const loads = count('Account');
+    named(root, 'Yes, revoke: Agenda app').click();
+    await settled(
+      element,
+      (r) =>
+        text(r.querySelector('#apps-status')) === 'The application “Agenda app” has been revoked.' &&
+        count('Account') > loads,
+    );
+    await settled(element, (r) => r.querySelectorAll('[part~="apps-table"] button').length === 0);
+    expect(received.find((r) => r.operation === 'ApiClientRevoke')?.variables).toEqual({ clientId: AGENDA.clientId });
+    expect(root.querySelector('[part~="app-revoke-confirm"]')).toBeNull();
+    // Its secret no longer works: the box is gone with it.
+    expect(root.querySelector('[part="client-secret"]')).toBeNull();
+    expect(root.activeElement?.id).toBe('apps-status');
+    expect(text(root.querySelector('[part~="apps-table"] tbody tr td:nth-of-type(3)'))).toMatch(/^Revoked on /);
+  });
+
   it('deletes the account with the password and the confirmation, then says so and signs out here', async () => {
     const { element, root } = await mountAccount();
     const password = root.querySelector<HTMLInputElement>('#erase-password')!;
@@ -479,28 +684,15 @@ describe('<gemeng-account>', () => {
     expect(root.querySelector('[part="data-section"]')).toBeNull();
     expect(root.querySelector('#account-notice')?.getAttribute('role')).toBe('status');
     expect(root.activeElement?.id).toBe('account-notice');
-    expect(auth.refresh).toHaveBeenCalledTimes(1);
+    // The tokens leave this page without a round trip: no refresh, no sign-out through the provider.
+    expect(auth.forget).toHaveBeenCalledTimes(1);
+    expect(auth.refresh).not.toHaveBeenCalled();
     expect(auth.signOut).not.toHaveBeenCalled();
 
     // Someone signs in again on this page: the notice gives way to their account.
     auth.set({ status: 'signed-in', user: { sub: 'u2', acr: 'low' }, expiresAt: Date.now() + 6e5 });
     await settled(element, (r) => Boolean(r.querySelector('[part="data-section"]')));
     expect(text(root.querySelector('#account-notice'))).toBe('');
-  });
-
-  it('signs out by the ordinary way when the tokens survive the erasure', async () => {
-    const { element, root } = await mountAccount();
-    auth.refresh.mockImplementationOnce(async () => {
-      throw new Error('offline');
-    });
-    answers.AccountErase = { data: { accountErase: { __typename: 'AccountErasePayload', erasedUserId: 'u1' } } };
-    root.querySelector<HTMLInputElement>('#erase-password')!.value = 'secret';
-    root.querySelector<HTMLInputElement>('#erase-confirm')!.checked = true;
-    button(root, en.eraseButton).click();
-    await settled(element, () => auth.signOut.mock.calls.length > 0);
-    expect(auth.signOut).toHaveBeenCalledWith({ mode: 'redirect', language: 'en' });
-    expect(text(root.querySelector('#account-notice'))).toBe(en.accountErased);
-    expect(root.querySelector('[part="profile-section"]')).toBeNull();
   });
 
   it('forgets what was shown when the person signs out', async () => {

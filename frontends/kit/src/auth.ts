@@ -486,12 +486,20 @@ export class AuthClient extends EventTarget {
    */
   refresh(): Promise<void> {
     this.#refreshing ??= (async () => {
-      const refreshToken = this.#tokens?.refreshToken;
+      const tokens = this.#tokens;
+      const refreshToken = tokens?.refreshToken;
       if (!refreshToken) return;
+      let body: TokenResponse;
       try {
-        this.#accept(await this.#tokenRequest({ grant_type: 'refresh_token', refresh_token: refreshToken }), undefined);
+        body = await this.#tokenRequest({ grant_type: 'refresh_token', refresh_token: refreshToken });
       } catch (error) {
-        if (error instanceof AuthError && error.code === 'network' && (this.#tokens?.expiresAt ?? 0) > Date.now()) {
+        if (this.#tokens !== tokens) {
+          // Forgotten (or signed out, or signed in anew) meanwhile: this refusal is about tokens that are gone.
+        } else if (
+          error instanceof AuthError &&
+          error.code === 'network' &&
+          (this.#tokens?.expiresAt ?? 0) > Date.now()
+        ) {
           // Offline for a moment: try again while the access token still works.
           clearTimeout(this.#timer);
           this.#timer = setTimeout(() => void this.refresh().catch(() => {}), 15_000);
@@ -500,6 +508,9 @@ export class AuthClient extends EventTarget {
         }
         throw error;
       }
+      // Forgotten (or signed out) while the provider answered: the renewed tokens must not bring the person back.
+      if (this.#tokens !== tokens) return;
+      this.#accept(body, undefined);
     })().finally(() => {
       this.#refreshing = undefined;
     });
@@ -532,6 +543,17 @@ export class AuthClient extends EventTarget {
     if (!this.#tokens) return;
     this.#tokens = undefined;
     this.#changed();
+  }
+
+  /**
+   * Forgets the tokens on this page only, without a round trip to the provider: the state becomes `anonymous`
+   * and subscribers hear of it (nothing happens when nobody is signed in). The renewal timer stops, and a renewal
+   * in flight is ignored when it comes back. For when the provider has already ended the session and its grant
+   * (e.g. the account was erased): there is nothing left to revoke there, and the page stays where it is. Anywhere
+   * else use {@link signOut}: `forget` leaves the provider's session and the refresh token valid until they expire.
+   */
+  forget(): void {
+    this.#clear();
   }
 
   /**

@@ -164,6 +164,55 @@ describe('AuthClient', () => {
     expect(seen).toEqual(['low', 'substantial']);
   });
 
+  it('forgets the tokens on this page alone: anonymous at once, subscribers told, no request to the provider', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const stub = provider();
+      const client = await signedIn(stub);
+      expect(vi.getTimerCount()).toBe(1); // the renewal a minute before expiry
+      const assign = vi.mocked(window.location.assign);
+      const requests = vi.mocked(stub.fetch).mock.calls.length;
+      const seen: string[] = [];
+      client.subscribe((state) => seen.push(state.status));
+
+      client.forget();
+      expect(client.state).toEqual({ status: 'anonymous' });
+      expect(seen).toEqual(['signed-in', 'anonymous']);
+      expect(await client.getAccessToken()).toBeUndefined();
+      expect(vi.getTimerCount()).toBe(0);
+      // No revocation, no end-session redirect: the page stays and the provider is not asked.
+      expect(vi.mocked(stub.fetch).mock.calls.length).toBe(requests);
+      expect(assign).toHaveBeenCalledTimes(1); // the sign-in's redirect only
+      expect(sessionStorage.length).toBe(0);
+
+      client.forget(); // already anonymous: nothing changes, nobody is told
+      expect(seen).toEqual(['signed-in', 'anonymous']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('does not let a renewal that was in flight sign the forgotten person in again', async () => {
+    const stub = provider();
+    const client = await signedIn(stub);
+    const answer = vi.mocked(stub.fetch).getMockImplementation()!;
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    vi.mocked(stub.fetch).mockImplementationOnce(async (input, init) => {
+      await held;
+      return answer(input, init);
+    });
+    const renewal = client.refresh();
+    client.forget();
+    release();
+    await renewal;
+    expect(stub.calls.at(-1)?.get('grant_type')).toBe('refresh_token');
+    expect(client.state).toEqual({ status: 'anonymous' });
+    expect(await client.getAccessToken()).toBeUndefined();
+  });
+
   it('falls back to the ID token for the level when the access token is opaque, and to nothing', async () => {
     const withClaim = await signedIn(provider({ idClaims: { acr: 'substantial' } }));
     expect(withClaim.state).toMatchObject({ user: { acr: 'substantial' } });

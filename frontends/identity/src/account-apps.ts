@@ -1,0 +1,380 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import {
+  API_CLIENT_CREATE,
+  API_CLIENT_NAME_MAX,
+  API_CLIENT_NAME_MIN,
+  API_CLIENT_REVOKE,
+  API_CLIENT_ROTATE_SECRET,
+  API_CLIENT_SCOPE,
+  type ApiClient,
+  type ApiClientCreateResult,
+  type ApiClientRevokeResult,
+  type ApiClientRotateSecretResult,
+  isFailure,
+  MAX_ACTIVE_API_CLIENTS,
+  type Me,
+} from './account-data.ts';
+import { ta } from './account-messages.ts';
+import { type AccountHost, AccountSection, renderTime } from './account-section.ts';
+import { t } from './auth-messages.ts';
+
+/** A secret just made (registration or rotation): shown once, until the person says they stored it. */
+export interface IssuedSecret {
+  readonly clientId: string;
+  readonly name: string;
+  readonly secret: string;
+}
+
+/** Where applications get their tokens and send their queries, for the intro (undefined: not shown). */
+export interface DeveloperEndpoints {
+  readonly tokenEndpoint: string | undefined;
+  readonly graphqlEndpoint: string | undefined;
+}
+
+/** The asynchronous Clipboard API, when the page may use it (secure contexts only). */
+function clipboard(): Pick<Clipboard, 'writeText'> | undefined {
+  const board = globalThis.navigator?.clipboard;
+  return typeof board?.writeText === 'function' ? board : undefined;
+}
+
+/**
+ * The person's applications (a table; per active one "Rotate secret" and "Revoke", the latter after an inline
+ * confirmation) and the box that shows a new secret once (`issued`, kept until "I have stored the secret" or a
+ * sign-out; never sent anywhere, never in an event).
+ */
+export class ApiClientsPart extends AccountSection {
+  readonly key = 'apps';
+  /** The secret on screen, once. */
+  issued: IssuedSecret | undefined;
+  /** The client id of the application whose revocation waits for the person's confirmation. */
+  confirming: string | undefined;
+  /** The outcome of "Copy", shown in the secret's box. */
+  copyOutcome: { readonly kind: 'status' | 'alert'; readonly text: string } | undefined;
+
+  override reset(): void {
+    super.reset();
+    this.issued = undefined;
+    this.confirming = undefined;
+    this.copyOutcome = undefined;
+  }
+
+  /** Shows a new secret (replacing any other); the focus goes to the box's heading. */
+  showSecret(issued: IssuedSecret): void {
+    this.issued = issued;
+    this.copyOutcome = undefined;
+    this.host.requestUpdate();
+    this.focusLater('apps-secret-heading');
+  }
+
+  async #rotate(app: ApiClient): Promise<void> {
+    if (this.busy) return;
+    this.confirming = undefined;
+    const answer = await this.run(`rotate:${app.clientId}`, () =>
+      this.host.request<ApiClientRotateSecretResult>(API_CLIENT_ROTATE_SECRET, { clientId: app.clientId }),
+    );
+    if (!answer) return;
+    const result = answer.apiClientRotateSecret;
+    if (isFailure(result)) {
+      this.showFailure(result, []);
+      // Revoked meanwhile (another tab, an operator): the table shows it.
+      return this.host.reload();
+    }
+    this.succeed(ta(this.lang, 'appRotated', { name: result.apiClient.name }));
+    this.showSecret({ clientId: result.apiClient.clientId, name: result.apiClient.name, secret: result.clientSecret });
+  }
+
+  #askRevoke(app: ApiClient): void {
+    if (this.busy) return;
+    this.confirming = app.clientId;
+    this.feedback = undefined;
+    this.host.requestUpdate();
+    this.focusLater('apps-confirm-question');
+  }
+
+  #cancelRevoke(index: number): void {
+    if (this.busy) return;
+    this.confirming = undefined;
+    this.host.requestUpdate();
+    this.focusLater(`apps-revoke-${index}`);
+  }
+
+  async #revoke(app: ApiClient): Promise<void> {
+    const answer = await this.run(`revoke:${app.clientId}`, () =>
+      this.host.request<ApiClientRevokeResult>(API_CLIENT_REVOKE, { clientId: app.clientId }),
+    );
+    if (!answer) return;
+    this.confirming = undefined;
+    const result = answer.apiClientRevoke;
+    if (isFailure(result)) {
+      this.showFailure(result, []);
+      return this.host.reload();
+    }
+    // Its secret no longer works: no point keeping it on screen.
+    if (this.issued?.clientId === app.clientId) this.issued = undefined;
+    // Its buttons are gone: the message takes the focus.
+    this.succeed(ta(this.lang, 'appRevoked', { name: app.name }), { focus: true });
+    await this.host.reload();
+  }
+
+  async #copy(): Promise<void> {
+    const secret = this.issued?.secret;
+    const board = clipboard();
+    if (!secret || !board) return;
+    try {
+      await board.writeText(secret);
+      this.copyOutcome = { kind: 'status', text: ta(this.lang, 'secretCopied') };
+    } catch {
+      // Refused (no permission, the page lost the focus): the secret is on screen to select by hand.
+      this.copyOutcome = { kind: 'alert', text: ta(this.lang, 'copyFailed') };
+    }
+    this.host.requestUpdate();
+  }
+
+  #stored(): void {
+    this.issued = undefined;
+    this.copyOutcome = undefined;
+    this.host.requestUpdate();
+    this.focusLater('apps-list-heading');
+  }
+
+  /** The box with the client id and the secret just made, or nothing. */
+  renderSecret(): TemplateResult | typeof nothing {
+    const issued = this.issued;
+    if (!issued) return nothing;
+    const lang = this.lang;
+    const copy = this.copyOutcome;
+    return html`<div part="client-secret" class="client-secret">
+      ${this.host.heading(2, ta(lang, 'secretHeading', { name: issued.name }), 'apps-secret-heading')}
+      <p class="warning" id="apps-secret-warning">${ta(lang, 'secretWarning')}</p>
+      <dl>
+        <dt>${ta(lang, 'clientId')}</dt>
+        <dd><code class="secret" data-testid="issued-client-id">${issued.clientId}</code></dd>
+        <dt>${ta(lang, 'clientSecret')}</dt>
+        <dd><code class="secret" data-testid="issued-client-secret">${issued.secret}</code></dd>
+      </dl>
+      <div class="actions">
+        ${
+          clipboard()
+            ? html`<button
+                part="button secondary"
+                class="secondary"
+                type="button"
+                aria-label="${ta(lang, 'copySecret')}: ${ta(lang, 'clientSecret')}"
+                @click=${() => void this.#copy()}
+              >
+                ${ta(lang, 'copySecret')}
+              </button>`
+            : nothing
+        }
+        <button part="button" type="button" aria-describedby="apps-secret-warning" @click=${() => this.#stored()}>
+          ${ta(lang, 'secretStored')}
+        </button>
+      </div>
+      <p part="status" role="status" class="status" id="apps-copy-status">${copy?.kind === 'status' ? copy.text : ''}</p>
+      ${copy?.kind === 'alert' ? html`<p part="alert" role="alert" id="apps-copy-alert">${copy.text}</p>` : nothing}
+    </div>`;
+  }
+
+  render(me: Me): TemplateResult {
+    const lang = this.lang;
+    const confirming = me.apiClients.find((app) => app.clientId === this.confirming && !app.revokedAt);
+    const index = confirming ? me.apiClients.indexOf(confirming) : -1;
+    return html`<section part="apps" aria-busy=${this.busy ? 'true' : 'false'}>
+      ${this.host.heading(2, ta(lang, 'appsListHeading'), 'apps-list-heading')}
+      ${me.apiClients.length ? this.#renderTable(me.apiClients) : html`<p>${ta(lang, 'appsNone')}</p>`}
+      ${
+        confirming
+          ? html`<div part="app-revoke-confirm" class="confirm" role="group" aria-labelledby="apps-confirm-question">
+              <p id="apps-confirm-question" tabindex="-1">${ta(lang, 'appRevokeQuestion', { name: confirming.name })}</p>
+              <div class="actions">
+                <button
+                  part="button danger"
+                  class="danger"
+                  type="button"
+                  aria-label="${ta(lang, 'appRevokeConfirm')}: ${confirming.name}"
+                  aria-disabled=${this.disabled()}
+                  @click=${() => void this.#revoke(confirming)}
+                >
+                  ${ta(lang, 'appRevokeConfirm')}
+                </button>
+                <button
+                  part="button secondary"
+                  class="secondary"
+                  type="button"
+                  aria-label="${ta(lang, 'cancel')}: ${confirming.name}"
+                  aria-disabled=${this.disabled()}
+                  @click=${() => this.#cancelRevoke(index)}
+                >
+                  ${ta(lang, 'cancel')}
+                </button>
+              </div>
+            </div>`
+          : nothing
+      }
+      ${this.renderFeedback()}
+    </section>`;
+  }
+
+  #renderTable(apps: readonly ApiClient[]): TemplateResult {
+    const lang = this.lang;
+    return html`<div class="table-wrap">
+      <table part="table apps-table" aria-labelledby="apps-list-heading">
+        <thead>
+          <tr>
+            <th scope="col">${t(lang, 'name')}</th>
+            <th scope="col">${ta(lang, 'clientId')}</th>
+            <th scope="col">${ta(lang, 'appCreatedAt')}</th>
+            <th scope="col">${ta(lang, 'appStatus')}</th>
+            <th scope="col">${ta(lang, 'action')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${apps.map(
+            (app, index) => html`<tr class=${app.revokedAt ? 'revoked' : ''}>
+              <th scope="row">${app.name}</th>
+              <td><code class="client-id">${app.clientId}</code></td>
+              <td>${renderTime(lang, app.createdAt)}</td>
+              <td>
+                ${app.revokedAt ? html`${ta(lang, 'appRevokedOn')} ${renderTime(lang, app.revokedAt)}` : ta(lang, 'appActive')}
+              </td>
+              <td>${app.revokedAt ? nothing : this.#renderActions(app, index)}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>`;
+  }
+
+  #renderActions(app: ApiClient, index: number): TemplateResult {
+    const lang = this.lang;
+    return html`<div class="actions">
+      <button
+        part="button secondary"
+        class="secondary"
+        type="button"
+        aria-label="${ta(lang, 'appRotate')}: ${app.name}"
+        aria-disabled=${this.disabled()}
+        @click=${() => void this.#rotate(app)}
+      >
+        ${ta(lang, 'appRotate')}
+      </button>
+      <button
+        part="button secondary"
+        class="secondary"
+        id="apps-revoke-${index}"
+        type="button"
+        aria-label="${ta(lang, 'appRevoke')}: ${app.name}"
+        aria-disabled=${this.disabled()}
+        @click=${() => this.#askRevoke(app)}
+      >
+        ${ta(lang, 'appRevoke')}
+      </button>
+    </div>`;
+  }
+}
+
+/** "Register an application": a name (3 to 100 characters) → `apiClientCreate`; the secret goes to the box. */
+export class ApiClientRegisterPart extends AccountSection {
+  readonly key = 'app-register';
+
+  constructor(
+    host: AccountHost,
+    private readonly issued: (secret: IssuedSecret) => void,
+  ) {
+    super(host);
+  }
+
+  async #submit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (this.busy) return;
+    const form = event.currentTarget as HTMLFormElement;
+    const name = String(new FormData(form).get('name') ?? '').trim();
+    // Counted as identity counts (UTF-16 code units of the trimmed name).
+    if (name.length < API_CLIENT_NAME_MIN || name.length > API_CLIENT_NAME_MAX) {
+      return this.showFieldErrors({ name: ta(this.lang, 'appNameLength') });
+    }
+    const answer = await this.run('create', () =>
+      this.host.request<ApiClientCreateResult>(API_CLIENT_CREATE, { name }),
+    );
+    if (!answer) return;
+    const result = answer.apiClientCreate;
+    // The limit of active applications is a ValidationError on `name` too: it sits at the field.
+    if (isFailure(result)) return this.showFailure(result, ['name']);
+    form.reset();
+    this.succeed(ta(this.lang, 'appRegistered', { name: result.apiClient.name }));
+    this.issued({ clientId: result.apiClient.clientId, name: result.apiClient.name, secret: result.clientSecret });
+    await this.host.reload();
+  }
+
+  render(): TemplateResult {
+    const lang = this.lang;
+    return html`<section part="app-register">
+      ${this.host.heading(2, ta(lang, 'appRegisterHeading'), 'app-register-heading')}
+      <form part="form" class="form" novalidate aria-busy=${this.busy ? 'true' : 'false'} @submit=${(e: SubmitEvent) => void this.#submit(e)}>
+        <div class="field">
+          <label part="label" for="app-register-name">${ta(lang, 'appNameLabel')}</label>
+          ${this.renderHint('name', ta(lang, 'appNameHint', { max: MAX_ACTIVE_API_CLIENTS }))}
+          ${this.renderFieldError('name')}
+          <input
+            part="input"
+            id="app-register-name"
+            name="name"
+            type="text"
+            autocomplete="off"
+            required
+            maxlength=${API_CLIENT_NAME_MAX}
+            aria-invalid=${this.invalid('name')}
+            aria-describedby=${this.describedBy('name', true)}
+          />
+        </div>
+        <div class="actions">
+          <button part="button" type="submit" aria-disabled=${this.disabled()}>${ta(lang, 'appRegister')}</button>
+        </div>
+        ${this.renderFeedback()}
+      </form>
+    </section>`;
+  }
+}
+
+/**
+ * The "Applications (for developers)" section: what the client credentials grant is and where its endpoints are,
+ * a new secret once, the person's applications, and the form that registers one.
+ */
+export class ApiClientsSection {
+  readonly list: ApiClientsPart;
+  readonly register: ApiClientRegisterPart;
+
+  constructor(private readonly host: AccountHost) {
+    this.list = new ApiClientsPart(host);
+    this.register = new ApiClientRegisterPart(host, (secret) => this.list.showSecret(secret));
+  }
+
+  get parts(): readonly AccountSection[] {
+    return [this.list, this.register];
+  }
+
+  render(me: Me, endpoints: DeveloperEndpoints): TemplateResult {
+    const lang = this.host.language;
+    return html`<section part="apps-section" aria-labelledby="apps-heading">
+      ${this.host.heading(1, ta(lang, 'appsHeading'), 'apps-heading')}
+      <p>${ta(lang, 'appsIntro')}</p>
+      <dl part="apps-endpoints">
+        ${
+          endpoints.tokenEndpoint
+            ? html`<dt>${ta(lang, 'appsTokenEndpoint')}</dt>
+                <dd><code class="endpoint" data-testid="token-endpoint">${endpoints.tokenEndpoint}</code></dd>`
+            : nothing
+        }
+        <dt>${ta(lang, 'appsScope')}</dt>
+        <dd><code>${API_CLIENT_SCOPE}</code></dd>
+        ${
+          endpoints.graphqlEndpoint
+            ? html`<dt>${ta(lang, 'appsGraphql')}</dt>
+                <dd><code class="endpoint">${endpoints.graphqlEndpoint}</code></dd>`
+            : nothing
+        }
+      </dl>
+      ${this.list.renderSecret()} ${this.list.render(me)} ${this.register.render()}
+    </section>`;
+  }
+}
