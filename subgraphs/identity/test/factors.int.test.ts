@@ -66,7 +66,10 @@ describe('the code card', () => {
     const card = await issueCodeCard(db, { userId, communeId: demoCommuneId('dudelange'), issuedBy: userId });
     expect(card.codes).toHaveLength(50);
     const stored = await db.codeCard.findUniqueOrThrow({ where: { id: card.id } });
-    expect(stored.cellHashes.join()).not.toContain(card.codes[0]); // only hashes are kept
+    // Only keyed hashes are kept, one per cell: never a code.
+    expect(stored.cellHashes).toHaveLength(50);
+    expect(stored.cellHashes.every((hash) => /^[0-9a-f]{64}$/.test(hash))).toBe(true);
+    expect(stored.cellHashes.some((hash) => card.codes.includes(hash))).toBe(false);
     const challenge = await codeCardChallenge(db, userId);
     if (!challenge) throw new Error('no challenge');
     const [a, b] = challenge.cells;
