@@ -237,10 +237,7 @@ export class Account extends AuthElement implements AccountHost {
       );
     } catch (error) {
       if (controller.signal.aborted) return;
-      const requestError =
-        error instanceof GraphQLRequestError
-          ? error
-          : new GraphQLRequestError(String(error), { kind: 'invalid-response', cause: error });
+      const requestError = GraphQLRequestError.from(error);
       this.load = previous
         ? { status: 'error', error: requestError, previous }
         : { status: 'error', error: requestError };

@@ -251,10 +251,7 @@ export class CommuneCard extends GemengElement {
     } catch (error) {
       // A newer request replaced this one: its outcome no longer matters.
       if (controller.signal.aborted) return;
-      const requestError =
-        error instanceof GraphQLRequestError
-          ? error
-          : new GraphQLRequestError(String(error), { kind: 'invalid-response', cause: error });
+      const requestError = GraphQLRequestError.from(error);
       if (isNotFound(requestError)) {
         this.state = { status: 'not-found', slug };
         this.#emitError(requestError, 'not-found');

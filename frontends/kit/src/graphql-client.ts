@@ -32,6 +32,13 @@ export class GraphQLRequestError extends Error {
     this.data = options.data;
   }
 
+  /** `error` as a GraphQLRequestError: itself, or anything else thrown while reading a response. */
+  static from(error: unknown): GraphQLRequestError {
+    return error instanceof GraphQLRequestError
+      ? error
+      : new GraphQLRequestError(String(error), { kind: 'invalid-response', cause: error });
+  }
+
   /** True when trying again may help (the server or the network failed, not the query). */
   get retryable(): boolean {
     return this.kind === 'network' || (this.kind === 'http' && (this.status ?? 500) >= 500);

@@ -84,6 +84,60 @@ const TEXTS = {
     de: 'Zu viele Versuche: Versuchen Sie es in {minutes} Minuten erneut.',
     en: 'Too many attempts: try again in {minutes} minutes.',
   },
+  totpCodeWrong: {
+    lb: 'Dëse Code stëmmt net: gitt déi 6 Zifferen an, déi Är App elo weist.',
+    fr: 'Ce code n’est pas le bon : saisissez les 6 chiffres que votre application affiche maintenant.',
+    de: 'Dieser Code stimmt nicht: Geben Sie die 6 Ziffern ein, die Ihre App jetzt anzeigt.',
+    en: 'This code is not right: enter the 6 digits your app shows now.',
+  },
+  totpNone: {
+    lb: 'Dir hutt keng Authenticator-App ageriicht.',
+    fr: 'Vous n’avez pas d’application d’authentification.',
+    de: 'Sie haben keine Authenticator-App eingerichtet.',
+    en: 'You have no authenticator app set up.',
+  },
+  erasePasswordWrong: {
+    lb: 'D’Passwuert ass net richteg: gitt Äert aktuellt Passwuert an, fir de Kont ze läschen.',
+    fr: 'Le mot de passe n’est pas correct : saisissez votre mot de passe actuel pour supprimer le compte.',
+    de: 'Das Passwort ist nicht richtig: Geben Sie Ihr aktuelles Passwort ein, um das Konto zu löschen.',
+    en: 'The password is not right: enter your current password to erase the account.',
+  },
+  passkeyInvalid: {
+    lb: 'De Passkey konnt net gepréift ginn. Probéiert et nach eng Kéier.',
+    fr: 'La clé d’accès n’a pas pu être vérifiée. Veuillez réessayer.',
+    de: 'Der Passkey konnte nicht geprüft werden. Bitte versuchen Sie es noch einmal.',
+    en: 'The passkey could not be verified. Please try again.',
+  },
+  passkeyChallenge: {
+    lb: 'Dës Ufro ass ofgelaf. Fänkt w.e.g. nei un.',
+    fr: 'Cette demande a expiré. Veuillez recommencer.',
+    de: 'Diese Anfrage ist abgelaufen. Bitte beginnen Sie neu.',
+    en: 'This request has expired. Please start again.',
+  },
+  passkeyTooMany: {
+    lb: 'Dir hutt schonn 10 Passkeyen. Läscht fir d’éischt een.',
+    fr: 'Vous avez déjà 10 clés d’accès. Supprimez-en d’abord une.',
+    de: 'Sie haben bereits 10 Passkeys. Entfernen Sie zuerst einen.',
+    en: 'You already have 10 passkeys. Remove one first.',
+  },
+  passkeyName: {
+    lb: 'Gitt dem Passkey en Numm (1 bis 60 Zeechen).',
+    fr: 'Donnez un nom à la clé d’accès (1 à 60 caractères).',
+    de: 'Geben Sie dem Passkey einen Namen (1 bis 60 Zeichen).',
+    en: 'Give the passkey a name (1 to 60 characters).',
+  },
+  passkeyNotFound: {
+    lb: 'Dëse Passkey gëtt et net (méi) an Ärem Kont.',
+    fr: 'Cette clé d’accès n’existe pas (ou plus) dans votre compte.',
+    de: 'Diesen Passkey gibt es in Ihrem Konto nicht (mehr).',
+    en: 'This passkey is not (or no longer) in your account.',
+  },
+  sessionNotFound: {
+    lb: 'Dës Sessioun ass schonn ofgelaf oder zou.',
+    fr: 'Cette session a déjà expiré ou été fermée.',
+    de: 'Diese Sitzung ist bereits abgelaufen oder beendet.',
+    en: 'This session has already expired or been ended.',
+  },
 } satisfies Record<string, Record<Language, string>>;
 
 export type TextKey = keyof typeof TEXTS;

@@ -1,27 +1,13 @@
 /** Second factors in the graph: TOTP enrolment, the code card (issued by an agent), the security log. */
-import { badInput, type Language, notFound } from '@gemeng/subgraph-kit';
+import { badInput, notFound } from '@gemeng/subgraph-kit';
 import { builder } from '../builder.ts';
 import { activeCard, issueCodeCard, revokeCodeCard } from '../factors/code-card.ts';
 import { codeCardPdf } from '../factors/code-card-pdf.ts';
 import { requireSecondFactorIfEnrolled } from '../factors/second-factor.ts';
 import { confirmTotpEnrolment, startTotpEnrolment } from '../factors/totp.ts';
 import { logSecurityEvent } from '../security/log.ts';
-import { NotFoundError, ValidationError } from './errors.ts';
+import { NotFoundError, text, ValidationError } from './errors.ts';
 import { self, User } from './user.ts';
-
-const TOTP_CODE_WRONG: Record<Language, string> = {
-  lb: 'Dëse Code stëmmt net: gitt déi 6 Zifferen an, déi Är App elo weist.',
-  fr: 'Ce code n’est pas le bon : saisissez les 6 chiffres que votre application affiche maintenant.',
-  de: 'Dieser Code stimmt nicht: Geben Sie die 6 Ziffern ein, die Ihre App jetzt anzeigt.',
-  en: 'This code is not right: enter the 6 digits your app shows now.',
-};
-
-const TOTP_NONE: Record<Language, string> = {
-  lb: 'Dir hutt keng Authenticator-App ageriicht.',
-  fr: 'Vous n’avez pas d’application d’authentification.',
-  de: 'Sie haben keine Authenticator-App eingerichtet.',
-  en: 'You have no authenticator app set up.',
-};
 
 const CodeCardStatus = builder.objectRef<{ serial: string; total: number; remaining: number; issuedAt: Date }>(
   'CodeCardStatus',
@@ -135,7 +121,7 @@ builder.mutationFields((t) => ({
       const userId = ctx.caller?.sub ?? '';
       await requireSecondFactorIfEnrolled(ctx, userId);
       const codes = await confirmTotpEnrolment(ctx.db, userId, input.code);
-      if (!codes) throw new ValidationError('code', TOTP_CODE_WRONG[ctx.lang]);
+      if (!codes) throw new ValidationError('code', text('totpCodeWrong', ctx.lang));
       return { recoveryCodes: codes };
     },
   }),
@@ -159,7 +145,7 @@ builder.mutationFields((t) => ({
         await logSecurityEvent(tx, { userId, kind: 'factor-removed', details: { factor: 'totp' } });
         return true;
       });
-      if (!removed) throw new NotFoundError(TOTP_NONE[ctx.lang]);
+      if (!removed) throw new NotFoundError(text('totpNone', ctx.lang));
       return true;
     },
   }),

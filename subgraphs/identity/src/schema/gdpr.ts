@@ -23,7 +23,7 @@ import { accountsService } from '../accounts/service.ts';
 import { builder } from '../builder.ts';
 import type { Db } from '../db.ts';
 import { requireSecondFactorIfEnrolled } from '../factors/second-factor.ts';
-import { lockedError, ValidationError } from './errors.ts';
+import { lockedError, text, ValidationError } from './errors.ts';
 
 export const Json = addJsonScalar(builder);
 
@@ -124,15 +124,6 @@ builder.queryField('personalDataExport', (t) =>
   }),
 );
 
-const TEXTS = {
-  wrongPassword: {
-    lb: 'D’Passwuert ass net richteg: gitt Äert aktuellt Passwuert an, fir de Kont ze läschen.',
-    fr: 'Le mot de passe n’est pas correct : saisissez votre mot de passe actuel pour supprimer le compte.',
-    de: 'Das Passwort ist nicht richtig: Geben Sie Ihr aktuelles Passwort ein, um das Konto zu löschen.',
-    en: 'The password is not right: enter your current password to erase the account.',
-  },
-} as const;
-
 const AccountEraseInput = builder.inputType('AccountEraseInput', {
   description: 'Erasing the account asks for the password again.',
   fields: (t) => ({ password: t.string({ required: true, description: 'The current password.' }) }),
@@ -157,7 +148,7 @@ builder.mutationField('accountErase', (t) =>
       const userId = ctx.caller?.sub ?? '';
       await requireSecondFactorIfEnrolled(ctx, userId);
       const confirmed = await accountsService().confirmPassword(userId, input.password, 'account-erase');
-      if (confirmed === 'wrongPassword') throw new ValidationError('password', TEXTS.wrongPassword[ctx.lang]);
+      if (confirmed === 'wrongPassword') throw new ValidationError('password', text('erasePasswordWrong', ctx.lang));
       if ('lockedMinutes' in confirmed) throw lockedError(confirmed, ctx.lang);
       const eventId = await ctx.db.$transaction(async (tx) => {
         await tx.oidcPayload.deleteMany({ where: { accountId: userId } });

@@ -4,55 +4,16 @@
  * password alone cannot add the thief's authenticator or end the owner's sessions).
  */
 import { createHash } from 'node:crypto';
-import type { JsonValue, Language } from '@gemeng/subgraph-kit';
+import type { JsonValue } from '@gemeng/subgraph-kit';
 import { builder } from '../builder.ts';
 import type { Db } from '../db.ts';
-import { type PasskeyProblem, passkeysService } from '../factors/passkeys.ts';
+import { passkeysService } from '../factors/passkeys.ts';
 import { requireSecondFactorIfEnrolled } from '../factors/second-factor.ts';
 import { PORTAL_CLIENT_ID } from '../oidc/provider.ts';
 import { logSecurityEvent } from '../security/log.ts';
-import { NotFoundError, ValidationError } from './errors.ts';
+import { NotFoundError, text, ValidationError } from './errors.ts';
 import { Json } from './gdpr.ts';
 import { self, User } from './user.ts';
-
-const TEXTS: Record<PasskeyProblem | 'sessionNotFound' | 'passkeyNotFound', Record<Language, string>> = {
-  passkeyInvalid: {
-    lb: 'De Passkey konnt net gepréift ginn. Probéiert et nach eng Kéier.',
-    fr: 'La clé d’accès n’a pas pu être vérifiée. Veuillez réessayer.',
-    de: 'Der Passkey konnte nicht geprüft werden. Bitte versuchen Sie es noch einmal.',
-    en: 'The passkey could not be verified. Please try again.',
-  },
-  passkeyChallenge: {
-    lb: 'Dës Ufro ass ofgelaf. Fänkt w.e.g. nei un.',
-    fr: 'Cette demande a expiré. Veuillez recommencer.',
-    de: 'Diese Anfrage ist abgelaufen. Bitte beginnen Sie neu.',
-    en: 'This request has expired. Please start again.',
-  },
-  passkeyTooMany: {
-    lb: 'Dir hutt schonn 10 Passkeyen. Läscht fir d’éischt een.',
-    fr: 'Vous avez déjà 10 clés d’accès. Supprimez-en d’abord une.',
-    de: 'Sie haben bereits 10 Passkeys. Entfernen Sie zuerst einen.',
-    en: 'You already have 10 passkeys. Remove one first.',
-  },
-  passkeyName: {
-    lb: 'Gitt dem Passkey en Numm (1 bis 60 Zeechen).',
-    fr: 'Donnez un nom à la clé d’accès (1 à 60 caractères).',
-    de: 'Geben Sie dem Passkey einen Namen (1 bis 60 Zeichen).',
-    en: 'Give the passkey a name (1 to 60 characters).',
-  },
-  passkeyNotFound: {
-    lb: 'Dëse Passkey gëtt et net (méi) an Ärem Kont.',
-    fr: 'Cette clé d’accès n’existe pas (ou plus) dans votre compte.',
-    de: 'Diesen Passkey gibt es in Ihrem Konto nicht (mehr).',
-    en: 'This passkey is not (or no longer) in your account.',
-  },
-  sessionNotFound: {
-    lb: 'Dës Sessioun ass schonn ofgelaf oder zou.',
-    fr: 'Cette session a déjà expiré ou été fermée.',
-    de: 'Diese Sitzung ist bereits abgelaufen oder beendet.',
-    en: 'This session has already expired or been ended.',
-  },
-};
 
 const Passkey = builder.prismaObject('Passkey', {
   description: 'A passkey of the signed-in person (a second factor, with the device’s PIN or biometrics).',
@@ -180,7 +141,7 @@ builder.mutationFields((t) => ({
       const outcome = await passkeysService().register(userId, input.name, input.response);
       if (!outcome.passkey) {
         const problem = outcome.problem ?? 'passkeyInvalid';
-        throw new ValidationError(problem === 'passkeyName' ? 'name' : 'response', TEXTS[problem][ctx.lang]);
+        throw new ValidationError(problem === 'passkeyName' ? 'name' : 'response', text(problem, ctx.lang));
       }
       return outcome.passkey;
     },
@@ -205,7 +166,7 @@ builder.mutationFields((t) => ({
         if (count === 1) await logSecurityEvent(tx, { userId, kind: 'factor-removed', details: { factor: 'passkey' } });
         return count === 1;
       });
-      if (!removed) throw new NotFoundError(TEXTS.passkeyNotFound[ctx.lang]);
+      if (!removed) throw new NotFoundError(text('passkeyNotFound', ctx.lang));
       return id;
     },
   }),
@@ -225,7 +186,7 @@ builder.mutationFields((t) => ({
       const userId = ctx.caller?.sub ?? '';
       await requireSecondFactorIfEnrolled(ctx, userId);
       const session = (await activeSessions(ctx.db, userId)).find((s) => s.view.id === String(input.id));
-      if (!session) throw new NotFoundError(TEXTS.sessionNotFound[ctx.lang]);
+      if (!session) throw new NotFoundError(text('sessionNotFound', ctx.lang));
       await ctx.db.$transaction(async (tx) => {
         await tx.oidcPayload.deleteMany({ where: { model: 'Session', id: session.rowId } });
         await tx.oidcPayload.deleteMany({ where: { grantId: { in: session.grants } } });
