@@ -1,0 +1,320 @@
+/**
+ * The OpenID Connect provider's login interaction: the password (first factor), then, when the client asks for
+ * `acr_values=substantial`, the second factor (a passkey, the commune's code card or a TOTP code), and the
+ * implied consent for the syndicate's own clients.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { escapeHtml, isLanguage, type Language } from '@gemeng/subgraph-kit';
+import type Provider from 'oidc-provider';
+import { type Accounts, normaliseEmail } from '../accounts/accounts.ts';
+import type { Db } from '../db.ts';
+import { answerCodeCard, cellName, codeCardChallenge } from '../factors/code-card.ts';
+import type { Passkeys } from '../factors/passkeys.ts';
+import { checkTotp, useRecoveryCode } from '../factors/totp.ts';
+import { type AttemptKey, clearFailures, lockedMinutes, recordFailure } from '../security/attempts.ts';
+import { logSecurityEvent, type SecurityEventKind } from '../security/log.ts';
+import { page, pick, send } from './http.ts';
+import { form, layout, link, paragraph, textsFor } from './pages.ts';
+import type { Texts } from './texts.ts';
+
+export interface InteractionOptions {
+  db: Db;
+  provider: Provider;
+  accounts: Accounts;
+  passkeys: Passkeys;
+}
+
+export function createInteraction(options: InteractionOptions) {
+  const { db, provider, accounts, passkeys } = options;
+  return handleInteraction;
+
+  async function handleInteraction(
+    req: IncomingMessage,
+    res: ServerResponse,
+    uid: string,
+    action: string,
+    body: URLSearchParams,
+    url: URL,
+  ) {
+    let details: Awaited<ReturnType<Provider['interactionDetails']>>;
+    try {
+      details = await provider.interactionDetails(req, res);
+    } catch {
+      const lang = pick(url.searchParams.get('lang'), req);
+      send(res, 400, layout(lang, textsFor(lang).signInTitle, paragraph(textsFor(lang).sessionExpired)));
+      return;
+    }
+    if (details.uid !== uid) throw new Error('interaction uid mismatch');
+    const locales = String(details.params.ui_locales ?? '').split(' ')[0];
+    const lang = pick(url.searchParams.get('lang') ?? body.get('lang') ?? (isLanguage(locales) ? locales : null), req);
+    const t = textsFor(lang);
+    const client = { ip: req.socket.remoteAddress ?? null, userAgent: req.headers['user-agent'] ?? null };
+
+    if (details.prompt.name === 'login') {
+      const wantsSubstantial = String(details.params.acr_values ?? '')
+        .split(' ')
+        .includes('substantial');
+      const state = (details.result as { gemeng?: LoginState } | undefined)?.gemeng ?? {};
+      // Step-up: signed in already (with one factor), only the missing factor is asked.
+      const stepUp = details.prompt.reasons.includes('acr_substantial') && details.session?.accountId;
+      const userId = state.userId ?? (stepUp ? String(details.session?.accountId) : undefined);
+
+      if (action === 'abort') {
+        await provider.interactionFinished(
+          req,
+          res,
+          { error: 'access_denied', error_description: 'no second factor was given' },
+          { mergeWithLastSubmission: false },
+        );
+        return;
+      }
+      if (userId && wantsSubstantial) {
+        return secondFactor(req, res, { uid, lang, t, userId, state, action, body, client });
+      }
+      if (action !== 'login') return void page(res, lang, t.signInTitle, loginForm(t, lang, uid, '', []), 200, uid);
+
+      const email = normaliseEmail(body.get('email') ?? '');
+      const keys: AttemptKey[] = [
+        { kind: 'account', value: email },
+        { kind: 'ip', value: client.ip ?? 'unknown' },
+      ];
+      const minutes = await lockedMinutes(db, keys);
+      if (minutes) {
+        const message = t.tooManyAttempts.replace('{minutes}', String(minutes));
+        return void page(res, lang, t.signInTitle, loginForm(t, lang, uid, email, [message]), 429, uid);
+      }
+      const result = await accounts.authenticate(email, body.get('password') ?? '');
+      if (!result.ok) {
+        await failed(keys, result.userId ?? null, 'login-failed', client);
+        const error = result.reason === 'unverified' ? t.unverified : t.invalidCredentials;
+        return void page(res, lang, t.signInTitle, loginForm(t, lang, uid, email, [error]), 401, uid);
+      }
+      await clearFailures(db, keys[0] as AttemptKey);
+      if (wantsSubstantial) {
+        const next: LoginState = { userId: result.user.id };
+        await provider.interactionResult(req, res, { gemeng: next }, { mergeWithLastSubmission: false });
+        return secondFactor(req, res, { uid, lang, t, userId: result.user.id, state: next, action: '', body, client });
+      }
+      await logSecurityEvent(db, { userId: result.user.id, kind: 'login', details: { acr: 'low' }, ...client });
+      await provider.interactionFinished(
+        req,
+        res,
+        { login: { accountId: result.user.id, acr: 'low', amr: ['pwd'], remember: true } },
+        { mergeWithLastSubmission: false },
+      );
+      return;
+    }
+
+    if (details.prompt.name === 'consent') {
+      // The only clients are the syndicate's own (the portal, the widgets): consent is implied.
+      const prompt = details.prompt.details as {
+        missingOIDCScope?: string[];
+        missingOIDCClaims?: string[];
+        missingResourceScopes?: Record<string, string[]>;
+      };
+      const grant = details.grantId
+        ? await provider.Grant.find(details.grantId)
+        : new provider.Grant({
+            accountId: String(details.session?.accountId),
+            clientId: String(details.params.client_id),
+          });
+      if (!grant) throw new Error('grant not found');
+      if (prompt.missingOIDCScope) grant.addOIDCScope(prompt.missingOIDCScope.join(' '));
+      if (prompt.missingOIDCClaims) grant.addOIDCClaims(prompt.missingOIDCClaims);
+      for (const [indicator, scopes] of Object.entries(prompt.missingResourceScopes ?? {})) {
+        grant.addResourceScope(indicator, scopes.join(' '));
+      }
+      const grantId = await grant.save();
+      await provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
+      return;
+    }
+    throw new Error(`unsupported prompt ${details.prompt.name}`);
+  }
+
+  /** Counts a failure; when it locks the account, tells its owner by mail and in the security log. */
+  async function failed(keys: AttemptKey[], userId: string | null, kind: SecurityEventKind, client: ClientInfo) {
+    const locked = await recordFailure(db, keys);
+    await logSecurityEvent(db, { userId, kind, ...client });
+    if (userId && locked.some((key) => key.kind === 'account')) {
+      await logSecurityEvent(db, { userId, kind: 'lockout', ...client });
+      await accounts.notifyLockout(userId);
+    }
+  }
+
+  /** The second step: a passkey, the commune's code card (two random cells), or a TOTP code / recovery code. */
+  async function secondFactor(
+    req: IncomingMessage,
+    res: ServerResponse,
+    input: {
+      uid: string;
+      lang: Language;
+      t: Texts;
+      userId: string;
+      state: LoginState;
+      action: string;
+      body: URLSearchParams;
+      client: ClientInfo;
+    },
+  ) {
+    const { uid, lang, t, userId, body, client } = input;
+    let state = input.state;
+    const hasTotp = Boolean(await db.totpFactor.findFirst({ where: { userId, confirmedAt: { not: null } } }));
+    if (!state.challenge) {
+      const challenge = await codeCardChallenge(db, userId);
+      if (challenge) {
+        state = { ...state, userId, challenge };
+        await provider.interactionResult(req, res, { gemeng: state }, { mergeWithLastSubmission: false });
+      }
+    }
+    /** A new WebAuthn challenge for the page: one per attempt, never replayed. */
+    const newPasskeyChallenge = async () => {
+      const options = await passkeys.authenticationOptions(userId);
+      if (!options) return;
+      state = { ...state, userId, passkeyChallenge: options.challenge, passkeyOptions: JSON.stringify(options) };
+      await provider.interactionResult(req, res, { gemeng: state }, { mergeWithLastSubmission: false });
+    };
+    if (!state.passkeyChallenge) await newPasskeyChallenge();
+    const challenge = state.challenge;
+    if (!challenge && !hasTotp && !state.passkeyChallenge) {
+      return void page(res, lang, t.secondFactorTitle, paragraph(t.noSecondFactor) + abortForm(t, uid), 200, uid);
+    }
+    const errors: string[] = [];
+    if (input.action === 'second-factor') {
+      const keys: AttemptKey[] = [
+        { kind: 'account', value: `factor:${userId}` },
+        { kind: 'ip', value: client.ip ?? 'unknown' },
+      ];
+      const minutes = await lockedMinutes(db, keys);
+      let ok = false;
+      let method = '';
+      if (minutes) errors.push(t.tooManyAttempts.replace('{minutes}', String(minutes)));
+      else if (body.get('method') === 'passkey' && state.passkeyChallenge) {
+        method = 'passkey';
+        ok = await passkeys.authenticate(userId, state.passkeyChallenge, body.get('response') ?? '');
+        if (!ok) await newPasskeyChallenge();
+      } else if (body.get('method') === 'code-card' && challenge) {
+        method = 'code-card';
+        ok = await answerCodeCard(db, userId, challenge, [body.get('cell1') ?? '', body.get('cell2') ?? '']);
+      } else if (body.get('method') === 'totp' && hasTotp) {
+        const code = (body.get('code') ?? '').trim();
+        method = /^\d{6}$/.test(code) ? 'totp' : 'recovery-code';
+        ok = method === 'totp' ? await checkTotp(db, userId, code) : await useRecoveryCode(db, userId, code);
+      }
+      if (ok) {
+        await clearFailures(db, keys[0] as AttemptKey);
+        await logSecurityEvent(db, { userId, kind: 'login', details: { acr: 'substantial', method }, ...client });
+        await provider.interactionFinished(
+          req,
+          res,
+          {
+            login: {
+              accountId: userId,
+              acr: 'substantial',
+              amr: ['pwd', method === 'passkey' ? 'hwk' : 'otp'],
+              remember: true,
+            },
+          },
+          { mergeWithLastSubmission: false },
+        );
+        return;
+      }
+      if (!minutes) {
+        await failed(keys, userId, 'second-factor-failed', client);
+        errors.push(t.secondFactorInvalid);
+      }
+    }
+    const others = [challenge ? codeCardForm(t, lang, uid, challenge) : '', hasTotp ? totpForm(t, lang, uid) : ''];
+    const forms =
+      (state.passkeyOptions ? passkeyForm(t, lang, uid, state.passkeyOptions, others.some(Boolean)) : '') +
+      others.join('');
+    const summary = errors.length
+      ? `<div class="summary" role="alert"><p>${escapeHtml(t.errorSummary)}</p><ul>${errors
+          .map((e) => `<li>${escapeHtml(e)}</li>`)
+          .join('')}</ul></div>`
+      : '';
+    page(
+      res,
+      lang,
+      t.secondFactorTitle,
+      summary + paragraph(t.secondFactorText) + forms,
+      errors.length ? 401 : 200,
+      uid,
+    );
+  }
+}
+
+function loginForm(t: Texts, lang: Language, uid: string, email: string, errors: string[]): string {
+  return (
+    form(
+      t,
+      `/interaction/${uid}/login`,
+      [
+        { name: 'email', label: t.email, type: 'email', autocomplete: 'username', value: email },
+        { name: 'password', label: t.password, type: 'password', autocomplete: 'current-password' },
+      ],
+      t.signIn,
+      { errors, extra: `<input type="hidden" name="lang" value="${lang}">` },
+    ) +
+    link(`/account/reset?lang=${lang}`, t.forgot) +
+    `<p>${t.noAccount} <a href="/account/register?lang=${lang}">${t.register}</a></p>`
+  );
+}
+
+interface LoginState {
+  /** The account whose password was right (the first factor). */
+  userId?: string;
+  /** The code-card cells asked for, fixed for the whole interaction (reloading does not draw new ones). */
+  challenge?: { serial: string; cells: [number, number] };
+  /** The WebAuthn challenge of this interaction, and the options for the page's script. */
+  passkeyChallenge?: string;
+  passkeyOptions?: string;
+}
+
+type ClientInfo = { ip: string | null; userAgent: string | null };
+
+function codeCardForm(t: Texts, lang: Language, uid: string, challenge: { serial: string; cells: [number, number] }) {
+  const [a, b] = challenge.cells.map(cellName) as [string, string];
+  return form(
+    t,
+    `/interaction/${uid}/second-factor`,
+    [
+      { name: 'cell1', label: t.cardCell.replace('{cell}', a), type: 'text', autocomplete: 'one-time-code' },
+      { name: 'cell2', label: t.cardCell.replace('{cell}', b), type: 'text', autocomplete: 'one-time-code' },
+    ],
+    t.confirm,
+    {
+      extra: `<input type="hidden" name="method" value="code-card"><input type="hidden" name="lang" value="${lang}">`,
+      intro: t.cardPrompt.replace('{a}', a).replace('{b}', b).replace('{serial}', challenge.serial),
+    },
+  );
+}
+
+/**
+ * The passkey step needs JavaScript (the WebAuthn API): the form stays hidden until /account/passkey.js shows
+ * it, so that without JavaScript only the other ways are offered.
+ */
+function passkeyForm(t: Texts, lang: Language, uid: string, options: string, othersFollow: boolean) {
+  return `<form id="passkey-form" method="post" action="/interaction/${uid}/second-factor" hidden data-failed="${escapeHtml(t.passkeyFailed)}">
+<script type="application/json" id="passkey-options">${options.replace(/</g, '\\u003c')}</script>
+<input type="hidden" name="method" value="passkey"><input type="hidden" name="lang" value="${lang}">
+<input type="hidden" name="response" value="">
+<p id="passkey-status" class="error" role="status"></p>
+<button type="submit">${escapeHtml(t.passkeyUse)}</button>
+${othersFollow ? `<p>${escapeHtml(t.passkeyOr)}</p>` : ''}
+</form>
+<script src="/account/passkey.js" defer></script>`;
+}
+
+function totpForm(t: Texts, lang: Language, uid: string) {
+  return form(
+    t,
+    `/interaction/${uid}/second-factor`,
+    [{ name: 'code', label: t.totpLabel, type: 'text', autocomplete: 'one-time-code' }],
+    t.confirm,
+    { extra: `<input type="hidden" name="method" value="totp"><input type="hidden" name="lang" value="${lang}">` },
+  );
+}
+
+function abortForm(t: Texts, uid: string) {
+  return `<form method="post" action="/interaction/${uid}/abort"><button type="submit">${escapeHtml(t.back)}</button></form>`;
+}
