@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import { type ClientInfo, clientFromRouter } from './client-address.ts';
 import { type Language, negotiateLanguage } from './language.ts';
 import type { Logger } from './logger.ts';
 
@@ -27,6 +28,8 @@ export interface RequestContext<Db = unknown> {
   /** The language the caller asked for (Accept-Language), used where a field has no `lang` argument. */
   lang: Language;
   caller: Caller | null;
+  /** The client's address and user agent as the router saw them (null when it did not say). */
+  client: ClientInfo;
   log: Logger;
   db: Db;
   /** Per-request memo for batch loaders (see `loader`). */
@@ -47,6 +50,8 @@ export function createContext<Db>(headers: IncomingHttpHeaders, base: { log: Log
     requestId,
     lang: negotiateLanguage(headers['accept-language']),
     caller: null,
+    // Only requests with the router's secret reach a context, so these headers come from the router.
+    client: clientFromRouter(headers),
     log: base.log.child({ requestId }),
     db: base.db,
     loaders: new Map(),

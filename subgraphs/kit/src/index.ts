@@ -10,6 +10,7 @@ export {
   STEP_UP_ACR,
   stepUpRequired,
 } from './builder.ts';
+export * from './client-address.ts';
 export * from './config.ts';
 export { type Caller, createContext, type RequestContext } from './context.ts';
 export { createPrismaClient } from './database/prisma.ts';
