@@ -29,7 +29,10 @@ export function clientAddress(req: IncomingMessage, behindProxy: boolean): strin
 
 /** An IP address in canonical form (IPv4-mapped IPv6 as IPv4, brackets and zone ids dropped), or null. */
 export function normaliseAddress(value: string): string | null {
-  let address = value.trim().replace(/^\[(.*)\]$/, '$1').replace(/%.*$/, '');
+  let address = value
+    .trim()
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/%.*$/, '');
   if (/^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(address)) address = address.slice(7);
   if (isIP(address) === 0) return null;
   return address.toLowerCase();
