@@ -7,6 +7,7 @@
  * the page (`authClient`), so the shell and the widgets see the same sign-in.
  */
 import { ConfigurationError } from './errors.ts';
+import { safeReturnPath } from './return-path.ts';
 
 export const DEFAULT_CLIENT_ID = 'gemeng-portal';
 /** The resource indicator that makes the access token a JWT for the graph (RFC 8707). */
@@ -202,17 +203,6 @@ function storage(): Storage | undefined {
 
 function currentPath(): string {
   return `${location.pathname}${location.search}${location.hash}`;
-}
-
-/** Only same-origin paths are followed after sign-in: a crafted returnTo must not send people elsewhere. */
-function safeReturnPath(value: string | undefined): string {
-  if (!value) return '/';
-  try {
-    const url = new URL(value, location.origin);
-    return url.origin === location.origin ? `${url.pathname}${url.search}${url.hash}` : '/';
-  } catch {
-    return '/';
-  }
 }
 
 /** True on a popup's landing page (the callback URL inside the window this client opened). */
