@@ -12,7 +12,12 @@ export type SecurityEventKind =
   | 'role-granted'
   | 'role-revoked'
   | 'session-revoked'
-  | 'api-client-created';
+  | 'api-client-created'
+  // The syndicate's acts: the operator flag (by the operator command) and the communes operators onboard.
+  | 'operator-granted'
+  | 'operator-revoked'
+  | 'commune-created'
+  | 'commune-updated';
 
 export interface SecurityEventInput {
   userId: string | null;
