@@ -138,6 +138,48 @@ const TEXTS = {
     de: 'Diese Sitzung ist bereits abgelaufen oder beendet.',
     en: 'This session has already expired or been ended.',
   },
+  communeSlugInvalid: {
+    lb: 'De Slug besteet aus 2 bis 64 klenge Buschtawen, Zifferen a Bindestricher, wéi „dudelange“ oder „esch-sur-alzette“.',
+    fr: 'Le slug compte de 2 à 64 lettres minuscules, chiffres et traits d’union, comme « dudelange » ou « esch-sur-alzette ».',
+    de: 'Der Slug besteht aus 2 bis 64 Kleinbuchstaben, Ziffern und Bindestrichen, wie „dudelange“ oder „esch-sur-alzette“.',
+    en: 'The slug has 2 to 64 lower-case letters, digits and hyphens, as in "dudelange" or "esch-sur-alzette".',
+  },
+  communeSlugTaken: {
+    lb: 'Et gëtt schonn eng Gemeng mam Slug „{slug}“: wielt en aneren.',
+    fr: 'Une commune porte déjà le slug « {slug} » : choisissez-en un autre.',
+    de: 'Es gibt bereits eine Gemeinde mit dem Slug „{slug}“: Wählen Sie einen anderen.',
+    en: 'A commune already has the slug "{slug}": choose another one.',
+  },
+  communeNameLength: {
+    lb: 'Gitt den Numm vun der Gemeng op Lëtzebuergesch, Franséisch, Däitsch an Englesch un (all 1 bis 100 Zeechen).',
+    fr: 'Indiquez le nom de la commune en luxembourgeois, français, allemand et anglais (chacun de 1 à 100 caractères).',
+    de: 'Geben Sie den Namen der Gemeinde auf Luxemburgisch, Französisch, Deutsch und Englisch an (je 1 bis 100 Zeichen).',
+    en: 'Give the commune’s name in Luxembourgish, French, German and English (each 1 to 100 characters).',
+  },
+  communePopulation: {
+    lb: 'D’Awunnerzuel ass eng ganz Zuel tëscht 0 an 10 000 000.',
+    fr: 'La population est un nombre entier de 0 à 10 000 000.',
+    de: 'Die Einwohnerzahl ist eine ganze Zahl von 0 bis 10 000 000.',
+    en: 'The population is a whole number from 0 to 10,000,000.',
+  },
+  communeDate: {
+    lb: 'Gitt en Datum am Format JJJJ-MM-DD un, zum Beispill 2027-01-01.',
+    fr: 'Indiquez une date au format AAAA-MM-JJ, par exemple 2027-01-01.',
+    de: 'Geben Sie ein Datum im Format JJJJ-MM-TT an, zum Beispiel 2027-01-01.',
+    en: 'Give a date as YYYY-MM-DD, for example 2027-01-01.',
+  },
+  communeOrigin: {
+    lb: '„{origin}“ ass keen Hierkonft vun enger Websäit: gitt just https:// an den Host un, ouni Wee, wéi https://www.dudelange.lu.',
+    fr: '« {origin} » n’est pas une origine de site web : indiquez seulement https:// et l’hôte, sans chemin, comme https://www.dudelange.lu.',
+    de: '„{origin}“ ist kein Ursprung einer Website: Geben Sie nur https:// und den Host an, ohne Pfad, wie https://www.dudelange.lu.',
+    en: '"{origin}" is not a website origin: give only https:// and the host, without a path, as in https://www.dudelange.lu.',
+  },
+  communeOriginsTooMany: {
+    lb: 'Gitt héchstens 20 Hierkonfte vu Websäiten un.',
+    fr: 'Indiquez au plus 20 origines de sites web.',
+    de: 'Geben Sie höchstens 20 Website-Ursprünge an.',
+    en: 'Give at most 20 website origins.',
+  },
 } satisfies Record<string, Record<Language, string>>;
 
 export type TextKey = keyof typeof TEXTS;
