@@ -1,8 +1,17 @@
-import { badInput, loader, localized, notFound } from '@gemeng/subgraph-kit';
+import { badInput, groupBy, loader, localized, notFound } from '@gemeng/subgraph-kit';
 import { builder, Language } from '../builder.ts';
+import { isoDay, COMMUNE_SLUG as SLUG } from '../communes/validation.ts';
 import type { Commune as CommuneRow } from '../generated/prisma/client.ts';
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const historyById = Symbol('populationHistoryByCommuneId');
+
+const PopulationFigure = builder.objectRef<{ referenceDate: Date; population: number }>('PopulationFigure').implement({
+  description: 'A commune’s population on one day.',
+  fields: (t) => ({
+    referenceDate: t.string({ description: 'YYYY-MM-DD', resolve: (figure) => isoDay(figure.referenceDate) }),
+    population: t.exposeInt('population'),
+  }),
+});
 
 export const Commune = builder.prismaObject('Commune', {
   description: 'A member commune of the syndicate. Every procedure, event and invoice belongs to one.',
@@ -14,9 +23,40 @@ export const Commune = builder.prismaObject('Commune', {
       args: { lang: t.arg({ type: Language, required: false }) },
       resolve: (commune, args, ctx) => localized(commune, 'name', args.lang ?? ctx.lang),
     }),
-    population: t.exposeInt('population', { description: 'Inhabitants on 1 January (STATEC).' }),
+    population: t.exposeInt('population', {
+      description: 'Inhabitants on populationReferenceDate, the latest figure (STATEC).',
+    }),
+    populationReferenceDate: t.string({
+      description: 'The day the population counts on (YYYY-MM-DD), usually 1 January.',
+      resolve: (commune) => isoDay(commune.populationReferenceDate),
+    }),
+    populationHistory: t.field({
+      type: [PopulationFigure],
+      description: 'Every population figure recorded, latest reference date first.',
+      // One statement for the history of every commune in the request.
+      resolve: (commune, _args, ctx) =>
+        loader<string, { referenceDate: Date; population: number }[]>(
+          ctx,
+          historyById,
+          async (ids) => {
+            const rows = await ctx.db.communePopulation.findMany({
+              where: { communeId: { in: [...ids] } },
+              orderBy: { referenceDate: 'desc' },
+            });
+            return groupBy(rows, (row) => row.communeId);
+          },
+          [],
+        ).load(commune.id),
+    }),
     websiteOrigins: t.exposeStringList('websiteOrigins', {
       description: 'Origins of the commune websites allowed to embed Gemeng widgets.',
+    }),
+    joinsOn: t.string({
+      description: 'The day it joins (or joined) the syndicate (YYYY-MM-DD).',
+      resolve: (commune) => isoDay(commune.joinsOn),
+    }),
+    active: t.exposeBoolean('active', {
+      description: 'False once the syndicate set it inactive: it is no longer in `communes`, its data stays.',
     }),
   }),
 });
@@ -41,13 +81,20 @@ builder.asEntity(Commune, {
 builder.queryFields((t) => ({
   communes: t.prismaField({
     type: ['Commune'],
-    description: 'All member communes, by slug.',
-    resolve: (query, _root, _args, ctx) => ctx.db.commune.findMany({ ...query, orderBy: { slug: 'asc' } }),
+    description: 'The member communes, by slug: the active ones, or all with includeInactive.',
+    args: { includeInactive: t.arg.boolean({ required: false, defaultValue: false }) },
+    resolve: (query, _root, args, ctx) =>
+      ctx.db.commune.findMany({
+        ...query,
+        where: args.includeInactive ? {} : { active: true },
+        orderBy: { slug: 'asc' },
+      }),
   }),
   commune: t.prismaField({
     type: 'Commune',
     nullable: true,
-    description: 'One commune by its slug; an unknown slug is an error that says so.',
+    description:
+      'One commune by its slug (an inactive one too: see `active`); an unknown slug is an error that says so.',
     args: { slug: t.arg.string({ required: true, description: 'For example "dudelange".' }) },
     resolve: async (query, _root, { slug }, ctx) => {
       if (slug.length > 64 || !SLUG.test(slug)) {

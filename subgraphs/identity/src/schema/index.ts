@@ -1,5 +1,6 @@
 import { builder } from '../builder.ts';
 import './commune.ts';
+import './commune-admin.ts';
 import './user.ts';
 import './errors.ts';
 import './profile.ts';
