@@ -1,4 +1,8 @@
-/** identity's domain events: it publishes (outbox_event) `identity.user-erased { userId }`, see schema/gdpr.ts. */
+/**
+ * identity's domain events. It publishes (outbox_event): `identity.user-erased { userId }` (schema/gdpr.ts) and
+ * `identity.commune-joined { communeId, slug, joinsOn, population, populationReferenceDate }` when an operator
+ * adds a commune (communes/onboarding.ts; the issues call it "commune.joined"). It handles none yet.
+ */
 import type { SubgraphEvents } from '@gemeng/subgraph-kit';
 import type { Db } from './db.ts';
 
