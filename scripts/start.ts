@@ -2,7 +2,8 @@
  * `npm start`: the whole platform with demo data on the embedded PostgreSQL (or on GEMENG_POSTGRES_URL),
  * until Ctrl-C. The data survives restarts (in .gemeng/).
  */
-import { describeStartupFailure, loadConfig, port, postgresUrl } from '@gemeng/subgraph-kit';
+import { describeStartupFailure, loadConfig, port, postgresUrl, StartupError } from '@gemeng/subgraph-kit';
+import { DEMO_PEOPLE_SETTING, demoPeopleRefusal, formatDemoPeople } from '../subgraphs/identity/src/demo/people.ts';
 import { DEFAULT_PORTS, PORT_SETTINGS, type RunningStack, type StackPorts, startStack } from './stack.ts';
 
 async function main() {
@@ -17,6 +18,13 @@ async function main() {
     ? loadConfig({ url: postgresUrl('GEMENG_POSTGRES_URL') }).url
     : undefined;
 
+  // Demo people (published passwords) only where nothing is real: the embedded database, not in production.
+  const demoRefusal = demoPeopleRefusal(process.env, external !== undefined);
+  if (demoRefusal && process.env[DEMO_PEOPLE_SETTING] === 'true') {
+    throw new StartupError(`${DEMO_PEOPLE_SETTING}=true refused: ${demoRefusal}`);
+  }
+  const demoPeople = !demoRefusal && process.env[DEMO_PEOPLE_SETTING] !== 'false';
+
   const started = Date.now();
   const stack: RunningStack = await startStack({
     ports,
@@ -25,6 +33,7 @@ async function main() {
     ...(process.env.GEMENG_GATEWAY ? { gatewayRuntime: process.env.GEMENG_GATEWAY as 'apollo' } : {}),
     ...(process.env.GEMENG_CORS_ORIGINS ? { corsOrigins: process.env.GEMENG_CORS_ORIGINS.split(',') } : {}),
     ...(process.env.GEMENG_ROUTER_SECRET ? { routerSecret: process.env.GEMENG_ROUTER_SECRET } : {}),
+    env: { [DEMO_PEOPLE_SETTING]: String(demoPeople) },
   });
   console.log(`
 Gemeng is running (ready in ${((Date.now() - started) / 1000).toFixed(1)} s):
@@ -38,6 +47,8 @@ Gemeng is running (ready in ${((Date.now() - started) / 1000).toFixed(1)} s):
     .join('\n                   ')}
   (subgraphs answer only the router)
   logs             ${stack.logDir}
+
+${demoPeople ? formatDemoPeople() : `  demo people      none: ${demoRefusal ?? `${DEMO_PEOPLE_SETTING}=false`}`}
 
 Press Ctrl-C to stop.`);
 
