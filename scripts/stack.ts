@@ -9,7 +9,7 @@ import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { StartupError } from '@gemeng/subgraph-kit';
+import { generateEventKeyPair, StartupError } from '@gemeng/subgraph-kit';
 import { externalPostgres, type PostgresServer, startEmbeddedPostgres } from '@gemeng/subgraph-kit/database';
 import { type MailCatcher, startMailCatcher } from './mail-catcher.ts';
 
@@ -164,6 +164,13 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
         options.env?.GEMENG_EVENT_CONSUMERS ??
         SUBGRAPHS.map((name) => `http://127.0.0.1:${ports[name]}/events`).join(','),
     };
+    // Each subgraph signs its domain events with a key pair of its own, new at every start; the others get
+    // only its public key, and the router none (ADR 5).
+    const eventKeys = Object.fromEntries(SUBGRAPHS.map((name) => [name, generateEventKeyPair()])) as Record<
+      SubgraphName,
+      ReturnType<typeof generateEventKeyPair>
+    >;
+    const eventPublicKeys = SUBGRAPHS.map((name) => `${name}:${eventKeys[name].publicKey}`).join(',');
     const subgraphUrls = {} as Record<SubgraphName, string>;
     progress('starting the subgraphs');
     await Promise.all(
@@ -174,6 +181,8 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
           ...baseEnv,
           PORT: String(port),
           DATABASE_URL: databaseUrls[name],
+          GEMENG_EVENT_KEY: eventKeys[name].privateKey,
+          GEMENG_EVENT_KEYS: eventPublicKeys,
         });
         children.push({ name, child });
         await waitReady(name, child, `http://127.0.0.1:${port}/readyz`, logDir);
@@ -205,7 +214,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       }
       progress('starting the shell');
       const shell = launch('shell', join(ROOT, 'shell/server.ts'), logDir, {
-        ...baseEnv,
+        ...withoutEventKeys(baseEnv),
         SHELL_PORT: String(ports.shell),
         ROUTER_URL: routerUrl,
       });
@@ -250,8 +259,7 @@ export async function launchRouter(
   options: RouterProcessOptions,
 ): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
   const child = launch(options.logName ?? 'router', join(ROOT, 'router/src/main.ts'), options.logDir, {
-    ...process.env,
-    ...options.env,
+    ...withoutEventKeys({ ...process.env, ...options.env }),
     GEMENG_ROUTER_SECRET: options.routerSecret,
     ROUTER_PORT: String(options.port),
     GEMENG_CORS_ORIGINS: options.corsOrigins.join(','),
@@ -265,6 +273,12 @@ export async function launchRouter(
     throw error;
   }
   return { url: `http://127.0.0.1:${options.port}/graphql`, child, stop: () => terminate(child) };
+}
+
+/** The router holds no event key: an event it posted would be refused anyway, and it must not be able to. */
+function withoutEventKeys(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { GEMENG_EVENT_KEY: _key, GEMENG_EVENT_KEYS: _keys, ...rest } = env;
+  return rest;
 }
 
 function launch(name: string, entry: string, logDir: string, env: NodeJS.ProcessEnv): ChildProcess {

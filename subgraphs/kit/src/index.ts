@@ -39,6 +39,12 @@ export {
   startMaintenance,
 } from './maintenance.ts';
 export { addPersonalDataField } from './personal-data-field.ts';
-export { ROUTER_SECRET_HEADER, type RunningSubgraph, type SubgraphOptions, startSubgraph } from './server.ts';
+export {
+  carriesRouterSecret,
+  ROUTER_SECRET_HEADER,
+  type RunningSubgraph,
+  type SubgraphOptions,
+  startSubgraph,
+} from './server.ts';
 export { describeStartupFailure, runService, type Service, StartupError } from './service.ts';
 export { runSubgraph, type SubgraphDefinition, startSubgraphFromEnv } from './subgraph.ts';

@@ -1,5 +1,5 @@
-import { timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
@@ -12,8 +12,7 @@ import { authenticate } from './auth/http.ts';
 import { type AuthOptions, tokenVerifierFor } from './auth/verify.ts';
 import { createContext, type RequestContext } from './context.ts';
 import { countStatements } from './database/prisma.ts';
-import { receiveEvent } from './events/http-bus.ts';
-import type { EventReceiver } from './events/types.ts';
+import { type EventEndpoint, receiveEvent } from './events/http-bus.ts';
 import { closeServer, createSafeServer, headerMap, listen, readJson, sendGraphQLResponse, sendJson } from './http.ts';
 import { createLogger, type Logger } from './logger.ts';
 
@@ -44,8 +43,13 @@ export interface SubgraphOptions<Db extends Database> {
    * provider): returns true when it handled the request.
    */
   publicRoutes?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
-  /** Domain events delivered to `POST /events` (router secret required), see `events/`. */
-  events?: EventReceiver;
+  /**
+   * Routes under `/internal/` that only the router may call (router secret required), e.g. identity's list of
+   * the communes' website origins: returns true when it handled the request.
+   */
+  internalRoutes?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+  /** Domain events delivered to `POST /events`, each signed by the subgraph that owns it, see `events/`. */
+  events?: EventEndpoint;
   /** Called on stop, after the server closed. */
   onStop?: () => Promise<void>;
 }
@@ -76,7 +80,6 @@ const EXPECTED = new Set([
  */
 export async function startSubgraph<Db extends Database>(options: SubgraphOptions<Db>): Promise<RunningSubgraph> {
   const log = options.log ?? createLogger(options.name);
-  const secret = Buffer.from(options.routerSecret);
   const verifier = tokenVerifierFor(options.auth, log);
 
   const apollo = new ApolloServer<RequestContext<Db>>({
@@ -91,18 +94,16 @@ export async function startSubgraph<Db extends Database>(options: SubgraphOption
 
   const server = createSafeServer(handle, log);
 
-  function fromRouter(req: IncomingMessage): boolean {
-    const given = req.headers[ROUTER_SECRET_HEADER];
-    return typeof given === 'string' && given.length === secret.length && timingSafeEqual(Buffer.from(given), secret);
-  }
-
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://subgraph');
     if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok', service: options.name });
-    if (url.pathname === '/events' && options.events) {
-      if (!fromRouter(req))
-        return sendJson(res, 403, { errors: [{ message: 'Events come from Gemeng subgraphs only.' }] });
-      return receiveEvent(req, res, options.events, log);
+    // Not the router's secret: an event is accepted only as signed by the subgraph that owns it.
+    if (url.pathname === '/events' && options.events) return receiveEvent(req, res, options.events, log);
+    if (url.pathname.startsWith('/internal/') && options.internalRoutes) {
+      if (!carriesRouterSecret(req.headers, options.routerSecret)) {
+        return sendJson(res, 403, { errors: [{ message: 'This route answers only the Gemeng router.' }] });
+      }
+      if (await options.internalRoutes(req, res)) return;
     }
     if (url.pathname !== '/graphql' && options.publicRoutes && (await options.publicRoutes(req, res))) return;
     if (url.pathname === '/readyz') {
@@ -116,7 +117,7 @@ export async function startSubgraph<Db extends Database>(options: SubgraphOption
     }
     if (url.pathname !== '/graphql') return sendJson(res, 404, { errors: [{ message: 'Not found: use /graphql.' }] });
 
-    if (!fromRouter(req)) {
+    if (!carriesRouterSecret(req.headers, options.routerSecret)) {
       return sendJson(res, 403, {
         errors: [{ message: 'This subgraph answers only the Gemeng router: send your request to the router.' }],
       });
@@ -170,6 +171,18 @@ export async function startSubgraph<Db extends Database>(options: SubgraphOption
       log.info('stopped');
     },
   };
+}
+
+/**
+ * Whether a request carries the router's secret. Both sides are hashed first, so that the comparison takes the
+ * same time whatever the given value, and a value of another length (a non-ASCII header is longer in bytes than
+ * in characters) is a plain mismatch rather than an exception.
+ */
+export function carriesRouterSecret(headers: IncomingHttpHeaders, secret: string): boolean {
+  const given = headers[ROUTER_SECRET_HEADER];
+  if (typeof given !== 'string') return false;
+  const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
+  return timingSafeEqual(digest(given), digest(secret));
 }
 
 function maskUnexpected(formatted: GraphQLFormattedError, error: unknown, log: Logger): GraphQLFormattedError {

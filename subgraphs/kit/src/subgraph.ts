@@ -2,6 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import { authFromEnv } from './auth/config.ts';
 import { host, list, loadConfig, port, postgresUrl, secret } from './config.ts';
 import { type SubgraphEvents, startEvents } from './events/runtime.ts';
+import { eventPrivateKey, eventPublicKeys } from './events/signing.ts';
 import type { SqlClient, TransactionalDb, TxOf } from './events/types.ts';
 import { createLogger } from './logger.ts';
 import { type Maintenance, startMaintenance } from './maintenance.ts';
@@ -23,6 +24,8 @@ export interface SubgraphDefinition<Db extends Database> {
     db: Db,
     env: NodeJS.ProcessEnv,
   ) => Promise<{ handle: NonNullable<SubgraphOptions<Db>['publicRoutes']>; stop?: () => Promise<void> }>;
+  /** Routes under /internal/ for the router alone (see SubgraphOptions.internalRoutes). */
+  internalRoutes?: (db: Db, env: NodeJS.ProcessEnv) => NonNullable<SubgraphOptions<Db>['internalRoutes']>;
   /** Domain events it handles or publishes (its `src/events.ts`); delivered to GEMENG_EVENT_CONSUMERS. */
   events?: SubgraphEvents<Db>;
   /** Housekeeping (its `src/maintenance.ts`, or `eventRetention`): run after start, then hourly, see maintenance.ts. */
@@ -30,8 +33,10 @@ export interface SubgraphDefinition<Db extends Database> {
 }
 
 /**
- * Starts a subgraph from the environment: PORT, HOST, DATABASE_URL, GEMENG_ROUTER_SECRET, and for access
- * tokens GEMENG_OIDC_ISSUER and GEMENG_GRAPH_AUDIENCE (see `authFromEnv`).
+ * Starts a subgraph from the environment: PORT, HOST, DATABASE_URL, GEMENG_ROUTER_SECRET, for access tokens
+ * GEMENG_OIDC_ISSUER and GEMENG_GRAPH_AUDIENCE (see `authFromEnv`), and for domain events
+ * GEMENG_EVENT_CONSUMERS, GEMENG_EVENT_KEY (its own signing key) and GEMENG_EVENT_KEYS (the publishers' public
+ * keys), see events/signing.ts.
  */
 export async function startSubgraphFromEnv<Db extends Database>(
   definition: SubgraphDefinition<Db>,
@@ -44,6 +49,8 @@ export async function startSubgraphFromEnv<Db extends Database>(
       databaseUrl: postgresUrl('DATABASE_URL'),
       routerSecret: secret('GEMENG_ROUTER_SECRET'),
       eventConsumers: list('GEMENG_EVENT_CONSUMERS'),
+      eventKey: eventPrivateKey('GEMENG_EVENT_KEY'),
+      eventKeys: eventPublicKeys('GEMENG_EVENT_KEYS'),
     },
     env,
   );
@@ -55,7 +62,8 @@ export async function startSubgraphFromEnv<Db extends Database>(
     definition.events &&
     startEvents(definition.name, definition.events, db, {
       consumers: config.eventConsumers,
-      secret: config.routerSecret,
+      signingKey: config.eventKey,
+      publicKeys: config.eventKeys,
       log,
     });
   const maintenance =
@@ -71,7 +79,8 @@ export async function startSubgraphFromEnv<Db extends Database>(
     schema: definition.schema,
     db,
     ...(routes ? { publicRoutes: routes.handle } : {}),
-    ...(events ? { events: events.receiver } : {}),
+    ...(events ? { events: events.endpoint } : {}),
+    ...(definition.internalRoutes ? { internalRoutes: definition.internalRoutes(db, env) } : {}),
     onStop: async () => {
       await maintenance?.stop();
       await events?.stop();

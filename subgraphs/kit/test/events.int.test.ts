@@ -1,6 +1,7 @@
 /**
  * The transactional outbox end to end on a real PostgreSQL: identity's migrations give the outbox_event
- * table, procedures' the processed_event table and a real subgraph server with `POST /events`.
+ * table, procedures' the processed_event table and a real subgraph server with `POST /events`, which accepts
+ * an event only as signed by the subgraph that owns it.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
@@ -11,11 +12,20 @@ import { prepareDatabase } from '../src/database/prepare.ts';
 import { loadDb, loadSchema, subgraphProject } from '../src/database/project.ts';
 import { consumeOnce } from '../src/events/consumer.ts';
 import { startDispatcher } from '../src/events/dispatcher.ts';
-import { createHttpBus, EVENT_SECRET_HEADER } from '../src/events/http-bus.ts';
+import { createHttpBus } from '../src/events/http-bus.ts';
 import { publishInTransaction } from '../src/events/outbox.ts';
+import {
+  EVENT_SIGNATURE_HEADER,
+  EVENT_TIMESTAMP_HEADER,
+  eventPrivateKey,
+  eventPublicKeys,
+  eventSigner,
+  eventVerifier,
+  generateEventKeyPair,
+} from '../src/events/signing.ts';
 import type { Bus, DomainEvent, SqlClient, TransactionalDb } from '../src/events/types.ts';
 import { createLogger } from '../src/logger.ts';
-import { type RunningSubgraph, startSubgraph } from '../src/server.ts';
+import { ROUTER_SECRET_HEADER, type RunningSubgraph, startSubgraph } from '../src/server.ts';
 import { createTestDatabase, type TestDatabase } from '../src/testing.ts';
 
 type Db = TransactionalDb & SqlClient & { $disconnect(): Promise<void> };
@@ -25,6 +35,16 @@ const identity = subgraphProject(join(root, 'identity'));
 const procedures = subgraphProject(join(root, 'procedures'));
 const log = createLogger('events-test');
 const secret = randomBytes(32).toString('base64url');
+const TYPE = 'identity.test-happened';
+// Each subgraph's own key pair, as the stack hands them out (GEMENG_EVENT_KEY, GEMENG_EVENT_KEYS).
+const identityKeys = generateEventKeyPair();
+const cultureKeys = generateEventKeyPair();
+const publicKeys = eventPublicKeys('GEMENG_EVENT_KEYS').read(
+  `identity:${identityKeys.publicKey},culture:${cultureKeys.publicKey}`,
+);
+const privateKey = (pair: typeof identityKeys) => eventPrivateKey('GEMENG_EVENT_KEY').read(pair.privateKey) as never;
+const identitySigner = eventSigner('identity', privateKey(identityKeys));
+const cultureSigner = eventSigner('culture', privateKey(cultureKeys));
 const databases: TestDatabase[] = [];
 const clients: Db[] = [];
 const servers: RunningSubgraph[] = [];
@@ -48,11 +68,17 @@ async function client(project: typeof identity, url: string): Promise<Db> {
   return db;
 }
 
-/** The procedures subgraph's server with a consumer of `test.happened`, on `port` (0: any free one). */
+/** The procedures subgraph's server with a consumer of TYPE, on `port` (0: any free one). */
 async function startConsumer(port = 0): Promise<{ url: string; server: RunningSubgraph }> {
-  const bus = createHttpBus({ consumers: [], secret, log });
+  const bus = createHttpBus({ consumers: [], log });
   bus.subscribe(
-    'test.happened',
+    'identity.user-erased',
+    consumeOnce(consumer, async (event) => {
+      handled.push(`erased:${(event.payload as { userId: string }).userId}`);
+    }),
+  );
+  bus.subscribe(
+    TYPE,
     consumeOnce(consumer, async (event) => {
       if ((event.payload as { fail?: boolean }).fail && !handled.includes(`failed:${event.id}`)) {
         handled.push(`failed:${event.id}`);
@@ -67,7 +93,7 @@ async function startConsumer(port = 0): Promise<{ url: string; server: RunningSu
     db: consumer,
     port,
     routerSecret: secret,
-    events: bus,
+    events: { receiver: bus, verify: eventVerifier(publicKeys) },
     log,
   });
   servers.push(server);
@@ -89,7 +115,7 @@ function recordingBus(delayMs = 0): Bus & { events: DomainEvent[] } {
 }
 
 const publish = (db: Db, payload: Record<string, unknown> = {}) =>
-  db.$transaction((tx) => publishInTransaction(tx, 'test.happened', payload as never));
+  db.$transaction((tx) => publishInTransaction(tx, TYPE, payload as never));
 
 async function outbox(db: Db) {
   return db.$queryRawUnsafe<{ id: string; published_at: Date | null; attempts: number; last_error: string | null }[]>(
@@ -121,7 +147,7 @@ describe('the outbox', () => {
   it('delivers an event only when the transaction that wrote it commits', async () => {
     await expect(
       publisher.$transaction(async (tx) => {
-        await publishInTransaction(tx, 'test.happened', { n: 1 });
+        await publishInTransaction(tx, TYPE, { n: 1 });
         throw new Error('rolled back');
       }),
     ).rejects.toThrow('rolled back');
@@ -132,7 +158,7 @@ describe('the outbox', () => {
 
     const id = await publish(publisher, { n: 2 });
     expect(await dispatcher.tick()).toEqual({ claimed: 1, delivered: 1 });
-    expect(bus.events).toEqual([expect.objectContaining({ id, type: 'test.happened', source: 'identity' })]);
+    expect(bus.events).toEqual([expect.objectContaining({ id, type: TYPE, source: 'identity' })]);
     expect(bus.events[0]?.payload).toEqual({ n: 2 });
     expect((await outbox(publisher))[0]?.published_at).toBeInstanceOf(Date);
     expect(await dispatcher.tick()).toEqual({ claimed: 0, delivered: 0 });
@@ -165,22 +191,38 @@ describe('the outbox', () => {
   });
 });
 
+function anEvent(overrides: Partial<DomainEvent> = {}): DomainEvent {
+  return {
+    id: randomUUID(),
+    type: TYPE,
+    source: 'identity',
+    payload: {},
+    createdAt: new Date().toISOString(),
+    ...overrides,
+  };
+}
+
+/** POSTs `body` to a consumer as `signer` would, plus `headers`; resolves to the status. */
+async function signedPost(
+  url: string,
+  body: string,
+  signer = identitySigner,
+  headers: Record<string, string> = {},
+): Promise<number> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...signer.headers(body), ...headers },
+    body,
+  });
+  await response.body?.cancel();
+  return response.status;
+}
+
 describe('a consumer', () => {
   it('handles an event once, however often and however concurrently it arrives', async () => {
     const { url } = await startConsumer();
-    const event: DomainEvent = {
-      id: randomUUID(),
-      type: 'test.happened',
-      source: 'identity',
-      payload: {},
-      createdAt: new Date().toISOString(),
-    };
-    const post = (body: unknown, key = secret) =>
-      fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [EVENT_SECRET_HEADER]: key },
-        body: JSON.stringify(body),
-      }).then((response) => response.status);
+    const event = anEvent();
+    const post = (body: unknown) => signedPost(url, JSON.stringify(body));
     expect(await post(event)).toBe(204);
     expect(await post(event)).toBe(204);
     expect(await Promise.all([post(event), post(event), post(event)])).toEqual([204, 204, 204]);
@@ -192,13 +234,12 @@ describe('a consumer', () => {
       ),
     ).toEqual([{ count: 1n }]);
 
-    expect(await post(event, 'x'.repeat(secret.length))).toBe(403);
     expect(await post({ ...event, id: 'not-a-uuid' })).toBe(400);
   });
 
   it('gets the event again when its handler failed, and its changes were rolled back with it', async () => {
     const { url } = await startConsumer();
-    const bus = createHttpBus({ consumers: [url], secret, log });
+    const bus = createHttpBus({ consumers: [url], signer: identitySigner, log });
     const dispatcher = startDispatcher({
       db: publisher,
       bus,
@@ -216,6 +257,75 @@ describe('a consumer', () => {
   });
 });
 
+describe('who may publish', () => {
+  let url: string;
+  beforeAll(async () => {
+    ({ url } = await startConsumer());
+  });
+  const erasure = (source: string) =>
+    anEvent({ type: 'identity.user-erased', source, payload: { userId: randomUUID() } });
+  const erased = (event: DomainEvent) => handled.includes(`erased:${(event.payload as { userId: string }).userId}`);
+
+  it('refuses an event that carries the router secret instead of a publisher signature', async () => {
+    const event = erasure('identity');
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [ROUTER_SECRET_HEADER]: secret },
+      body: JSON.stringify(event),
+    });
+    expect(response.status).toBe(403);
+    expect(await response.json()).toEqual({
+      errors: [{ message: 'Events are accepted only as signed by the subgraph that owns them.' }],
+    });
+    expect(erased(event)).toBe(false);
+  });
+
+  it("refuses identity's events signed with culture's key, whatever source they claim", async () => {
+    const claimingCulture = erasure('culture');
+    expect(await signedPost(url, JSON.stringify(claimingCulture), cultureSigner)).toBe(403);
+    const claimingIdentity = erasure('identity');
+    expect(await signedPost(url, JSON.stringify(claimingIdentity), cultureSigner)).toBe(403);
+    // culture's key under identity's name: the signature does not match identity's public key
+    const body = JSON.stringify(claimingIdentity);
+    const forged = cultureSigner.headers(body)[EVENT_SIGNATURE_HEADER]?.replace(/^culture:/, 'identity:') ?? '';
+    expect(await signedPost(url, body, cultureSigner, { [EVENT_SIGNATURE_HEADER]: forged })).toBe(403);
+    expect(erased(claimingCulture) || erased(claimingIdentity)).toBe(false);
+  });
+
+  it('accepts an event signed by the subgraph that owns its type', async () => {
+    const event = erasure('identity');
+    expect(await signedPost(url, JSON.stringify(event))).toBe(204);
+    expect(erased(event)).toBe(true);
+  });
+
+  it("refuses an event signed by its publisher but another subgraph's type, or another source", async () => {
+    const foreignType = anEvent({ type: 'culture.event-cancelled' });
+    expect(await signedPost(url, JSON.stringify(foreignType))).toBe(403);
+    const foreignSource = erasure('culture');
+    expect(await signedPost(url, JSON.stringify(foreignSource))).toBe(403);
+    expect(erased(foreignSource)).toBe(false);
+  });
+
+  it('refuses a tampered body, an old signature and a malformed one', async () => {
+    const event = erasure('identity');
+    const body = JSON.stringify(event);
+    const signed = identitySigner.headers(body);
+    const tampered = body.replace((event.payload as { userId: string }).userId, randomUUID());
+    expect(await signedPost(url, tampered, identitySigner, signed)).toBe(403);
+    const old = identitySigner.headers(body, Date.now() - 10 * 60_000);
+    expect(await signedPost(url, body, identitySigner, old)).toBe(403);
+    const future = { ...signed, [EVENT_TIMESTAMP_HEADER]: String(Date.now() + 10 * 60_000) };
+    expect(await signedPost(url, body, identitySigner, future)).toBe(403);
+    for (const malformed of ['identity:abc', 'identity', `identity:${'é'.repeat(128)}`, `nobody:${'0'.repeat(128)}`]) {
+      expect(await signedPost(url, body, identitySigner, { [EVENT_SIGNATURE_HEADER]: malformed })).toBe(403);
+    }
+    expect(erased(event)).toBe(false);
+    // the same event, signed as sent, still goes through
+    expect(await signedPost(url, body)).toBe(204);
+    expect(erased(event)).toBe(true);
+  });
+});
+
 describe('delivery over HTTP', () => {
   it('retries with backoff while a consumer is down, and delivers once it is back', async () => {
     const port = await new Promise<number>((resolve) => {
@@ -224,7 +334,7 @@ describe('delivery over HTTP', () => {
         server.close(() => resolve(port));
       });
     });
-    const bus = createHttpBus({ consumers: [`http://127.0.0.1:${port}/events`], secret, log });
+    const bus = createHttpBus({ consumers: [`http://127.0.0.1:${port}/events`], signer: identitySigner, log });
     const dispatcher = startDispatcher({
       db: publisher,
       bus,
@@ -257,7 +367,7 @@ describe('delivery over HTTP', () => {
 
   it('polls on its own every interval once started', async () => {
     const { url } = await startConsumer();
-    const bus = createHttpBus({ consumers: [url], secret, log });
+    const bus = createHttpBus({ consumers: [url], signer: identitySigner, log });
     const dispatcher = startDispatcher({ db: publisher, bus, source: 'identity', log, intervalMs: 100 });
     try {
       const id = await publish(publisher);

@@ -1,23 +1,22 @@
 /**
  * The bus on one machine: publishing POSTs the event to every consumer's `POST /events` (the subgraphs, from
- * GEMENG_EVENT_CONSUMERS) with the router secret; a consumer acknowledges with 2xx once its handlers
- * committed. The event counts as published when every consumer acknowledged it; otherwise the dispatcher
- * retries later, and only the consumers that have not acknowledged it yet get it again (remembered in
- * memory; after a restart all do, which idempotent consumers skip).
+ * GEMENG_EVENT_CONSUMERS), signed with the publisher's own key (./signing.ts); a consumer checks the signature
+ * and the publisher's right to the event's type, and acknowledges with 2xx once its handlers committed. The
+ * event counts as published when every consumer acknowledged it; otherwise the dispatcher retries later, and
+ * only the consumers that have not acknowledged it yet get it again (remembered in memory; after a restart
+ * all do, which idempotent consumers skip).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readJson, sendJson } from '../http.ts';
+import { sendJson } from '../http.ts';
 import type { Logger } from '../logger.ts';
+import { type EventSigner, type EventVerifier, eventTypeOwner } from './signing.ts';
 import { type Bus, type DomainEvent, type EventHandler, type EventReceiver, parseDomainEvent } from './types.ts';
-
-/** Header and value that authenticate the publisher (the router secret, as for /graphql). */
-export const EVENT_SECRET_HEADER = 'x-gemeng-router-secret';
 
 export interface HttpBusOptions {
   /** The consumers' `POST /events` URLs. */
   consumers: string[];
-  /** Sent in EVENT_SECRET_HEADER; every subgraph of the platform shares it. */
-  secret: string;
+  /** Signs what this process publishes (its subgraph's key); without it, publishing fails. */
+  signer?: EventSigner;
   log: Logger;
   /** Per request (default 5000 ms). */
   timeoutMs?: number;
@@ -35,12 +34,14 @@ export function createHttpBus(options: HttpBusOptions): Bus & EventReceiver {
   const timeoutMs = options.timeoutMs ?? 5000;
 
   async function post(url: string, event: DomainEvent) {
+    if (!options.signer) throw new Error('no event key (GEMENG_EVENT_KEY) to sign with');
+    const body = JSON.stringify(event);
     let response: Response;
     try {
       response = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [EVENT_SECRET_HEADER]: options.secret },
-        body: JSON.stringify(event),
+        headers: { 'content-type': 'application/json', ...options.signer.headers(body) },
+        body,
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
@@ -81,26 +82,65 @@ export function createHttpBus(options: HttpBusOptions): Bus & EventReceiver {
   };
 }
 
+/** What a subgraph server needs to answer `POST /events`. */
+export interface EventEndpoint {
+  receiver: EventReceiver;
+  /** The publishers' public keys (see ./signing.ts). */
+  verify: EventVerifier;
+}
+
 /**
- * `POST /events` of a subgraph server, after the secret was checked: 204 once the handlers committed (or when
- * none handles the type), 400 for a malformed event, 500 (logged) when a handler failed, to be retried.
+ * `POST /events` of a subgraph server: 403 unless the body is signed by a known publisher that is the event's
+ * source and owns its type; then 204 once the handlers committed (or when none handles the type), 400 for a
+ * malformed event, 500 (logged) when a handler failed, to be retried.
  */
 export async function receiveEvent(
   req: IncomingMessage,
   res: ServerResponse,
-  receiver: EventReceiver,
+  endpoint: EventEndpoint,
   log: Logger,
 ): Promise<void> {
   if (req.method !== 'POST') return sendJson(res, 405, { errors: [{ message: 'POST an event to /events.' }] });
-  const body = await readJson(req, 1_000_000);
-  const event = body instanceof Error ? body : parseDomainEvent(body);
-  if (event instanceof Error) return sendJson(res, 400, { errors: [{ message: event.message }] });
+  const body = await readBody(req, 1_000_000);
+  if (!body) return sendJson(res, 413, { errors: [{ message: 'An event is at most 1000000 bytes.' }] });
+  const refuse = (reason: string) => {
+    log.warn({ reason }, 'event refused');
+    sendJson(res, 403, { errors: [{ message: 'Events are accepted only as signed by the subgraph that owns them.' }] });
+  };
+  const verified = endpoint.verify(req.headers, body);
+  if (!verified.ok) return refuse(verified.reason);
+  let parsed: unknown;
   try {
-    await receiver.receive(event);
+    parsed = JSON.parse(body.toString('utf8'));
+  } catch {
+    return sendJson(res, 400, { errors: [{ message: 'The event is not valid JSON.' }] });
+  }
+  const event = parseDomainEvent(parsed);
+  if (event instanceof Error) return sendJson(res, 400, { errors: [{ message: event.message }] });
+  if (event.source !== verified.publisher) {
+    return refuse(`signed by ${verified.publisher} but claims to come from ${event.source}`);
+  }
+  if (eventTypeOwner(event.type) !== verified.publisher) {
+    return refuse(`${verified.publisher} may not publish ${event.type} (owned by ${eventTypeOwner(event.type)})`);
+  }
+  try {
+    await endpoint.receiver.receive(event);
   } catch (error) {
     log.error({ err: error, eventId: event.id, type: event.type }, 'event handler failed');
     return sendJson(res, 500, { errors: [{ message: 'The event could not be handled: it will be delivered again.' }] });
   }
   log.info({ eventId: event.id, type: event.type, source: event.source }, 'event received');
   res.writeHead(204).end();
+}
+
+/** The raw body (signatures cover the exact bytes), or undefined when it is larger than `maxBytes`. */
+async function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > maxBytes) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
 }

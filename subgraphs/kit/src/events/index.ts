@@ -1,6 +1,6 @@
 export { consumeOnce, type TransactionalHandler } from './consumer.ts';
 export { backoffDelay, type Dispatcher, type DispatcherOptions, startDispatcher } from './dispatcher.ts';
-export { createHttpBus, DeliveryError, EVENT_SECRET_HEADER, type HttpBusOptions, receiveEvent } from './http-bus.ts';
+export { createHttpBus, DeliveryError, type EventEndpoint, type HttpBusOptions, receiveEvent } from './http-bus.ts';
 export { publishInTransaction } from './outbox.ts';
 export {
   addJsonScalar,
@@ -9,6 +9,22 @@ export {
   personalDataSection,
 } from './personal-data.ts';
 export { type EventsSettings, type RunningEvents, type SubgraphEvents, startEvents, userErasure } from './runtime.ts';
+export {
+  EVENT_SIGNATURE_HEADER,
+  EVENT_TIMESTAMP_HEADER,
+  EVENT_TYPE_OWNERS,
+  type EventSigner,
+  type EventVerifier,
+  eventPrivateKey,
+  eventPublicKeys,
+  eventSigner,
+  eventTypeOwner,
+  eventVerifier,
+  generateEventKeyPair,
+  MAX_EVENT_AGE_MS,
+  publicKeyOf,
+  type Verification,
+} from './signing.ts';
 export {
   type Bus,
   type DomainEvent,

@@ -1,9 +1,13 @@
 /** Domain events in a subgraph process: the bus, the consumers' handlers and the outbox dispatcher. */
+
+import type { KeyObject } from 'node:crypto';
+import { ConfigError } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { consumeOnce, type TransactionalHandler } from './consumer.ts';
 import { type Dispatcher, type DispatcherOptions, startDispatcher } from './dispatcher.ts';
-import { createHttpBus } from './http-bus.ts';
-import type { Bus, EventReceiver, SqlClient, TransactionalDb, TxOf } from './types.ts';
+import { createHttpBus, type EventEndpoint } from './http-bus.ts';
+import { eventSigner, eventVerifier, publicKeyOf } from './signing.ts';
+import type { Bus, SqlClient, TransactionalDb, TxOf } from './types.ts';
 
 /** What a subgraph declares (its `src/events.ts`): handlers by event type, and whether it has an outbox. */
 export interface SubgraphEvents<Db> {
@@ -16,7 +20,10 @@ export interface SubgraphEvents<Db> {
 export interface EventsSettings {
   /** The consumers' `POST /events` URLs (GEMENG_EVENT_CONSUMERS). Empty: events stay in the outbox. */
   consumers: string[];
-  secret: string;
+  /** The subgraph's own private key (GEMENG_EVENT_KEY): it signs what the subgraph publishes. */
+  signingKey?: KeyObject | undefined;
+  /** The publishers' public keys (GEMENG_EVENT_KEYS); the subgraph's own is added from `signingKey`. */
+  publicKeys: ReadonlyMap<string, KeyObject>;
   log: Logger;
   dispatcher?: Partial<Omit<DispatcherOptions, 'db' | 'bus' | 'source' | 'log'>>;
   /** Another bus (NATS JetStream later); default the local HTTP bus. */
@@ -24,7 +31,8 @@ export interface EventsSettings {
 }
 
 export interface RunningEvents {
-  receiver: EventReceiver;
+  /** What `POST /events` hands the events to, after checking who signed them. */
+  endpoint: EventEndpoint;
   bus: Bus;
   dispatcher: Dispatcher | undefined;
   stop(): Promise<void>;
@@ -36,15 +44,24 @@ export function startEvents<Db>(
   db: Db,
   settings: EventsSettings,
 ): RunningEvents {
-  const http = createHttpBus({ consumers: settings.consumers, secret: settings.secret, log: settings.log });
+  const publishing = events.publishes && (settings.bus || settings.consumers.length > 0);
+  if (publishing && !settings.bus && !settings.signingKey) {
+    throw new ConfigError(
+      `GEMENG_EVENT_KEY is not set: ${name} publishes domain events and must sign them (see the README)`,
+    );
+  }
+  const signer = settings.signingKey && eventSigner(name, settings.signingKey);
+  const http = createHttpBus({ consumers: settings.consumers, log: settings.log, ...(signer ? { signer } : {}) });
   const bus = settings.bus ?? http;
+  const publicKeys = new Map(settings.publicKeys);
+  if (settings.signingKey) publicKeys.set(name, publicKeyOf(settings.signingKey));
   // A Prisma client: its transaction client is TxOf<Db>, which the handlers receive.
   const transactional = db as unknown as TransactionalDb;
   for (const [type, handler] of Object.entries(events.handlers ?? {})) {
     bus.subscribe(type, consumeOnce(transactional, handler as TransactionalHandler<SqlClient>));
   }
   let dispatcher: Dispatcher | undefined;
-  if (events.publishes && (settings.bus || settings.consumers.length > 0)) {
+  if (publishing) {
     dispatcher = startDispatcher({
       ...settings.dispatcher,
       db: transactional,
@@ -56,7 +73,7 @@ export function startEvents<Db>(
     settings.log.warn('GEMENG_EVENT_CONSUMERS is not set: domain events stay in the outbox until it is');
   }
   return {
-    receiver: settings.bus ? { receive: async () => {} } : http,
+    endpoint: { receiver: settings.bus ? { receive: async () => {} } : http, verify: eventVerifier(publicKeys) },
     bus,
     dispatcher,
     async stop() {
