@@ -31,9 +31,13 @@ export const accountMessages = {
     levelSubstantial: 'Ugemellt mat zwee Facteuren',
     levelLowHint: 'Fir Är Umeldungsmethoden an Är Sessiounen z’änneren, braucht Dir en zweete Facteur.',
     stepUpNeeded:
-      'Fir dës Ännerung confirméiert w.e.g. mat engem zweete Facteur (Code-Kaart, Authenticator-App oder Passkey), datt Dir et sidd. Maacht d’Ännerung duerno nach eng Kéier.',
+      'Fir dës Ännerung confirméiert w.e.g. mat engem zweete Facteur (Code-Kaart, Authenticator-App oder Passkey), datt Dir et sidd: eng Fënster geet op, an d’Ännerung gëtt gemaach, soubal Dir confirméiert hutt.',
+    stepUpRecent:
+      'Dës Ännerung verlaangt en zweete Facteur (Code-Kaart, Authenticator-App oder Passkey), deen Dir an de leschte {minutes} Minutten aginn hutt. Confirméiert, datt Dir et sidd: eng Fënster geet op, an d’Ännerung gëtt gemaach, soubal Dir confirméiert hutt.',
     stepUp: 'Mat engem zweete Facteur confirméieren',
-    stepUpDone: 'Dir sidd elo mat zwee Facteuren ugemellt. Maacht d’Ännerung w.e.g. nach eng Kéier.',
+    stepUpWaiting: 'Confirméiert an der Fënster, déi opgaangen ass.',
+    stepUpCancelled:
+      'Den zweete Facteur gouf net confirméiert, dofir gouf d’Ännerung net gemaach. Dir kënnt et nach eng Kéier probéieren.',
     working: 'Gëtt gemaach…',
     actionFailed: 'Dat huet net geklappt. Iwwerpréift Är Internetverbindung a probéiert nach eng Kéier.',
     yes: 'Jo',
@@ -75,6 +79,7 @@ export const accountMessages = {
     passkeyAdded: 'De Passkey „{name}“ gouf derbäigesat.',
     passkeyRemoved: 'De Passkey gouf ewechgeholl.',
     passkeyCancelled: 'D’Derbäisetze vum Passkey gouf ofgebrach.',
+    passkeyReady: 'Confirméiert. Wielt elo „{button}“: de Browser mécht e Passkey nëmmen direkt no engem Klick.',
     passkeyOtherOrigin:
       'Op dësem Site kann de Browser kee Passkey fir Gemeng uleeën. Passkeys kënnen um Gemeng-Portal derbäigesat ginn.',
     passkeyExists: 'Dësen Apparat huet schonn e Passkey fir Äre Kont.',
@@ -211,9 +216,13 @@ export const accountMessages = {
     levelSubstantial: 'Connecté avec deux facteurs',
     levelLowHint: 'Pour modifier vos moyens de connexion et vos sessions, un second facteur vous sera demandé.',
     stepUpNeeded:
-      'Pour cette modification, confirmez votre identité avec un second facteur (carte de codes, application d’authentification ou clé d’accès), puis refaites la modification.',
+      'Pour cette modification, confirmez votre identité avec un second facteur (carte de codes, application d’authentification ou clé d’accès) : une fenêtre s’ouvre, et la modification est faite dès que vous avez confirmé.',
+    stepUpRecent:
+      'Cette modification demande un second facteur (carte de codes, application d’authentification ou clé d’accès) saisi il y a moins de {minutes} minutes. Pour la faire, confirmez votre identité : une fenêtre s’ouvre, et la modification est faite dès que vous avez confirmé.',
     stepUp: 'Confirmer avec un second facteur',
-    stepUpDone: 'Vous êtes maintenant connecté avec deux facteurs. Refaites la modification.',
+    stepUpWaiting: 'Confirmez dans la fenêtre qui s’est ouverte.',
+    stepUpCancelled:
+      'Le second facteur n’a pas été confirmé : la modification n’a pas été faite. Vous pouvez réessayer.',
     working: 'Traitement en cours…',
     actionFailed: 'Cela n’a pas fonctionné. Vérifiez votre connexion à Internet et réessayez.',
     yes: 'Oui',
@@ -256,6 +265,8 @@ export const accountMessages = {
     passkeyAdded: 'La clé d’accès « {name} » a été ajoutée.',
     passkeyRemoved: 'La clé d’accès a été supprimée.',
     passkeyCancelled: 'L’ajout de la clé d’accès a été annulé.',
+    passkeyReady:
+      'C’est confirmé. Choisissez maintenant « {button} » : le navigateur ne crée une clé d’accès que juste après un clic.',
     passkeyOtherOrigin:
       'Sur ce site, votre navigateur ne peut pas créer de clé d’accès Gemeng. Les clés d’accès peuvent être ajoutées sur le portail Gemeng.',
     passkeyExists: 'Cet appareil contient déjà une clé d’accès pour votre compte.',
@@ -392,9 +403,13 @@ export const accountMessages = {
     levelSubstantial: 'Mit zwei Faktoren angemeldet',
     levelLowHint: 'Um Ihre Anmeldemethoden und Sitzungen zu ändern, brauchen Sie einen zweiten Faktor.',
     stepUpNeeded:
-      'Bestätigen Sie für diese Änderung mit einem zweiten Faktor (Codekarte, Authenticator-App oder Passkey), dass Sie es sind, und wiederholen Sie dann die Änderung.',
+      'Bestätigen Sie für diese Änderung mit einem zweiten Faktor (Codekarte, Authenticator-App oder Passkey), dass Sie es sind: Ein Fenster öffnet sich, und die Änderung wird ausgeführt, sobald Sie bestätigt haben.',
+    stepUpRecent:
+      'Diese Änderung verlangt einen zweiten Faktor (Codekarte, Authenticator-App oder Passkey), den Sie in den letzten {minutes} Minuten eingegeben haben. Bestätigen Sie, dass Sie es sind: Ein Fenster öffnet sich, und die Änderung wird ausgeführt, sobald Sie bestätigt haben.',
     stepUp: 'Mit einem zweiten Faktor bestätigen',
-    stepUpDone: 'Sie sind jetzt mit zwei Faktoren angemeldet. Wiederholen Sie bitte die Änderung.',
+    stepUpWaiting: 'Bestätigen Sie im geöffneten Fenster.',
+    stepUpCancelled:
+      'Der zweite Faktor wurde nicht bestätigt, daher wurde die Änderung nicht ausgeführt. Sie können es erneut versuchen.',
     working: 'Wird ausgeführt…',
     actionFailed: 'Das hat nicht geklappt. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.',
     yes: 'Ja',
@@ -436,6 +451,8 @@ export const accountMessages = {
     passkeyAdded: 'Der Passkey „{name}“ wurde hinzugefügt.',
     passkeyRemoved: 'Der Passkey wurde entfernt.',
     passkeyCancelled: 'Das Hinzufügen des Passkeys wurde abgebrochen.',
+    passkeyReady:
+      'Bestätigt. Wählen Sie jetzt „{button}“: Der Browser erstellt einen Passkey nur direkt nach einem Klick.',
     passkeyOtherOrigin:
       'Auf dieser Website kann Ihr Browser keinen Passkey für Gemeng anlegen. Passkeys können im Gemeng-Portal hinzugefügt werden.',
     passkeyExists: 'Dieses Gerät enthält bereits einen Passkey für Ihr Konto.',
@@ -573,9 +590,12 @@ export const accountMessages = {
     levelSubstantial: 'Signed in with two factors',
     levelLowHint: 'Changing your sign-in methods and sessions asks for a second factor.',
     stepUpNeeded:
-      'For this change, confirm that it is you with a second factor (code card, authenticator app or passkey), then make the change again.',
+      'For this change, confirm that it is you with a second factor (code card, authenticator app or passkey): a window opens, and the change is made as soon as you have confirmed.',
+    stepUpRecent:
+      'This change needs a second factor (code card, authenticator app or passkey) entered in the last {minutes} minutes. Confirm that it is you: a window opens, and the change is made as soon as you have confirmed.',
     stepUp: 'Confirm with a second factor',
-    stepUpDone: 'You are now signed in with two factors. Please make the change again.',
+    stepUpWaiting: 'Confirm in the window that has opened.',
+    stepUpCancelled: 'The second factor was not confirmed, so the change was not made. You can try again.',
     working: 'Working…',
     actionFailed: 'That did not work. Check your Internet connection and try again.',
     yes: 'Yes',
@@ -616,6 +636,7 @@ export const accountMessages = {
     passkeyAdded: 'The passkey “{name}” has been added.',
     passkeyRemoved: 'The passkey has been removed.',
     passkeyCancelled: 'Adding the passkey was cancelled.',
+    passkeyReady: 'Confirmed. Now choose “{button}”: the browser creates a passkey only right after a click.',
     passkeyOtherOrigin:
       'On this website your browser cannot create a Gemeng passkey. Passkeys can be added on the Gemeng portal.',
     passkeyExists: 'This device already holds a passkey for your account.',

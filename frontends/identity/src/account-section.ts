@@ -1,7 +1,15 @@
-import { formatDateTime, GraphQLRequestError, type Language, stepUpChallenge } from '@gemeng/frontend-kit';
+import {
+  type AuthError,
+  formatDateTime,
+  GraphQLRequestError,
+  type Language,
+  type StepUpChallenge,
+  withStepUp,
+} from '@gemeng/frontend-kit';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { MutationFailure } from './account-data.ts';
 import { ta } from './account-messages.ts';
+import { t } from './auth-messages.ts';
 
 /** What the parts of `<gemeng-account>` need from the element (one shadow root, so ids and labels connect). */
 export interface AccountHost extends ReactiveControllerHost {
@@ -15,8 +23,11 @@ export interface AccountHost extends ReactiveControllerHost {
   heading(depth: number, content: string, id: string, part?: string): TemplateResult;
   /** The part that shows the "confirm with a second factor" notice (one at a time). */
   stepUpSection: AccountSection | undefined;
-  /** From a click handler: signs in again with two factors (a popup opens synchronously off the portal). */
-  startStepUp(): void;
+  /**
+   * From a click handler: the person confirms with a second factor what `challenge` asks for, in a popup that
+   * opens before anything is awaited. Resolves with nothing once the new tokens are in, else with the AuthError.
+   */
+  startStepUp(challenge: StepUpChallenge): Promise<AuthError | undefined>;
   /** The account has just been erased: says so in place of the account and signs out on this page. */
   accountErased(): Promise<void>;
 }
@@ -29,13 +40,19 @@ export function renderTime(lang: Language, iso: string): TemplateResult {
 export type Feedback =
   | { readonly kind: 'status'; readonly text: string }
   | { readonly kind: 'alert'; readonly text: string }
-  | { readonly kind: 'step-up' };
+  /** The change waits for a second factor: `waiting` while the popup is open, `problem` when it failed. */
+  | {
+      readonly kind: 'step-up';
+      readonly challenge: StepUpChallenge;
+      readonly waiting: boolean;
+      readonly problem?: string;
+    };
 
 /**
  * One part of the account with its own actions (a form, a list with buttons), as a Lit reactive controller:
  * it keeps its busy state, field errors and last outcome, runs mutations (a step-up challenge becomes a
- * "confirm with a second factor" notice), and renders the outcome next to its controls. Ids in the shadow root
- * are prefixed with `key`.
+ * "confirm with a second factor" notice; once confirmed, the same mutation runs again), and renders the outcome
+ * next to its controls. Ids in the shadow root are prefixed with `key`.
  */
 export abstract class AccountSection implements ReactiveController {
   /** The id prefix, e.g. `profile` gives `profile-name`, `profile-status`, `profile-alert`. */
@@ -45,12 +62,17 @@ export abstract class AccountSection implements ReactiveController {
   feedback: Feedback | undefined;
   /** Messages per input field (as the mutation names it: `name`, `newEmail`, …). */
   fieldErrors: Readonly<Record<string, string>> = {};
+  /** Settles the pending step-up: true once confirmed (the change runs again), false when given up. */
+  #stepUpAnswer: ((confirmed: boolean) => void) | undefined;
 
   constructor(protected readonly host: AccountHost) {
     host.addController(this);
   }
 
   hostConnected(): void {}
+
+  /** The page's tokens changed (renewed, or a new sign-in or step-up) while the same person is signed in. */
+  authChanged(): void {}
 
   protected get lang(): Language {
     return this.host.language;
@@ -62,12 +84,15 @@ export abstract class AccountSection implements ReactiveController {
     this.feedback = undefined;
     this.fieldErrors = {};
     if (this.host.stepUpSection === this) this.host.stepUpSection = undefined;
+    this.#stepUpAnswer?.(false);
   }
 
   /**
    * Runs `operation` as action `action` (ignored while another action of this part runs). A step-up challenge
-   * shows the notice with its button here and moves the focus to it; any other failure a `role="alert"` line.
-   * `texts.working` replaces the generic "Working…" status meanwhile, `texts.failed` the generic failure.
+   * shows the notice with its button here and moves the focus to it; once the person has confirmed with a second
+   * factor, `operation` runs again with the new token and its result is returned, as if nothing had happened (the
+   * person does not make the change twice); undefined if they gave up. Any other failure shows a `role="alert"`
+   * line. `texts.working` replaces the generic "Working…" status meanwhile, `texts.failed` the generic failure.
    */
   protected async run<T>(
     action: string,
@@ -77,18 +102,13 @@ export abstract class AccountSection implements ReactiveController {
     if (this.busy) return undefined;
     this.busy = action;
     this.fieldErrors = {};
-    this.feedback = { kind: 'status', text: texts.working ?? ta(this.lang, 'working') };
-    if (this.host.stepUpSection === this) this.host.stepUpSection = undefined;
+    const working = texts.working ?? ta(this.lang, 'working');
+    this.feedback = { kind: 'status', text: working };
     this.host.requestUpdate();
     try {
-      return await operation();
+      return await withStepUp(operation, (challenge) => this.#askStepUp(challenge, working));
     } catch (error) {
-      if (stepUpChallenge(error)) {
-        this.host.stepUpSection?.clearStepUp();
-        this.host.stepUpSection = this;
-        this.feedback = { kind: 'step-up' };
-        this.focusLater(`${this.key}-step-up`);
-      } else if (error instanceof GraphQLRequestError && error.kind === 'aborted') {
+      if (error instanceof GraphQLRequestError && error.kind === 'aborted') {
         this.feedback = undefined;
       } else {
         console.error(error);
@@ -101,15 +121,60 @@ export abstract class AccountSection implements ReactiveController {
     }
   }
 
-  /** After the person signed in with two factors: the notice gives way to "please make the change again". */
-  stepUpDone(): void {
-    // The notice (and its button, which had the focus) gives way to the message: the focus goes there.
-    if (this.feedback?.kind === 'step-up') this.succeed(ta(this.lang, 'stepUpDone'), { focus: true });
+  /** Shows the notice (one in the whole account: another part's pending change gives way) and waits. */
+  #askStepUp(challenge: StepUpChallenge, working: string): Promise<boolean> {
+    if (this.host.stepUpSection !== this) this.host.stepUpSection?.cancelStepUp();
+    this.host.stepUpSection = this;
+    this.feedback = { kind: 'step-up', challenge, waiting: false };
+    this.focusLater(`${this.key}-step-up`);
+    return new Promise((resolve) => {
+      this.#stepUpAnswer = (confirmed) => {
+        this.#stepUpAnswer = undefined;
+        if (this.host.stepUpSection === this) this.host.stepUpSection = undefined;
+        if (confirmed) {
+          // The notice (which had the focus) gives way to the status line, where the outcome will be read.
+          this.feedback = { kind: 'status', text: working };
+          this.focusLater(`${this.key}-status`);
+        }
+        resolve(confirmed);
+      };
+    });
   }
 
-  clearStepUp(): void {
-    if (this.feedback?.kind === 'step-up') this.feedback = undefined;
+  /** The notice's button, a click handler: the popup opens before anything is awaited. */
+  #confirmStepUp(): void {
+    const feedback = this.feedback;
+    if (feedback?.kind !== 'step-up' || feedback.waiting) return;
+    const outcome = this.host.startStepUp(feedback.challenge);
+    this.feedback = { kind: 'step-up', challenge: feedback.challenge, waiting: true };
     this.host.requestUpdate();
+    void outcome.then((error) => {
+      const current = this.feedback;
+      if (current?.kind !== 'step-up') return; // given up or signed out meanwhile
+      if (!error) return this.#stepUpAnswer?.(true);
+      // The popup was closed or blocked: the notice stays, to try again or give up.
+      const problem =
+        error.code === 'popup-blocked'
+          ? t(this.lang, 'popupBlocked')
+          : error.code === 'cancelled'
+            ? ta(this.lang, 'stepUpCancelled')
+            : t(this.lang, 'failed');
+      this.feedback = { kind: 'step-up', challenge: current.challenge, waiting: false, problem };
+      this.focusLater(`${this.key}-step-up`);
+    });
+  }
+
+  /** Gives up the change waiting for a second factor (the notice's cancel button, or another part's notice). */
+  cancelStepUp(): void {
+    if (this.feedback?.kind === 'step-up') this.feedback = undefined;
+    this.#stepUpAnswer?.(false);
+    this.host.requestUpdate();
+  }
+
+  #giveUp(): void {
+    if (this.feedback?.kind !== 'step-up') return;
+    this.cancelStepUp();
+    this.succeed(ta(this.lang, 'stepUpCancelled'), { focus: true });
   }
 
   /** A `role="status"` outcome; `focus` moves the focus to it (when the control that was used disappears). */
@@ -179,19 +244,30 @@ export abstract class AccountSection implements ReactiveController {
    */
   protected renderFeedback(): TemplateResult {
     const feedback = this.feedback;
-    const lang = this.lang;
     return html`<p part="status" role="status" class="status" id="${this.key}-status" tabindex="-1">
         ${feedback?.kind === 'status' ? feedback.text : ''}
       </p>
       ${feedback?.kind === 'alert' ? html`<p part="alert" role="alert" id="${this.key}-alert" tabindex="-1">${feedback.text}</p>` : nothing}
-      ${
-        feedback?.kind === 'step-up'
-          ? html`<div part="step-up alert" role="alert" id="${this.key}-step-up" tabindex="-1">
-              <p>${ta(lang, 'stepUpNeeded')}</p>
-              <button part="button" type="button" @click=${() => this.host.startStepUp()}>${ta(lang, 'stepUp')}</button>
-            </div>`
-          : nothing
-      }`;
+      ${feedback?.kind === 'step-up' ? this.#renderStepUp(feedback) : nothing}`;
+  }
+
+  #renderStepUp(feedback: Extract<Feedback, { kind: 'step-up' }>): TemplateResult {
+    const lang = this.lang;
+    const { maxAge } = feedback.challenge;
+    const minutes = maxAge === undefined ? undefined : Math.max(1, Math.round(maxAge / 60));
+    return html`<div part="step-up alert" role="alert" id="${this.key}-step-up" tabindex="-1">
+      <p>${minutes === undefined ? ta(lang, 'stepUpNeeded') : ta(lang, 'stepUpRecent', { minutes })}</p>
+      ${feedback.waiting ? html`<p>${ta(lang, 'stepUpWaiting')}</p>` : nothing}
+      ${feedback.problem ? html`<p part="field-error" class="field-error">${feedback.problem}</p>` : nothing}
+      <div class="actions">
+        <button part="button" type="button" aria-disabled=${feedback.waiting ? 'true' : 'false'} @click=${() => this.#confirmStepUp()}>
+          ${ta(lang, 'stepUp')}
+        </button>
+        <button part="button secondary" class="secondary" type="button" @click=${() => this.#giveUp()}>
+          ${ta(lang, 'cancel')}
+        </button>
+      </div>
+    </div>`;
   }
 
   /** `aria-disabled` for the buttons of this part while one of its actions runs (they stay focusable). */

@@ -1,4 +1,11 @@
-import { ACR_SUBSTANTIAL, type AuthState, GraphQLRequestError, graphqlRequest } from '@gemeng/frontend-kit';
+import {
+  type AuthError,
+  type AuthState,
+  ConfigurationError,
+  GraphQLRequestError,
+  graphqlRequest,
+  type StepUpChallenge,
+} from '@gemeng/frontend-kit';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { ApiClientsSection, type DeveloperEndpoints } from './account-apps.ts';
@@ -36,10 +43,15 @@ type LoadState =
  * Works on the portal and embedded on a commune website (shadow DOM; style it with `::part()` and the
  * `--gemeng-*` custom properties only).
  *
- * Changing second factors and revoking sessions may need a sign-in with two factors: the server then answers
- * INSUFFICIENT_USER_AUTHENTICATION and the part concerned shows why, with a button that signs in again with
- * `acr_values=substantial` (a redirect on the portal, a popup elsewhere). After every successful change the
- * account loads again. Once the account is erased, the element says so (`#account-notice`, which takes the focus)
+ * Sensitive changes (adding or removing a second factor, the address, ending sessions, erasing the account,
+ * creating API credentials) may need a second factor, entered in the last minutes ("sudo mode"): the server then
+ * answers INSUFFICIENT_USER_AUTHENTICATION (RFC 9470: `acr_values`, and `max_age` for a recent one) and the part
+ * concerned shows why, with a button that confirms in a popup (`acr_values` and `max_age` of the challenge; a
+ * popup everywhere, even on the portal, so that the change and what was typed stay in the page) and a cancel
+ * button. Once confirmed, the same mutation goes again with the new token: the change carries on without a
+ * second click. The passkey form fetches its options before the click (see `account-passkeys.ts`). After every
+ * successful change the account loads again. Requests carry the token only to the page's router (see the kit's
+ * `tokenOrigins`): an `endpoint` attribute elsewhere shows a configuration alert instead. Once the account is erased, the element says so (`#account-notice`, which takes the focus)
  * and the page forgets the tokens (see {@link Account.accountErased}).
  *
  * Accessible names (stable, for tests: `accountMessages[lang]` in `account-messages.ts`, `authMessages` for the
@@ -51,7 +63,8 @@ type LoadState =
  *   deeper `Your recovery codes`;
  * - buttons: `Save profile`, `Change address`, `Set up authenticator app`, `Confirm code`, `Cancel`,
  *   `I have kept my codes`, `Remove authenticator app`, `Add a passkey`, `Remove: passkey “<name>”` (visible
- *   text `Remove`), `Revoke: session of <date>` (visible text `Revoke`), `Confirm with a second factor`,
+ *   text `Remove`), `Revoke: session of <date>` (visible text `Revoke`), `Confirm with a second factor` and `Cancel` (in the
+ *   step-up notice),
  *   `Rotate secret: <app name>`, `Revoke: <app name>` (visible texts `Rotate secret`, `Revoke`), then
  *   `Yes, revoke: <app name>` and `Cancel: <app name>` (visible `Yes, revoke`, `Cancel`), `Register`,
  *   `Copy: Client secret` (visible `Copy`; only where `navigator.clipboard` is available), `I have stored the
@@ -177,16 +190,12 @@ export class Account extends AuthElement implements AccountHost {
 
   protected override authStateChanged(state: AuthState): void {
     if (state.status === 'signed-in') {
+      for (const part of this.#parts) part.authChanged();
       const key = `${state.user.sub} ${state.user.acr ?? ''}`;
       if (key === this.#signedIn && this.load.status !== 'anonymous') return;
       // Someone signs in after an erasure: their account shows again.
       if (this.#signedIn?.split(' ')[0] !== state.user.sub) this.erased = false;
       this.#signedIn = key;
-      // Back from a step-up popup: the part that asked says so, and takes the focus.
-      if (state.user.acr === ACR_SUBSTANTIAL && this.stepUpSection) {
-        this.stepUpSection.stepUpDone();
-        this.stepUpSection = undefined;
-      }
       void this.reload();
     } else if (state.status === 'anonymous') {
       this.#signedIn = undefined;
@@ -237,6 +246,7 @@ export class Account extends AuthElement implements AccountHost {
       );
     } catch (error) {
       if (controller.signal.aborted) return;
+      if (error instanceof ConfigurationError) return this.#misconfigured(error);
       const requestError = GraphQLRequestError.from(error);
       this.load = previous
         ? { status: 'error', error: requestError, previous }
@@ -244,7 +254,17 @@ export class Account extends AuthElement implements AccountHost {
     }
   }
 
-  /** {@link AccountHost.request}: one operation as the signed-in person. */
+  /**
+   * The endpoint is not the page's router (an `endpoint` attribute elsewhere): the token is not sent there, and
+   * the webmaster reads why, as for a missing issuer.
+   */
+  #misconfigured(error: ConfigurationError): void {
+    console.error(error);
+    this.problem = { key: 'notConfigured', detail: error.message };
+    this.load = { status: 'anonymous' };
+  }
+
+  /** {@link AccountHost.request}: one operation as the signed-in person (only to the page's router). */
   request<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
     const auth = this.auth;
     return graphqlRequest<T>(this.resolvedEndpoint(), query, variables, {
@@ -268,8 +288,8 @@ export class Account extends AuthElement implements AccountHost {
   }
 
   /** {@link AccountHost.startStepUp}: called from the notice's button (synchronously, for the popup). */
-  startStepUp(): void {
-    void this.startSignIn({ acr: ACR_SUBSTANTIAL });
+  startStepUp(challenge: StepUpChallenge): Promise<AuthError | undefined> {
+    return this.stepUp(challenge);
   }
 
   /** {@link AccountHost.heading}: `depth` levels below `heading-level`; focusable by script (after actions). */

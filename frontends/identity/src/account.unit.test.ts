@@ -2,7 +2,7 @@
 import { once } from 'node:events';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { AuthState } from '@gemeng/frontend-kit';
+import { AuthError, type AuthState } from '@gemeng/frontend-kit';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const webauthn = vi.hoisted(() => ({
@@ -27,6 +27,8 @@ class FakeAuth {
   state: AuthState = { status: 'signed-in', user: { sub: 'u1', name: 'Léa', acr: 'low' }, expiresAt: Date.now() + 6e5 };
   readonly issuer = ISSUER;
   readonly issuerOrigin = 'http://id.test';
+  /** What getAccessToken hands out; a step-up (signIn) in the tests renews it. */
+  token = 'token-1';
   readonly signIn = vi.fn(async (_options: unknown) => {});
   readonly signOut = vi.fn(async (_options: unknown) => {});
   readonly refresh = vi.fn(async () => {});
@@ -43,7 +45,7 @@ class FakeAuth {
     for (const listener of this.#listeners) listener(state);
   }
   async getAccessToken(): Promise<string> {
-    return 'token-1';
+    return this.token;
   }
 }
 
@@ -104,7 +106,7 @@ let server: Server;
 let endpoint: string;
 let received: Received[] = [];
 let me: Me = person();
-/** Answers per operation name; `Account` answers with `me` unless set. */
+/** Answers per operation name (or a function of the request); `Account` answers with `me` unless set. */
 let answers: Record<string, unknown> = {};
 
 const STEP_UP = {
@@ -117,6 +119,23 @@ const STEP_UP = {
   ],
 };
 
+/** "Sudo mode": a second factor entered in the last 10 minutes (RFC 9470 with max_age). */
+const SUDO = {
+  data: null,
+  errors: [
+    {
+      message: 'This needs a recent second factor.',
+      extensions: { code: 'INSUFFICIENT_USER_AUTHENTICATION', acr_values: 'substantial', max_age: 600 },
+    },
+  ],
+};
+
+/** Refuses the first token with `challenge`, answers `answer` once the widget comes back with a new one. */
+const afterStepUp =
+  (challenge: unknown, answer: unknown) =>
+  (request: Received): unknown =>
+    request.headers.authorization === 'Bearer token-1' ? challenge : answer;
+
 beforeAll(async () => {
   server = createServer(async (req, res) => {
     const cors = {
@@ -128,9 +147,11 @@ beforeAll(async () => {
     for await (const chunk of req) raw += chunk;
     const body = JSON.parse(raw) as { query: string; variables: Record<string, unknown> };
     const operation = /^(?:query|mutation)\s+(\w+)/.exec(body.query)?.[1] ?? '';
-    received.push({ operation, variables: body.variables, headers: req.headers });
+    const request = { operation, variables: body.variables, headers: req.headers };
+    received.push(request);
+    const chosen = answers[operation];
     const answer =
-      answers[operation] ??
+      (typeof chosen === 'function' ? (chosen as (r: Received) => unknown)(request) : chosen) ??
       (operation === 'Account'
         ? {
             data: {
@@ -163,6 +184,8 @@ beforeEach(() => {
   (globalThis as Record<symbol, unknown>)[Symbol.for('gemeng.auth.clients')] = registry;
   received = [];
   answers = {};
+  // The page's router (as /embed.js or the shell configure it): the only origin the token goes to.
+  globalThis.gemengConfig = { graphqlEndpoint: endpoint };
   me = person();
   webauthn.supported = true;
   webauthn.startRegistration.mockReset();
@@ -170,6 +193,7 @@ beforeEach(() => {
 
 afterEach(() => {
   document.body.replaceChildren();
+  globalThis.gemengConfig = undefined;
 });
 
 async function mountAccount(): Promise<{ element: Account; root: ShadowRoot }> {
@@ -308,9 +332,11 @@ describe('<gemeng-account>', () => {
     expect(root.querySelector('#profile-status')?.getAttribute('role')).toBe('status');
   });
 
-  it('asks for a second factor when the server wants one, signs in again and says to repeat the change', async () => {
+  it('asks for a second factor when the server wants one, then makes the change without a second click', async () => {
     const { element, root } = await mountAccount();
-    answers.PasskeyRemove = STEP_UP;
+    answers.PasskeyRemove = afterStepUp(STEP_UP, {
+      data: { passkeyRemove: { __typename: 'PasskeyRemovePayload', id: 'p1' } },
+    });
     button(root, en.remove).click();
     await settled(element, (r) => Boolean(r.querySelector('#passkeys-step-up')));
     const notice = root.querySelector('#passkeys-step-up')!;
@@ -320,16 +346,79 @@ describe('<gemeng-account>', () => {
     await element.updateComplete;
     expect(root.activeElement).toBe(notice);
 
-    button(root, en.stepUp).click();
-    expect(auth.signIn).toHaveBeenCalledWith({ mode: 'popup', language: 'en', acr: 'substantial' });
-    const loads = count('Account');
-    auth.set({ status: 'signed-in', user: { sub: 'u1', acr: 'substantial' }, expiresAt: Date.now() + 6e5 });
-    await settled(
-      element,
-      (r) => text(r.querySelector('#passkeys-status')) === en.stepUpDone && count('Account') > loads,
+    // The popup: the person confirms, the page gets new tokens.
+    let finish: () => void = () => {};
+    auth.signIn.mockImplementationOnce(
+      () =>
+        new Promise<void>((resolve) => {
+          finish = () => {
+            auth.token = 'token-2';
+            auth.set({ status: 'signed-in', user: { sub: 'u1', acr: 'substantial' }, expiresAt: Date.now() + 6e5 });
+            resolve();
+          };
+        }),
     );
+    button(root, en.stepUp).click();
+    // Always a popup, even where signing in redirects: the change waits in this page.
+    expect(auth.signIn).toHaveBeenCalledWith({ mode: 'popup', language: 'en', acr: 'substantial' });
+    await settled(element, (r) => text(r.querySelector('#passkeys-step-up')).includes(en.stepUpWaiting));
+    expect(count('PasskeyRemove')).toBe(1);
+    me = person({ passkeys: [] });
+    finish();
+    await settled(element, (r) => text(r.querySelector('#passkeys-status')) === en.passkeyRemoved);
+    // The same mutation, sent again by the widget with the new token.
+    const removals = received.filter((r) => r.operation === 'PasskeyRemove');
+    expect(removals.map((r) => [r.headers.authorization, r.variables])).toEqual([
+      ['Bearer token-1', { id: 'p1' }],
+      ['Bearer token-2', { id: 'p1' }],
+    ]);
     expect(root.querySelector('#passkeys-step-up')).toBeNull();
-    expect(text(root.querySelector('[part="level"]'))).toBe(en.levelSubstantial);
+    await settled(element, (r) => text(r.querySelector('[part="level"]')) === en.levelSubstantial);
+  });
+
+  it('asks again for a recent second factor (max_age), and nothing happens if the person gives up', async () => {
+    me = person({ totpEnabled: true });
+    const { element, root } = await mountAccount();
+    answers.TotpRemove = afterStepUp(SUDO, { data: { totpRemove: { __typename: 'TotpRemovePayload', ok: true } } });
+    button(root, en.totpRemove).click();
+    await settled(element, (r) => Boolean(r.querySelector('#totp-step-up')));
+    expect(text(root.querySelector('#totp-step-up'))).toContain(en.stepUpRecent.replace('{minutes}', '10'));
+
+    // The person closes the popup: the notice stays, says so, and the change has not been made.
+    auth.signIn.mockRejectedValueOnce(new AuthError('The sign-in window was closed.', 'cancelled'));
+    button(root, en.stepUp).click();
+    expect(auth.signIn).toHaveBeenLastCalledWith({ mode: 'popup', language: 'en', acr: 'substantial', maxAge: 600 });
+    await settled(element, (r) => text(r.querySelector('#totp-step-up')).includes(en.stepUpCancelled));
+    expect(count('TotpRemove')).toBe(1);
+
+    // Then gives up: the change is not made, and not sent again.
+    button(root, en.cancel).click();
+    await settled(element, (r) => text(r.querySelector('#totp-status')) === en.stepUpCancelled);
+    expect(root.querySelector('#totp-step-up')).toBeNull();
+    expect(count('TotpRemove')).toBe(1);
+
+    // Next time the person confirms, and the app is removed at once.
+    button(root, en.totpRemove).click();
+    await settled(element, (r) => Boolean(r.querySelector('#totp-step-up')));
+    auth.signIn.mockImplementationOnce(async () => {
+      auth.token = 'token-2';
+    });
+    button(root, en.stepUp).click();
+    await settled(element, (r) => text(r.querySelector('#totp-status')) === en.totpRemoved);
+    expect(count('TotpRemove')).toBe(3);
+  });
+
+  it('sends the token only to the page’s router, not to an endpoint attribute pointing elsewhere', async () => {
+    // The same test server under another origin (localhost instead of 127.0.0.1): a stranger's router.
+    const foreign = endpoint.replace('127.0.0.1', 'localhost');
+    const element = document.createElement('gemeng-account');
+    element.setAttribute('lang', 'en');
+    element.setAttribute('issuer', ISSUER);
+    element.setAttribute('endpoint', foreign);
+    document.body.append(element);
+    const root = await settled(element as Account, (r) => Boolean(r.querySelector('[part="alert"]')));
+    expect(text(root.querySelector('[part="alert"]'))).toContain(foreign);
+    expect(received).toEqual([]);
   });
 
   it('sets up the authenticator app: QR code, key as text, first code, recovery codes once', async () => {
@@ -365,15 +454,22 @@ describe('<gemeng-account>', () => {
   });
 
   it('adds a passkey with the chosen name, and says where to go when this website may not create one', async () => {
-    const { element, root } = await mountAccount();
     const options = { challenge: 'abc', rp: { id: 'id.test', name: 'Gemeng' } };
     answers.PasskeyRegisterStart = { data: { passkeyRegisterStart: { options } } };
+    const { element, root } = await mountAccount();
+    const form = () => root.querySelector('[part="passkeys"] form')?.getAttribute('data-options');
+    await settled(element, () => form() === 'ready');
+    expect(count('PasskeyRegisterStart')).toBe(1);
     webauthn.startRegistration.mockRejectedValueOnce(Object.assign(new Error('origin'), { name: 'SecurityError' }));
     button(root, en.addPasskey).click();
+    // Within the click, before anything is awaited (Safari allows the ceremony only there): no request first.
+    expect(webauthn.startRegistration).toHaveBeenCalledWith({ optionsJSON: options });
+    expect(count('PasskeyRegisterStart')).toBe(1);
     await settled(element, (r) => Boolean(r.querySelector('#passkeys-alert')));
     expect(text(root.querySelector('#passkeys-alert'))).toContain('Passkeys can be added on the Gemeng portal.');
-    expect(webauthn.startRegistration).toHaveBeenCalledWith({ optionsJSON: options });
     expect(count('PasskeyRegisterFinish')).toBe(0);
+    // A new challenge for the next attempt, again before the click.
+    await settled(element, () => count('PasskeyRegisterStart') === 2 && form() === 'ready');
 
     webauthn.startRegistration.mockResolvedValueOnce({ id: 'cred', response: {} });
     answers.PasskeyRegisterFinish = {
@@ -390,6 +486,33 @@ describe('<gemeng-account>', () => {
     root.querySelector<HTMLInputElement>('#passkeys-name')!.value = 'x'.repeat(61);
     button(root, en.addPasskey).click();
     await settled(element, (r) => Boolean(r.querySelector('#passkeys-name-error')));
+  });
+
+  it('when identity wants a second factor before handing out options, confirms it, then asks for one more click', async () => {
+    const options = { challenge: 'xyz', rp: { id: 'id.test', name: 'Gemeng' } };
+    answers.PasskeyRegisterStart = afterStepUp(SUDO, { data: { passkeyRegisterStart: { options } } });
+    const { element, root } = await mountAccount();
+    await settled(element, (r) => r.querySelector('[part="passkeys"] form')?.getAttribute('data-options') === 'failed');
+    button(root, en.addPasskey).click();
+    expect(webauthn.startRegistration).not.toHaveBeenCalled();
+    await settled(element, (r) => Boolean(r.querySelector('#passkeys-step-up')));
+    auth.signIn.mockImplementationOnce(async () => {
+      auth.token = 'token-2';
+    });
+    button(root, en.stepUp).click();
+    const ready = en.passkeyReady.replace('{button}', en.addPasskey);
+    await settled(element, (r) => text(r.querySelector('#passkeys-status')) === ready);
+    await element.updateComplete;
+    expect(root.activeElement?.id).toBe('passkeys-add');
+    webauthn.startRegistration.mockResolvedValueOnce({ id: 'cred', response: {} });
+    answers.PasskeyRegisterFinish = {
+      data: { passkeyRegisterFinish: { __typename: 'PasskeyRegisterPayload', passkey: { id: 'p2', name: 'Key' } } },
+    };
+    const starts = count('PasskeyRegisterStart');
+    button(root, en.addPasskey).click();
+    expect(webauthn.startRegistration).toHaveBeenCalledExactlyOnceWith({ optionsJSON: options });
+    expect(count('PasskeyRegisterStart')).toBe(starts);
+    await settled(element, () => count('PasskeyRegisterFinish') === 1);
   });
 
   it('changes the address with the password and tells the person to check the new mailbox', async () => {

@@ -5,9 +5,11 @@ import {
   type AuthState,
   authClient,
   ConfigurationError,
+  configured,
   GemengElement,
   resolveIssuer,
   resolveSignInMode,
+  type StepUpChallenge,
 } from '@gemeng/frontend-kit';
 import type { PropertyDeclarations, PropertyValues } from 'lit';
 import { type AuthMessageKey, t } from './auth-messages.ts';
@@ -84,7 +86,7 @@ export class AuthElement extends GemengElement {
       this.#emitError(error, 'config');
       return;
     }
-    this.auth = authClient({ issuer, clientId: globalThis.gemengConfig?.oidcClientId ?? undefined });
+    this.auth = authClient({ issuer, clientId: configured('oidcClientId') });
     this.#unsubscribe = this.auth.subscribe((state) => {
       this.authState = state;
       this.authStateChanged(state);
@@ -113,6 +115,29 @@ export class AuthElement extends GemengElement {
       });
     } catch (error) {
       this.#fail(error);
+    }
+  }
+
+  /**
+   * From a click handler only: the person confirms with a second factor what a change asked for (the challenge's
+   * `acr_values` and `max_age`). Always in a popup, even where signing in redirects: the page, the change in
+   * progress and what the person typed (a password) stay here, so the change carries on once the popup is done.
+   * Resolves with nothing once the new tokens are in, else with the AuthError (`cancelled`, `popup-blocked`, …).
+   */
+  protected async stepUp(challenge: StepUpChallenge): Promise<AuthError | undefined> {
+    if (!this.auth) return new AuthError('Signing in is not set up on this page.', 'provider');
+    try {
+      await this.auth.signIn({
+        mode: 'popup',
+        language: this.language,
+        acr: challenge.acrValues,
+        ...(challenge.maxAge === undefined ? {} : { maxAge: challenge.maxAge }),
+      });
+      return undefined;
+    } catch (error) {
+      const failure = error instanceof AuthError ? error : new AuthError(String(error), 'provider', { cause: error });
+      if (failure.code !== 'cancelled') console.error(error);
+      return failure;
     }
   }
 

@@ -6,6 +6,7 @@
  * renews the access token before it expires. One client per issuer and client id is shared by every bundle on
  * the page (`authClient`), so the shell and the widgets see the same sign-in.
  */
+import { configured } from './config.ts';
 import { ConfigurationError } from './errors.ts';
 import { safeReturnPath } from './return-path.ts';
 
@@ -97,10 +98,15 @@ export interface SignInOptions {
   /** `ui_locales`: the language of the login pages. */
   readonly language?: string;
   /**
-   * `acr_values`: the level of assurance to reach. Signed in with the password alone, the provider then asks only
-   * for the missing second factor (step-up).
+   * `acr_values`: the level of assurance to reach (`substantial`, or what a step-up challenge names). Signed in
+   * with the password alone, the provider then asks only for the missing second factor (step-up).
    */
-  readonly acr?: AcrValue;
+  readonly acr?: AcrValue | (string & {});
+  /**
+   * `max_age` in seconds: the provider asks again for what is older ("sudo mode": with `acr: 'substantial'`, only
+   * the second factor). From a step-up challenge's `max_age`.
+   */
+  readonly maxAge?: number;
 }
 
 export interface SignOutOptions {
@@ -320,6 +326,10 @@ export class AuthClient extends EventTarget {
    */
   async signIn(options: SignInOptions = {}): Promise<void> {
     const mode = options.mode ?? 'redirect';
+    const maxAge = options.maxAge;
+    if (maxAge !== undefined && !(Number.isSafeInteger(maxAge) && maxAge >= 0)) {
+      throw new RangeError(`max_age must be a whole number of seconds, not ${maxAge}.`);
+    }
     const popup = mode === 'popup' ? this.#openPopup() : undefined;
     this.#setPending(true);
     try {
@@ -344,6 +354,7 @@ export class AuthClient extends EventTarget {
         code_challenge_method: 'S256',
         ...(options.language ? { ui_locales: options.language } : {}),
         ...(options.acr ? { acr_values: options.acr } : {}),
+        ...(maxAge === undefined ? {} : { max_age: String(maxAge) }),
       }).toString();
 
       if (!popup) {
@@ -681,7 +692,7 @@ export function resolveIssuer(attribute?: string | null): string | undefined {
     typeof document === 'undefined'
       ? undefined
       : document.querySelector<HTMLMetaElement>(`meta[name="${ISSUER_META_NAME}"]`)?.content;
-  const raw = attribute || globalThis.gemengConfig?.oidcIssuer || meta;
+  const raw = attribute || configured('oidcIssuer') || meta;
   if (!raw || raw.startsWith('__GEMENG_')) return undefined;
   let url: URL;
   try {
@@ -700,7 +711,7 @@ export function resolveIssuer(attribute?: string | null): string | undefined {
  * `<meta>` and handles `/auth/callback`) and `popup` anywhere else (a commune website keeps its page).
  */
 export function resolveSignInMode(attribute?: string | null): SignInMode {
-  const requested = attribute || globalThis.gemengConfig?.signInMode;
+  const requested = attribute || configured('signInMode');
   if (requested === 'redirect' || requested === 'popup') return requested;
   const portal = typeof document !== 'undefined' && Boolean(document.querySelector(`meta[name="${ISSUER_META_NAME}"]`));
   return portal ? 'redirect' : 'popup';

@@ -136,6 +136,20 @@ describe('AuthClient', () => {
     expect(stepUp?.get('acr_values')).toBe('substantial');
   });
 
+  it('asks for a recent second factor with max_age from a step-up challenge, and refuses a made-up age', async () => {
+    const client = new AuthClient({ issuer: ISSUER, fetch: provider().fetch });
+    const assign = vi.spyOn(window.location, 'assign').mockImplementation(() => {});
+    await client.signIn({ acr: 'substantial', maxAge: 600 });
+    await client.signIn({ acr: 'substantial', maxAge: 0 });
+    const [sudo, now] = assign.mock.calls.map((call) => new URL(String(call[0])).searchParams);
+    expect(sudo?.get('acr_values')).toBe('substantial');
+    expect(sudo?.get('max_age')).toBe('600');
+    expect(now?.get('max_age')).toBe('0');
+    await expect(client.signIn({ acr: 'substantial', maxAge: -1 })).rejects.toThrow(RangeError);
+    await expect(client.signIn({ maxAge: 1.5 })).rejects.toThrow(RangeError);
+    expect(assign).toHaveBeenCalledTimes(2);
+  });
+
   /** Signs in through a redirect callback and returns the client. */
   async function signedIn(stub: ReturnType<typeof provider>): Promise<AuthClient> {
     const client = new AuthClient({ issuer: ISSUER, fetch: stub.fetch });

@@ -1,3 +1,5 @@
+import { assertTokenEndpoint } from './config.ts';
+
 /** What went wrong, so that callers can choose a message (retry for `network`/`http`, not for `graphql`). */
 export type GraphQLRequestErrorKind = 'network' | 'http' | 'graphql' | 'aborted' | 'invalid-response';
 
@@ -48,22 +50,58 @@ export class GraphQLRequestError extends Error {
 /** The error code of a field that asks for a stronger sign-in (RFC 9470's step-up, in GraphQL errors). */
 export const INSUFFICIENT_USER_AUTHENTICATION = 'INSUFFICIENT_USER_AUTHENTICATION';
 
-/** What a step-up challenge asks for: sign in again with `acr_values` = `acrValues`. */
+/**
+ * What a step-up challenge asks for: sign in again with `acr_values` = `acrValues` and, when the change needs a
+ * recent second factor ("sudo mode"), `max_age` = `maxAge` seconds (RFC 9470 §3).
+ */
 export interface StepUpChallenge {
   readonly acrValues: string;
+  readonly maxAge?: number;
+}
+
+/** RFC 9470 sends `max_age` as a number; a numeric string is accepted too, anything else ignored. */
+function maxAgeOf(value: unknown): number | undefined {
+  const number = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
+  return typeof number === 'number' && Number.isSafeInteger(number) && number >= 0 ? number : undefined;
 }
 
 /**
  * The step-up challenge carried by a failed request (`extensions.code` = INSUFFICIENT_USER_AUTHENTICATION, with
- * `extensions.acr_values`), or undefined for any other failure. The caller signs in again with that level
- * (`AuthClient.signIn({ acr })`) and repeats the operation.
+ * `extensions.acr_values` and, for changes that need a recent second factor, `extensions.max_age`), or undefined
+ * for any other failure. The caller signs in again with that level and age (`AuthClient.signIn({ acr, maxAge })`)
+ * and repeats the operation.
  */
 export function stepUpChallenge(error: unknown): StepUpChallenge | undefined {
   if (!(error instanceof GraphQLRequestError) || error.kind !== 'graphql') return undefined;
   const entry = error.errors.find((e) => e.extensions?.code === INSUFFICIENT_USER_AUTHENTICATION);
   if (!entry) return undefined;
   const acrValues = entry.extensions?.acr_values;
-  return { acrValues: typeof acrValues === 'string' && acrValues ? acrValues : 'substantial' };
+  const maxAge = maxAgeOf(entry.extensions?.max_age);
+  return {
+    acrValues: typeof acrValues === 'string' && acrValues.trim() ? acrValues.trim() : 'substantial',
+    ...(maxAge === undefined ? {} : { maxAge }),
+  };
+}
+
+/**
+ * Runs `operation`; when it fails with a step-up challenge, waits for `stepUp(challenge)` (the person signs in
+ * again: true once done, false when they gave up) and runs it again with the new token, so that the change the
+ * person asked for carries on. Every new challenge asks again; any other failure, or giving up, ends it (giving
+ * up resolves to undefined).
+ */
+export async function withStepUp<T>(
+  operation: () => Promise<T>,
+  stepUp: (challenge: StepUpChallenge) => Promise<boolean>,
+): Promise<T | undefined> {
+  for (;;) {
+    try {
+      return await operation();
+    } catch (error) {
+      const challenge = stepUpChallenge(error);
+      if (!challenge) throw error;
+      if (!(await stepUp(challenge))) return undefined;
+    }
+  }
 }
 
 export interface GraphQLRequestOptions {
@@ -75,9 +113,14 @@ export interface GraphQLRequestOptions {
   readonly fetch?: typeof fetch;
   /**
    * Signs the request as the person: the token (an `AuthClient`'s `getAccessToken`) is sent as
-   * `authorization: Bearer …`; undefined means anonymous.
+   * `authorization: Bearer …`; undefined means anonymous. Only to an endpoint on `tokenOrigins`.
    */
   readonly accessToken?: () => Promise<string | undefined>;
+  /**
+   * The origins the token may go to; default: the routers the page configured ({@link tokenOrigins}). Another
+   * endpoint gets no request at all: a {@link ConfigurationError} is thrown before the token is read.
+   */
+  readonly tokenOrigins?: readonly string[];
 }
 
 interface GraphQLResponseBody<TData> {
@@ -92,7 +135,8 @@ function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {
 /**
  * POSTs one GraphQL operation and returns its `data`. Throws a {@link GraphQLRequestError} for network and
  * HTTP failures, unreadable responses and any GraphQL `errors` (with the partial `data` attached), so that a
- * caller only handles one error type.
+ * caller only handles one error type — and a {@link ConfigurationError}, without sending anything, when it should
+ * carry the access token to an endpoint that is not the page's router.
  */
 export async function graphqlRequest<TData, TVariables extends Record<string, unknown> = Record<string, unknown>>(
   endpoint: string,
@@ -101,6 +145,7 @@ export async function graphqlRequest<TData, TVariables extends Record<string, un
   options: GraphQLRequestOptions = {},
 ): Promise<TData> {
   const { lang, signal, headers = {}, fetch: fetchImpl = globalThis.fetch, accessToken } = options;
+  if (accessToken) assertTokenEndpoint(endpoint, options.tokenOrigins);
   const token = accessToken ? await accessToken() : undefined;
   let response: Response;
   try {

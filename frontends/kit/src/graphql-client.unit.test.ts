@@ -1,8 +1,9 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GraphQLRequestError, graphqlRequest, stepUpChallenge } from './graphql-client.ts';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ConfigurationError } from './errors.ts';
+import { GraphQLRequestError, graphqlRequest, stepUpChallenge, withStepUp } from './graphql-client.ts';
 
 type Handler = (req: IncomingMessage, body: string, res: ServerResponse) => void;
 
@@ -151,5 +152,132 @@ describe('stepUpChallenge', () => {
       stepUpChallenge(new GraphQLRequestError('no', { kind: 'graphql', errors: [{ message: 'Forbidden' }] })),
     ).toBeUndefined();
     expect(stepUpChallenge(new Error('INSUFFICIENT_USER_AUTHENTICATION'))).toBeUndefined();
+  });
+
+  it('reads the age a change needs (max_age, RFC 9470), as a number or a numeric string, else leaves it out', () => {
+    const challenge = (extensions: Record<string, unknown>) =>
+      stepUpChallenge(
+        new GraphQLRequestError('no', {
+          kind: 'graphql',
+          errors: [{ message: 'no', extensions: { code: 'INSUFFICIENT_USER_AUTHENTICATION', ...extensions } }],
+        }),
+      );
+    expect(challenge({ acr_values: 'substantial', max_age: 600 })).toEqual({ acrValues: 'substantial', maxAge: 600 });
+    expect(challenge({ acr_values: 'substantial', max_age: '600' })).toEqual({ acrValues: 'substantial', maxAge: 600 });
+    expect(challenge({ max_age: 0 })).toEqual({ acrValues: 'substantial', maxAge: 0 });
+    for (const bad of [-1, 1.5, 'ten', null, {}]) {
+      expect(challenge({ acr_values: 'substantial', max_age: bad })).toEqual({ acrValues: 'substantial' });
+    }
+  });
+});
+
+/** A GraphQL answer asking for a second factor entered in the last 10 minutes. */
+const SUDO = {
+  data: null,
+  errors: [
+    {
+      message: 'This needs a recent second factor.',
+      path: ['totpRemove'],
+      extensions: { code: 'INSUFFICIENT_USER_AUTHENTICATION', acr_values: 'substantial', max_age: 600 },
+    },
+  ],
+};
+
+describe('withStepUp', () => {
+  it('asks for the second factor, then sends the same mutation again with the new token', async () => {
+    const seen: { authorization: string | undefined; body: string }[] = [];
+    routes.set('/sudo', (req, body, res) => {
+      seen.push({ authorization: req.headers.authorization, body });
+      if (req.headers.authorization === 'Bearer fresh') json(res, 200, { data: { totpRemove: { ok: true } } });
+      else json(res, 200, SUDO);
+    });
+    let token = 'stale';
+    const stepUp = vi.fn(async () => {
+      token = 'fresh';
+      return true;
+    });
+    const mutation = 'mutation TotpRemove { totpRemove { ok } }';
+    const data = await withStepUp(
+      () =>
+        graphqlRequest(
+          `${base}/sudo`,
+          mutation,
+          { reason: 'lost phone' },
+          {
+            accessToken: async () => token,
+            tokenOrigins: [base],
+          },
+        ),
+      stepUp,
+    );
+    expect(data).toEqual({ totpRemove: { ok: true } });
+    expect(stepUp).toHaveBeenCalledExactlyOnceWith({ acrValues: 'substantial', maxAge: 600 });
+    expect(seen.map((s) => s.authorization)).toEqual(['Bearer stale', 'Bearer fresh']);
+    expect(seen[1]?.body).toBe(seen[0]?.body);
+  });
+
+  it('stops when the person gives up, and lets any other failure through', async () => {
+    routes.set('/sudo-always', (_req, _body, res) => json(res, 200, SUDO));
+    let calls = 0;
+    const operation = () => {
+      calls += 1;
+      return graphqlRequest(`${base}/sudo-always`, 'mutation { totpRemove { ok } }');
+    };
+    expect(await withStepUp(operation, async () => false)).toBeUndefined();
+    expect(calls).toBe(1);
+    const error = await capture(
+      withStepUp(
+        () => graphqlRequest(`${base}/not-found`, '{ a }'),
+        async () => true,
+      ),
+    );
+    expect(error.kind).toBe('graphql');
+  });
+});
+
+describe('the access token', () => {
+  afterEach(() => {
+    globalThis.gemengConfig = undefined;
+  });
+
+  it('goes only to the router the page configured, never to an endpoint given by markup', async () => {
+    routes.set('/graphql', (req, _body, res) => json(res, 200, { data: { authorization: req.headers.authorization } }));
+    globalThis.gemengConfig = { graphqlEndpoint: `${base}/graphql` };
+    const accessToken = vi.fn(async () => 'secret-token');
+    // Another path on the router's origin is the router.
+    expect(await graphqlRequest(`${base}/graphql`, '{ a }', {}, { accessToken })).toEqual({
+      authorization: 'Bearer secret-token',
+    });
+
+    const fetch = vi.fn(globalThis.fetch);
+    const evil = await graphqlRequest('https://evil.example/graphql', '{ a }', {}, { accessToken, fetch }).catch(
+      (error: unknown) => error,
+    );
+    expect(evil).toBeInstanceOf(ConfigurationError);
+    expect((evil as Error).message).toContain('https://evil.example/graphql');
+    const otherPort = await graphqlRequest('http://127.0.0.1:1/graphql', '{ a }', {}, { accessToken, fetch }).catch(
+      (error: unknown) => error,
+    );
+    expect(otherPort).toBeInstanceOf(ConfigurationError);
+    expect(fetch).not.toHaveBeenCalled();
+    expect(accessToken).toHaveBeenCalledTimes(1);
+    // Anonymous requests (the commune card) may go anywhere the page says.
+    await expect(graphqlRequest(`${base}/graphql`, '{ a }', {}, { fetch })).resolves.toEqual({});
+  });
+
+  it('ignores a config that markup made up (DOM clobbering), falling back to the default router', async () => {
+    // What <a id="gemengConfig"><a id="gemengConfig" name="graphqlEndpoint" href="https://evil.example"> gives.
+    const clobbered = Object.assign(Object.create({ toString: () => '[object HTMLCollection]' }), {
+      graphqlEndpoint: { toString: () => 'https://evil.example/graphql' },
+    });
+    globalThis.gemengConfig = clobbered;
+    const error = await graphqlRequest(
+      'https://evil.example/graphql',
+      '{ a }',
+      {},
+      { accessToken: async () => 't' },
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as Error).message).toContain('http://127.0.0.1:4000');
   });
 });

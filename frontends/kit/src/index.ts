@@ -26,7 +26,16 @@ export {
   type SignInOptions,
   type SignOutOptions,
 } from './auth.ts';
-export { DEFAULT_GRAPHQL_ENDPOINT, ENDPOINT_META_NAME, type GemengGlobalConfig, resolveEndpoint } from './config.ts';
+export {
+  assertTokenEndpoint,
+  configured,
+  DEFAULT_GRAPHQL_ENDPOINT,
+  ENDPOINT_META_NAME,
+  type GemengGlobalConfig,
+  pageConfig,
+  resolveEndpoint,
+  tokenOrigins,
+} from './config.ts';
 export { ConfigurationError } from './errors.ts';
 export { GemengElement, type GemengElementOptions, gemengStyles } from './gemeng-element.ts';
 export {
@@ -38,6 +47,7 @@ export {
   INSUFFICIENT_USER_AUTHENTICATION,
   type StepUpChallenge,
   stepUpChallenge,
+  withStepUp,
 } from './graphql-client.ts';
 export {
   type Catalog,

@@ -21,6 +21,8 @@ const tasks: MaintenanceTask<Tx>[] = [
     name: 'account-tokens',
     run: (tx) => tx.$executeRaw`DELETE FROM account_token WHERE least(used_at, expires_at) < now() - interval '7 days'`,
   },
+  // Revocations outlive the access tokens they stop by a minute at most (security/revocations.ts).
+  { name: 'token-revocations', run: (tx) => tx.$executeRaw`DELETE FROM token_revocation WHERE expires_at < now()` },
   { name: 'webauthn-challenges', run: (tx) => tx.$executeRaw`DELETE FROM webauthn_challenge WHERE expires_at < now()` },
   // Counters whose window and lock are both over count for nothing any more (see security/attempts.ts).
   {

@@ -8,14 +8,17 @@ import {
   mailFrom,
   oneOf,
   renderMail,
+  secret,
   smtpUrl,
 } from '@gemeng/subgraph-kit';
-import { createAccounts } from './accounts/accounts.ts';
+import { createAccounts, type OutgoingMail } from './accounts/accounts.ts';
 import { MAILS } from './accounts/mails.ts';
 import { provideAccounts } from './accounts/service.ts';
 import type { Db } from './db.ts';
 import { createPasskeys, providePasskeys, relyingParty } from './factors/passkeys.ts';
 import { createOidcProvider } from './oidc/provider.ts';
+import { provideOwnerMail } from './security/owner-mail.ts';
+import { revocationsRoute } from './security/revocations.ts';
 import { createWebRoutes } from './web/routes.ts';
 
 /** What identity serves besides /graphql: the OpenID Connect provider and the account pages. */
@@ -45,24 +48,24 @@ export async function createPublicRoutes(db: Db, env: NodeJS.ProcessEnv) {
   const publicUrl = new URL(config.issuer).origin;
   const oidc = await createOidcProvider(db, { ...config, behindProxy: config.behindProxy === 'true' });
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: createLogger('identity') });
-  const accounts = createAccounts({
-    db,
-    publicUrl,
-    async send({ to, mail, lang, vars }) {
-      await mailer.send({
-        to,
-        ...renderMail(MAILS[mail], lang, vars),
-        headers: { 'Auto-Submitted': 'auto-generated' },
-      });
-    },
-  });
+  const send = async ({ to, mail, lang, vars }: OutgoingMail) => {
+    await mailer.send({
+      to,
+      ...renderMail(MAILS[mail], lang, vars),
+      headers: { 'Auto-Submitted': 'auto-generated' },
+    });
+  };
+  const accounts = createAccounts({ db, publicUrl, send });
   provideAccounts(accounts);
+  provideOwnerMail(send);
+  // GET /internal/revocations: ended sessions and revoked API clients, for the router only (its secret).
+  const revocations = revocationsRoute(db, loadConfig({ secret: secret('GEMENG_ROUTER_SECRET') }, env).secret);
   const passkeys = createPasskeys(db, relyingParty(config.issuer, config.portalOrigins, config.webauthnRpId));
   providePasskeys(passkeys);
   const web = createWebRoutes({ db, provider: oidc.provider, accounts, passkeys, publicUrl });
   return {
     handle: async (req: Parameters<typeof web>[0], res: Parameters<typeof web>[1]) =>
-      (await oidc.handle(req, res)) || (await web(req, res)),
+      (await revocations(req, res)) || (await oidc.handle(req, res)) || (await web(req, res)),
     stop: () => mailer.close(),
   };
 }

@@ -136,12 +136,22 @@ export function authorizationError(caller: Caller | null, failure: AuthFailure):
 
 /**
  * The RFC 9470 step-up challenge, for rules that depend on data (e.g. changing second factors once a person has
- * one) rather than on a scope alone.
+ * one) rather than on a scope alone. With `maxAge` (seconds), the second factor must also have been entered
+ * that recently ("sudo mode"): the client signs in again with `acr_values` and `max_age`.
  */
-export function stepUpRequired(): GraphQLError {
+export function stepUpRequired(options: { maxAge?: number } = {}): GraphQLError {
+  const { maxAge } = options;
   return new GraphQLError(
-    'This needs a stronger sign-in: sign in again with a second factor (code card, authenticator app or passkey).',
-    { extensions: { code: 'INSUFFICIENT_USER_AUTHENTICATION', acr_values: STEP_UP_ACR } },
+    maxAge === undefined
+      ? 'This needs a stronger sign-in: sign in again with a second factor (code card, authenticator app or passkey).'
+      : `This needs a recent second factor: enter your code card, authenticator app or passkey again (at most ${Math.round(maxAge / 60)} minutes ago).`,
+    {
+      extensions: {
+        code: 'INSUFFICIENT_USER_AUTHENTICATION',
+        acr_values: STEP_UP_ACR,
+        ...(maxAge === undefined ? {} : { max_age: maxAge }),
+      },
+    },
   );
 }
 

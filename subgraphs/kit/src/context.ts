@@ -21,6 +21,13 @@ export interface Caller {
   operator: boolean;
   /** Granted OAuth scopes (`scope`, space-separated). */
   scopes: string[];
+  /**
+   * The sign-in session the token belongs to (`sid`: the provider's session uid, stable per browser session);
+   * absent in API clients' tokens. Identity looks the session up to judge recent authentication.
+   */
+  sid?: string;
+  /** When the person last authenticated in that session (`auth_time`), as the token says. */
+  authTime?: Date;
 }
 
 export interface RequestContext<Db = unknown> {

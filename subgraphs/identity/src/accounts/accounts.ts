@@ -7,6 +7,7 @@ import type { Db } from '../db.ts';
 import type { User } from '../generated/prisma/client.ts';
 import { type AttemptKey, clearFailures, lockedMinutes, recordFailure } from '../security/attempts.ts';
 import { logSecurityEvent } from '../security/log.ts';
+import { revokeSessionsOfAccount } from '../security/revocations.ts';
 import type { MAILS } from './mails.ts';
 import { hashPassword, type PasswordProblem, passwordProblem, verifyPassword } from './passwords.ts';
 import { consumeEmailChange, consumeToken, issueToken, peekToken, type TokenPurpose } from './tokens.ts';
@@ -225,7 +226,9 @@ export function createAccounts(options: AccountsOptions) {
           data: { passwordHash: await hashPassword(password), emailVerifiedAt: user.emailVerifiedAt ?? new Date() },
         }),
         db.securityEvent.create({ data: { userId, kind: 'password-changed', details: { by: 'reset-link' } } }),
-        // Whoever knew the old password is signed out everywhere: sessions, grants and refresh tokens go.
+        // Whoever knew the old password is signed out everywhere: sessions, grants and refresh tokens go, and the
+        // router refuses the sessions' access tokens within a minute (the revocation list).
+        revokeSessionsOfAccount(db, userId),
         db.oidcPayload.deleteMany({ where: { accountId: userId } }),
       ]);
       return 'done';

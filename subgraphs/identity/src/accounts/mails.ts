@@ -205,4 +205,74 @@ export const MAILS = {
       ],
     },
   },
+  // {factor} is the removed factor, named in the mail's language (see security/owner-mail.ts).
+  factorRemoved: {
+    lb: {
+      subject: 'E Sécherheetsfaktor gouf aus Ärem Gemeng-Kont ewechgeholl',
+      lines: [
+        'Moien {name},',
+        '{factor} gouf aus Ärem Gemeng-Kont ewechgeholl.',
+        'Wann Dir dat net waart, setzt w.e.g. direkt Äert Passwuert nei a mellt Iech bei Ärer Gemeng: een anere kennt et.',
+      ],
+    },
+    fr: {
+      subject: 'Un facteur de sécurité a été retiré de votre compte Gemeng',
+      lines: [
+        'Bonjour {name},',
+        '{factor} a été retirée de votre compte Gemeng.',
+        'Si ce n’était pas vous, redéfinissez tout de suite votre mot de passe et contactez votre commune : quelqu’un d’autre le connaît.',
+      ],
+    },
+    de: {
+      subject: 'Ein Sicherheitsfaktor wurde aus Ihrem Gemeng-Konto entfernt',
+      lines: [
+        'Guten Tag {name},',
+        '{factor} wurde aus Ihrem Gemeng-Konto entfernt.',
+        'Falls Sie das nicht waren, setzen Sie sofort Ihr Passwort neu und wenden Sie sich an Ihre Gemeinde: Jemand anderes kennt es.',
+      ],
+    },
+    en: {
+      subject: 'A security factor was removed from your Gemeng account',
+      lines: [
+        'Hello {name},',
+        '{factor} was removed from your Gemeng account.',
+        'If this was not you, set a new password at once and contact your commune: someone else knows it.',
+      ],
+    },
+  },
+  // A new code card replaces the person's active one, which may come from another commune.
+  codeCardReplaced: {
+    lb: {
+      subject: 'Är al Code-Kaart gëllt net méi',
+      lines: [
+        'Moien {name},',
+        'zu {commune} gouf Iech eng nei Code-Kaart ausgestallt. Är al Kaart Nr. {serial}, ausgestallt zu {oldCommune}, gëllt dofir net méi.',
+        'Wann Dir keng nei Kaart ugefrot hutt, mellt Iech w.e.g. direkt bei Ärer Gemeng.',
+      ],
+    },
+    fr: {
+      subject: 'Votre ancienne carte de codes ne fonctionne plus',
+      lines: [
+        'Bonjour {name},',
+        'une nouvelle carte de codes vous a été remise à {commune}. Votre ancienne carte n° {serial}, remise à {oldCommune}, ne fonctionne donc plus.',
+        'Si vous n’avez pas demandé de nouvelle carte, contactez immédiatement votre commune.',
+      ],
+    },
+    de: {
+      subject: 'Ihre alte Codekarte gilt nicht mehr',
+      lines: [
+        'Guten Tag {name},',
+        'in {commune} wurde Ihnen eine neue Codekarte ausgestellt. Ihre alte Karte Nr. {serial}, ausgestellt in {oldCommune}, gilt daher nicht mehr.',
+        'Falls Sie keine neue Karte beantragt haben, wenden Sie sich sofort an Ihre Gemeinde.',
+      ],
+    },
+    en: {
+      subject: 'Your old code card no longer works',
+      lines: [
+        'Hello {name},',
+        'a new code card was issued to you in {commune}. Your old card no. {serial}, issued in {oldCommune}, therefore no longer works.',
+        'If you did not ask for a new card, contact your commune at once.',
+      ],
+    },
+  },
 } satisfies Record<string, AccountMail>;

@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db.ts';
+import { revokeClientTokens } from '../security/revocations.ts';
 import { hashSecret } from './presented-secret.ts';
 import { GRAPH_SCOPES } from './provider.ts';
 
@@ -61,13 +62,19 @@ export async function createApiClient(db: Db, name: string, owner: Owner | null 
 export type ClientScope = { ownerId: string } | { any: true };
 const whereScope = (scope: ClientScope) => ('ownerId' in scope ? { ownerId: scope.ownerId } : {});
 
-/** Revokes a client: its next token request fails; tokens already issued expire within their lifetime. */
+/**
+ * Revokes a client: its next token request fails, and the router refuses the tokens it already has within a
+ * minute (the revocation list, security/revocations.ts).
+ */
 export async function revokeApiClient(db: Db, clientId: string, scope: ClientScope): Promise<boolean> {
-  const { count } = await db.apiClient.updateMany({
-    where: { clientId, revokedAt: null, ...whereScope(scope) },
-    data: { revokedAt: new Date() },
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.apiClient.updateMany({
+      where: { clientId, revokedAt: null, ...whereScope(scope) },
+      data: { revokedAt: new Date() },
+    });
+    if (count === 1) await revokeClientTokens(tx, clientId);
+    return count === 1;
   });
-  return count === 1;
 }
 
 /**

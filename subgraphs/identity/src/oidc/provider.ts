@@ -104,7 +104,7 @@ export async function createOidcProvider(db: Db, options: OidcOptions) {
       if (token.kind === 'ClientCredentials') return undefined;
       // The level of assurance of the login travels with the code and the refresh token into every access token.
       const source = (ctx.oidc.entities.AuthorizationCode ?? ctx.oidc.entities.RefreshToken) as
-        | { acr?: string }
+        | { acr?: string; authTime?: number }
         | undefined;
       // Roles are read at every token: a role granted or revoked counts from the next token (10 minutes at most).
       const user = token.accountId
@@ -114,6 +114,11 @@ export async function createOidcProvider(db: Db, options: OidcOptions) {
         acr: source?.acr ?? 'low',
         gemeng_roles: (user?.roles ?? []).map((role) => ({ communeId: role.communeId, role: role.role })),
         gemeng_operator: user?.operator ?? false,
+        // The browser session the token comes from (its uid is stable across step-ups; the cookie id is not): the
+        // sessions list marks "this browser" with it, identity judges recent authentication by that session, and
+        // the router refuses the token once the session is ended (identity's revocation list).
+        ...(token.sessionUid ? { sid: token.sessionUid } : {}),
+        ...(source?.authTime ? { auth_time: source.authTime } : {}),
       };
     },
     rotateRefreshToken: true,

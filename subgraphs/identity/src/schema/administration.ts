@@ -124,12 +124,21 @@ async function keepAnAdministrator(tx: Tx, ctx: RequestContext<Db>, communeId: s
   if (administrators <= 1) throw new LastAdministratorError(text('lastAdministrator', ctx.lang));
 }
 
+/**
+ * Granting and revoking roles hands out or takes away power over a commune's data: a password alone is not
+ * enough, the administrator (or operator) signed in with two factors. The role is checked first, so that only a
+ * caller whom a second factor would let through gets the step-up challenge.
+ */
+const privileged = (_root: unknown, args: { input: { communeId: string | number } }) => ({
+  $all: { administratorOf: String(args.input.communeId), substantial: true },
+});
+
 builder.mutationFields((t) => ({
   communeRoleGrant: t.field({
     type: CommuneAgent,
     description:
-      'Gives a person (by the confirmed address of their account) a role in the commune, or changes it. It counts from their next access token (10 minutes at most).',
-    authScopes: (_root, args) => ({ administratorOf: String(args.input.communeId) }),
+      'Gives a person (by the confirmed address of their account) a role in the commune, or changes it (administrators signed in with two factors). It counts from their next access token (10 minutes at most).',
+    authScopes: privileged,
     errors: {
       types: [ValidationError, NotFoundError, NoVerifiedAccountError, LastAdministratorError],
       union: { name: 'CommuneRoleGrantResult' },
@@ -166,8 +175,9 @@ builder.mutationFields((t) => ({
   }),
   communeRoleRevoke: t.field({
     type: CommuneAgent,
-    description: 'Takes a person’s role in the commune away; the payload is the role they had.',
-    authScopes: (_root, args) => ({ administratorOf: String(args.input.communeId) }),
+    description:
+      'Takes a person’s role in the commune away (administrators signed in with two factors); the payload is the role they had.',
+    authScopes: privileged,
     errors: {
       types: [NotFoundError, LastAdministratorError],
       union: { name: 'CommuneRoleRevokeResult' },

@@ -4,6 +4,7 @@
  * operators see and change all. The secret is shown once, in the payload of the mutation that makes it.
  */
 import { builder } from '../builder.ts';
+import { requireRecentSecondFactor } from '../factors/second-factor.ts';
 import type { ApiClient as ApiClientRow } from '../generated/prisma/client.ts';
 import {
   type ClientScope,
@@ -97,6 +98,8 @@ builder.mutationFields((t) => ({
         throw new ValidationError('name', text('apiClientNameLength', ctx.lang));
       }
       const owner = { id: ctx.caller?.sub ?? '', unlimited: ctx.caller?.operator === true };
+      // A secret that reads the graph is a credential: with a stolen password alone, no one makes one.
+      await requireRecentSecondFactor(ctx, owner.id);
       const created = await createApiClient(ctx.db, name, owner);
       if (!created) {
         throw new ValidationError('name', text('apiClientLimit', ctx.lang, { max: String(MAX_APPS_PER_DEVELOPER) }));
@@ -121,6 +124,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: ApiClientRotateSecretInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const clientId = String(input.clientId);
+      await requireRecentSecondFactor(ctx, ctx.caller?.sub ?? '');
       const secret = await rotateApiClientSecret(ctx.db, clientId, scopeOf(ctx.caller));
       if (!secret) throw new NotFoundError(text('apiClientNotFound', ctx.lang));
       const apiClient = await ctx.db.apiClient.findUniqueOrThrow({ where: { clientId } });

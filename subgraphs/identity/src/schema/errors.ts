@@ -132,6 +132,12 @@ const TEXTS = {
     de: 'Diesen Passkey gibt es in Ihrem Konto nicht (mehr).',
     en: 'This passkey is not (or no longer) in your account.',
   },
+  notResident: {
+    lb: '{email} huet {commune} am Profil net als Wunngemeng uginn: d’Code-Kaart gëtt just un d’Awunner vun der Gemeng ausgestallt. D’Persoun kann d’Gemeng an hirem Profil derbäisetzen.',
+    fr: '{email} n’a pas indiqué {commune} comme commune de résidence dans son profil : la carte de codes n’est remise qu’aux résidents de la commune. La personne peut ajouter la commune dans son profil.',
+    de: '{email} hat {commune} im Profil nicht als Wohngemeinde angegeben: Die Codekarte wird nur an Einwohner der Gemeinde ausgegeben. Die Person kann die Gemeinde in ihrem Profil hinzufügen.',
+    en: '{email} has not given {commune} as a commune of residence in their profile: code cards go to residents of the commune only. The person can add the commune in their profile.',
+  },
   sessionNotFound: {
     lb: 'Dës Sessioun ass schonn ofgelaf oder zou.',
     fr: 'Cette session a déjà expiré ou été fermée.',

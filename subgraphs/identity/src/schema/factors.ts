@@ -1,26 +1,16 @@
-/** Second factors in the graph: TOTP enrolment, the code card (issued by an agent), the security log. */
-import { badInput, notFound } from '@gemeng/subgraph-kit';
+/**
+ * Second factors in the graph: the authenticator app (TOTP) and the security log; the code card is in
+ * code-card.ts, passkeys in security.ts. Adding or removing one needs a recent second factor once the person has
+ * one (factors/second-factor.ts); a removal is mailed to the owner.
+ */
+import { badInput } from '@gemeng/subgraph-kit';
 import { builder } from '../builder.ts';
-import { activeCard, issueCodeCard, revokeCodeCard } from '../factors/code-card.ts';
-import { codeCardPdf } from '../factors/code-card-pdf.ts';
-import { requireSecondFactorIfEnrolled } from '../factors/second-factor.ts';
+import { requireRecentSecondFactor } from '../factors/second-factor.ts';
 import { confirmTotpEnrolment, startTotpEnrolment } from '../factors/totp.ts';
 import { logSecurityEvent } from '../security/log.ts';
+import { mailFactorRemoved } from '../security/owner-mail.ts';
 import { NotFoundError, text, ValidationError } from './errors.ts';
 import { self, User } from './user.ts';
-
-const CodeCardStatus = builder.objectRef<{ serial: string; total: number; remaining: number; issuedAt: Date }>(
-  'CodeCardStatus',
-);
-CodeCardStatus.implement({
-  description: 'The active code card of a person: which one, and how many of its cells are still unused.',
-  fields: (t) => ({
-    serial: t.exposeString('serial'),
-    totalCells: t.exposeInt('total'),
-    remainingCells: t.exposeInt('remaining'),
-    issuedAt: t.expose('issuedAt', { type: 'DateTime' }),
-  }),
-});
 
 const SecurityEvent = builder.prismaObject('SecurityEvent', {
   description: 'An entry of the security log: sign-ins, failures, factors and roles. It cannot be changed.',
@@ -31,20 +21,6 @@ const SecurityEvent = builder.prismaObject('SecurityEvent', {
     byAnotherPerson: t.boolean({ resolve: (event) => event.actorId !== null && event.actorId !== event.userId }),
   }),
 });
-
-builder.prismaObjectField(User, 'codeCard', (t) =>
-  t.field({
-    type: CodeCardStatus,
-    nullable: true,
-    authScopes: self,
-    resolve: async (user, _args, ctx) => {
-      const card = await activeCard(ctx.db, user.id);
-      if (!card) return null;
-      const total = card.rows * card.columns;
-      return { serial: card.serial, total, remaining: total - card.usedCells.length, issuedAt: card.issuedAt };
-    },
-  }),
-);
 
 builder.prismaObjectField(User, 'totpEnabled', (t) =>
   t.boolean({
@@ -83,17 +59,6 @@ const RecoveryCodes = builder.objectRef<{ recoveryCodes: string[] }>('TotpEnrolC
   fields: (t) => ({ recoveryCodes: t.exposeStringList('recoveryCodes') }),
 });
 
-const IssuedCodeCard = builder
-  .objectRef<{ serial: string; pdfBase64: string; totalCells: number }>('CodeCardIssuePayload')
-  .implement({
-    description: 'The new card, to print and hand over now: the codes are not kept in clear anywhere.',
-    fields: (t) => ({
-      serial: t.exposeString('serial'),
-      pdfBase64: t.exposeString('pdfBase64'),
-      totalCells: t.exposeInt('totalCells'),
-    }),
-  });
-
 builder.mutationFields((t) => ({
   totpEnrolStart: t.field({
     type: TotpEnrolment,
@@ -101,7 +66,7 @@ builder.mutationFields((t) => ({
     authScopes: { citizen: true },
     resolve: async (_root, _args, ctx) => {
       const user = await ctx.db.user.findUniqueOrThrow({ where: { id: ctx.caller?.sub ?? '' } });
-      await requireSecondFactorIfEnrolled(ctx, user.id);
+      await requireRecentSecondFactor(ctx, user.id);
       const { secret, uri } = await startTotpEnrolment(ctx.db, user.id, user.email);
       return { secret, otpauthUri: uri };
     },
@@ -119,7 +84,7 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, { input }, ctx) => {
       const userId = ctx.caller?.sub ?? '';
-      await requireSecondFactorIfEnrolled(ctx, userId);
+      await requireRecentSecondFactor(ctx, userId);
       const codes = await confirmTotpEnrolment(ctx.db, userId, input.code);
       if (!codes) throw new ValidationError('code', text('totpCodeWrong', ctx.lang));
       return { recoveryCodes: codes };
@@ -137,7 +102,7 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, _args, ctx) => {
       const userId = ctx.caller?.sub ?? '';
-      await requireSecondFactorIfEnrolled(ctx, userId);
+      await requireRecentSecondFactor(ctx, userId);
       const removed = await ctx.db.$transaction(async (tx) => {
         const { count } = await tx.totpFactor.deleteMany({ where: { userId } });
         if (count !== 1) return false;
@@ -146,71 +111,7 @@ builder.mutationFields((t) => ({
         return true;
       });
       if (!removed) throw new NotFoundError(text('totpNone', ctx.lang));
-      return true;
-    },
-  }),
-  codeCardIssue: t.field({
-    type: IssuedCodeCard,
-    description: "Issues a code card at the town hall, after checking the person's identity (agents of the commune).",
-    authScopes: (_root, args) => ({ agentOf: String(args.input.communeId) }),
-    args: {
-      input: t.arg({
-        required: true,
-        type: builder.inputType('CodeCardIssueInput', {
-          fields: (f) => ({ communeId: f.id({ required: true }), email: f.string({ required: true }) }),
-        }),
-      }),
-    },
-    resolve: async (_root, { input }, ctx) => {
-      const communeId = String(input.communeId);
-      const [user, commune] = await Promise.all([
-        ctx.db.user.findUnique({ where: { email: input.email.trim().toLowerCase() } }),
-        ctx.db.commune.findUnique({ where: { id: communeId } }),
-      ]);
-      if (!commune) throw notFound('No such commune.');
-      if (!user?.emailVerifiedAt) throw notFound('No account with a confirmed address uses this email.');
-      const card = await issueCodeCard(ctx.db, { userId: user.id, communeId, issuedBy: ctx.caller?.sub ?? '' });
-      await logSecurityEvent(ctx.db, {
-        userId: user.id,
-        kind: 'factor-added',
-        actorId: ctx.caller?.sub ?? null,
-        details: { factor: 'code-card', serial: card.serial, communeId },
-      });
-      const pdf = await codeCardPdf(card, { name: user.name, commune: commune.nameFr });
-      return { serial: card.serial, pdfBase64: Buffer.from(pdf).toString('base64'), totalCells: card.codes.length };
-    },
-  }),
-  codeCardRevoke: t.boolean({
-    description: "Revokes a person's code card (lost or stolen), by an agent of the commune or the person.",
-    authScopes: (_root, args) => ({ $any: { agentOf: String(args.input.communeId), citizen: true } }),
-    args: {
-      input: t.arg({
-        required: true,
-        type: builder.inputType('CodeCardRevokeInput', {
-          fields: (f) => ({ communeId: f.id({ required: true }), email: f.string({ required: true }) }),
-        }),
-      }),
-    },
-    resolve: async (_root, { input }, ctx) => {
-      const user = await ctx.db.user.findUnique({ where: { email: input.email.trim().toLowerCase() } });
-      const card = user ? await activeCard(ctx.db, user.id) : null;
-      const isAgent = ctx.caller?.roles.some((r) => r.communeId === String(input.communeId)) || ctx.caller?.operator;
-      // A person revokes their own card; an agent revokes only cards of their commune.
-      if (
-        !user ||
-        !card ||
-        (!isAgent && user.id !== ctx.caller?.sub) ||
-        (isAgent && card.communeId !== String(input.communeId) && user.id !== ctx.caller?.sub)
-      ) {
-        throw notFound('No active code card of this commune for this person.');
-      }
-      await revokeCodeCard(ctx.db, user.id);
-      await logSecurityEvent(ctx.db, {
-        userId: user.id,
-        kind: 'factor-removed',
-        actorId: ctx.caller?.sub ?? null,
-        details: { factor: 'code-card', serial: card.serial },
-      });
+      await mailFactorRemoved(ctx, userId, 'totp');
       return true;
     },
   }),

@@ -11,8 +11,9 @@
  * deletes the account (roles, factors, one-time links cascade), the OpenID Connect state of the person
  * (sessions, grants, refresh tokens: oidc_payload rows whose payload names the account), and writes
  * `identity.user-erased { userId }` to the outbox, which the other subgraphs handle (src/events.ts of each).
- * Access tokens already issued are JWTs that stay valid until they expire (10 minutes) — verifying them cannot
- * know the account is gone — but they reach nothing: `me` is null, the person's fields resolve nothing.
+ * Access tokens already issued are JWTs: the router refuses them within a minute (the erased sessions are on
+ * identity's revocation list, security/revocations.ts), and meanwhile they reach nothing: `me` is null, the
+ * person's fields resolve nothing.
  *
  * The security log is kept: it is append-only and its entries keep the (now dangling) user id. Keeping it is a
  * legitimate interest (GDPR art. 6(1)(f): detecting and investigating abuse of accounts) for one year;
@@ -22,7 +23,8 @@ import { addJsonScalar, type JsonValue, personalDataSection, publishInTransactio
 import { accountsService } from '../accounts/service.ts';
 import { builder } from '../builder.ts';
 import type { Db } from '../db.ts';
-import { requireSecondFactorIfEnrolled } from '../factors/second-factor.ts';
+import { requireRecentSecondFactor } from '../factors/second-factor.ts';
+import { revokeSessionsOfAccount } from '../security/revocations.ts';
 import { lockedError, text, ValidationError } from './errors.ts';
 
 export const Json = addJsonScalar(builder);
@@ -41,6 +43,7 @@ export async function identityPersonalData(db: Db, userId: string): Promise<Json
       codeCards: true,
       passkeys: true,
       tokens: true,
+      apiClients: { orderBy: { createdAt: 'asc' } },
     },
   });
   if (!user) return null;
@@ -107,8 +110,14 @@ export async function identityPersonalData(db: Db, userId: string): Promise<Json
       byAnotherPerson: entry.actorId !== null && entry.actorId !== entry.userId,
       details: entry.details,
     })),
-    // People never own API clients: those are the syndicate's registrations of applications.
-    apiClients: [],
+    // The applications the person registered as a developer: never their secrets (only a hash is kept anyway).
+    apiClients: user.apiClients.map((client) => ({
+      name: client.name,
+      clientId: client.clientId,
+      scopes: client.scopes,
+      createdAt: client.createdAt,
+      revokedAt: client.revokedAt,
+    })),
   });
 }
 
@@ -146,11 +155,12 @@ builder.mutationField('accountErase', (t) =>
     args: { input: t.arg({ type: AccountEraseInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const userId = ctx.caller?.sub ?? '';
-      await requireSecondFactorIfEnrolled(ctx, userId);
+      await requireRecentSecondFactor(ctx, userId);
       const confirmed = await accountsService().confirmPassword(userId, input.password, 'account-erase');
       if (confirmed === 'wrongPassword') throw new ValidationError('password', text('erasePasswordWrong', ctx.lang));
       if ('lockedMinutes' in confirmed) throw lockedError(confirmed, ctx.lang);
       const eventId = await ctx.db.$transaction(async (tx) => {
+        await revokeSessionsOfAccount(tx, userId); // its access tokens stop at the router within a minute
         await tx.oidcPayload.deleteMany({ where: { accountId: userId } });
         await tx.user.delete({ where: { id: userId } }); // roles, factors, one-time links cascade
         await tx.securityEvent.create({ data: { userId, kind: 'account-erased', details: {} } });

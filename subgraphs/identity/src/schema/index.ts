@@ -7,6 +7,7 @@ import './profile.ts';
 import './administration.ts';
 import './api-clients.ts';
 import './factors.ts';
+import './code-card.ts';
 import './security.ts';
 import './gdpr.ts';
 

@@ -1,6 +1,6 @@
 import { accountsService } from '../accounts/service.ts';
 import { builder, Language } from '../builder.ts';
-import { requireSecondFactorIfEnrolled } from '../factors/second-factor.ts';
+import { requireRecentSecondFactor } from '../factors/second-factor.ts';
 import { lockedError, text, ValidationError } from './errors.ts';
 import { User, UUID } from './user.ts';
 
@@ -94,7 +94,7 @@ builder.mutationField('emailChange', (t) =>
     },
     args: { input: t.arg({ type: EmailChangeInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      await requireSecondFactorIfEnrolled(ctx, ctx.caller?.sub ?? '');
+      await requireRecentSecondFactor(ctx, ctx.caller?.sub ?? '');
       const outcome = await accountsService().requestEmailChange(ctx.caller?.sub ?? '', input.newEmail, input.password);
       if (outcome === 'emailInvalid') throw new ValidationError('newEmail', text('emailInvalid', ctx.lang));
       if (outcome === 'wrongPassword') throw new ValidationError('password', text('wrongPassword', ctx.lang));

@@ -8,9 +8,11 @@ import type { JsonValue } from '@gemeng/subgraph-kit';
 import { builder } from '../builder.ts';
 import type { Db } from '../db.ts';
 import { passkeysService } from '../factors/passkeys.ts';
-import { requireSecondFactorIfEnrolled } from '../factors/second-factor.ts';
+import { requireRecentSecondFactor, type SessionPayload } from '../factors/second-factor.ts';
 import { PORTAL_CLIENT_ID } from '../oidc/provider.ts';
 import { logSecurityEvent } from '../security/log.ts';
+import { mailFactorRemoved } from '../security/owner-mail.ts';
+import { revokeSessions } from '../security/revocations.ts';
 import { NotFoundError, text, ValidationError } from './errors.ts';
 import { Json } from './gdpr.ts';
 import { self, User } from './user.ts';
@@ -38,6 +40,7 @@ interface SessionRow {
   expiresAt: Date;
   acr: string;
   applications: string[];
+  current: boolean;
 }
 
 const Session = builder.objectRef<SessionRow>('Session').implement({
@@ -48,27 +51,26 @@ const Session = builder.objectRef<SessionRow>('Session').implement({
     expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
     acr: t.exposeString('acr', { description: '"low" (password) or "substantial" (with a second factor).' }),
     applications: t.exposeStringList('applications', { description: 'The applications signed in with it.' }),
+    current: t.exposeBoolean('current', {
+      description: 'The session of the access token of this request ("this browser").',
+    }),
   }),
 });
 
 /** Sessions are exposed by a hash of their id: the id itself is the session cookie. */
 const publicSessionId = (id: string) => createHash('sha256').update(id).digest('base64url').slice(0, 22);
 
-interface OidcSession {
-  loginTs?: number;
-  acr?: string;
-  authorizations?: Record<string, { grantId?: string }>;
-}
-
-async function activeSessions(db: Db, userId: string) {
+/** The person's open sessions; `currentSid` (the caller's token's `sid`) marks the caller's own. */
+async function activeSessions(db: Db, userId: string, currentSid?: string) {
   const rows = await db.oidcPayload.findMany({
     where: { model: 'Session', accountId: userId, expiresAt: { gt: new Date() } },
   });
   return rows
     .map((row) => {
-      const payload = row.payload as OidcSession;
+      const payload = row.payload as SessionPayload;
       return {
         rowId: row.id,
+        uid: payload.uid ?? row.uid,
         grants: Object.values(payload.authorizations ?? {}).flatMap((a) => (a.grantId ? [a.grantId] : [])),
         view: {
           id: publicSessionId(row.id),
@@ -78,6 +80,7 @@ async function activeSessions(db: Db, userId: string) {
           applications: Object.keys(payload.authorizations ?? {}).map((client) =>
             client === PORTAL_CLIENT_ID ? 'Gemeng' : client,
           ),
+          current: currentSid !== undefined && (payload.uid ?? row.uid) === currentSid,
         } satisfies SessionRow,
       };
     })
@@ -89,7 +92,8 @@ builder.prismaObjectField(User, 'sessions', (t) =>
     type: [Session],
     authScopes: self,
     description: 'The open sign-in sessions, newest first.',
-    resolve: async (user, _args, ctx) => (await activeSessions(ctx.db, user.id)).map((session) => session.view),
+    resolve: async (user, _args, ctx) =>
+      (await activeSessions(ctx.db, user.id, ctx.caller?.sid)).map((session) => session.view),
   }),
 );
 
@@ -110,7 +114,7 @@ builder.mutationFields((t) => ({
     authScopes: { citizen: true },
     resolve: async (_root, _args, ctx) => {
       const user = await ctx.db.user.findUniqueOrThrow({ where: { id: ctx.caller?.sub ?? '' } });
-      await requireSecondFactorIfEnrolled(ctx, user.id);
+      await requireRecentSecondFactor(ctx, user.id);
       return { options: await passkeysService().registrationOptions(user) };
     },
   }),
@@ -137,7 +141,7 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, { input }, ctx) => {
       const userId = ctx.caller?.sub ?? '';
-      await requireSecondFactorIfEnrolled(ctx, userId);
+      await requireRecentSecondFactor(ctx, userId);
       const outcome = await passkeysService().register(userId, input.name, input.response);
       if (!outcome.passkey) {
         const problem = outcome.problem ?? 'passkeyInvalid';
@@ -159,7 +163,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ required: true, type: withId('PasskeyRemoveInput') }) },
     resolve: async (_root, { input }, ctx) => {
       const userId = ctx.caller?.sub ?? '';
-      await requireSecondFactorIfEnrolled(ctx, userId);
+      await requireRecentSecondFactor(ctx, userId);
       const id = String(input.id);
       const removed = await ctx.db.$transaction(async (tx) => {
         const { count } = await tx.passkey.deleteMany({ where: { id, userId } });
@@ -167,13 +171,14 @@ builder.mutationFields((t) => ({
         return count === 1;
       });
       if (!removed) throw new NotFoundError(text('passkeyNotFound', ctx.lang));
+      await mailFactorRemoved(ctx, userId, 'passkey');
       return id;
     },
   }),
   sessionRevoke: t.field({
     type: 'ID',
     description:
-      'Ends a sign-in session and the refresh tokens given through it; access tokens already issued end within 10 minutes.',
+      'Ends a sign-in session and the refresh tokens given through it; the router refuses its access tokens within a minute.',
     authScopes: { citizen: true },
     errors: {
       types: [NotFoundError],
@@ -184,11 +189,13 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ required: true, type: withId('SessionRevokeInput', 'Session.id') }) },
     resolve: async (_root, { input }, ctx) => {
       const userId = ctx.caller?.sub ?? '';
-      await requireSecondFactorIfEnrolled(ctx, userId);
+      await requireRecentSecondFactor(ctx, userId);
       const session = (await activeSessions(ctx.db, userId)).find((s) => s.view.id === String(input.id));
       if (!session) throw new NotFoundError(text('sessionNotFound', ctx.lang));
       await ctx.db.$transaction(async (tx) => {
         await tx.oidcPayload.deleteMany({ where: { model: 'Session', id: session.rowId } });
+        // Its access tokens stop at the router within a poll, not only when they expire.
+        if (session.uid) await revokeSessions(tx, [session.uid]);
         await tx.oidcPayload.deleteMany({ where: { grantId: { in: session.grants } } });
         await tx.oidcPayload.deleteMany({ where: { model: 'Grant', id: { in: session.grants } } });
         await logSecurityEvent(tx, { userId, kind: 'session-revoked' });

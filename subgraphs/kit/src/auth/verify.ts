@@ -171,5 +171,9 @@ export function callerFrom(payload: JWTPayload, log: Logger): Caller | null {
     roles,
     operator: payload.gemeng_operator === true,
     scopes: typeof payload.scope === 'string' ? payload.scope.split(' ').filter(Boolean) : [],
+    ...(typeof payload.sid === 'string' && payload.sid !== '' ? { sid: payload.sid } : {}),
+    ...(typeof payload.auth_time === 'number' && Number.isFinite(payload.auth_time)
+      ? { authTime: new Date(payload.auth_time * 1000) }
+      : {}),
   };
 }
