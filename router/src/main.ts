@@ -1,7 +1,33 @@
-import { authFromEnv, host, httpUrl, list, loadConfig, oneOf, port, runService, secret } from '@gemeng/subgraph-kit';
+import {
+  authFromEnv,
+  ConfigError,
+  host,
+  httpUrl,
+  list,
+  loadConfig,
+  oneOf,
+  port,
+  runService,
+  type Setting,
+  secret,
+} from '@gemeng/subgraph-kit';
 import { startRouter } from './router.ts';
 import { GATEWAY_RUNTIMES } from './runtimes/types.ts';
 import { readSupergraph, subgraphUrls } from './supergraph.ts';
+
+/** Whole seconds between 1 and a day. */
+function seconds(env: string, fallback: number): Setting<number> {
+  return {
+    env,
+    read(raw) {
+      if (raw === undefined) return fallback;
+      if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 86_400) {
+        throw new ConfigError(`${env}="${raw}" is not a number of seconds between 1 and 86400`);
+      }
+      return Number(raw);
+    },
+  };
+}
 
 runService('router', async () => {
   const supergraphSdl = readSupergraph(process.env.GEMENG_SUPERGRAPH_PATH);
@@ -12,6 +38,9 @@ runService('router', async () => {
     // Chosen by measurement: docs/adr/0003-gateway-runtime.md.
     runtime: oneOf('GEMENG_GATEWAY', GATEWAY_RUNTIMES, 'hive-rust'),
     corsOrigins: list('GEMENG_CORS_ORIGINS', ['http://127.0.0.1:8080', 'http://localhost:8080']),
+    // The communes' website origins come from identity, fetched again this often.
+    originsRefreshSeconds: seconds('GEMENG_CORS_REFRESH_SECONDS', 30),
+    behindProxy: oneOf('GEMENG_BEHIND_PROXY', ['true', 'false'], 'false'),
   });
   // GEMENG_<SUBGRAPH>_URL overrides the routing URL the supergraph declares, for each subgraph.
   const routes = Object.fromEntries(
@@ -22,5 +51,13 @@ runService('router', async () => {
   );
   // GEMENG_OIDC_ISSUER, GEMENG_GRAPH_AUDIENCE. Unset issuer: anonymous only, access tokens get 401.
   const auth = authFromEnv();
-  return startRouter({ supergraphSdl, subgraphUrls: routes, ...config, ...(auth ? { auth } : {}) });
+  const { originsRefreshSeconds, behindProxy, ...rest } = config;
+  return startRouter({
+    supergraphSdl,
+    subgraphUrls: routes,
+    ...rest,
+    originsRefreshMs: originsRefreshSeconds * 1000,
+    behindProxy: behindProxy === 'true',
+    ...(auth ? { auth } : {}),
+  });
 });

@@ -13,6 +13,8 @@ import {
   tokenVerifierFor,
 } from '@gemeng/subgraph-kit';
 import { requestIdFrom } from '@gemeng/subgraph-kit/context';
+import { clientHeaders } from './client-headers.ts';
+import { COMMUNE_ORIGINS_PATH, startAllowedOrigins } from './origins.ts';
 import { apolloRuntime } from './runtimes/apollo.ts';
 import { hiveRuntime } from './runtimes/hive.ts';
 import type { GatewayRuntime, GatewayRuntimeName, GatewayRuntimeOptions } from './runtimes/types.ts';
@@ -26,8 +28,17 @@ export interface RouterOptions {
   routerSecret: string;
   /** Routing URL per subgraph name, overriding the supergraph's defaults. */
   subgraphUrls?: Record<string, string>;
-  /** Browser origins allowed to call the graph (the shell, commune websites). */
+  /** Browser origins always allowed to call the graph (the portal, GEMENG_CORS_ORIGINS). */
   corsOrigins: string[];
+  /**
+   * The communes' website origins are allowed too, fetched from identity (`/internal/commune-origins` next to
+   * its routing URL, unless `communeOriginsUrl` says otherwise; false: none) every `originsRefreshMs`
+   * (default 30 s).
+   */
+  communeOriginsUrl?: string | false;
+  originsRefreshMs?: number;
+  /** Behind a trusted TLS proxy (GEMENG_BEHIND_PROXY): the client's address is its X-Forwarded-For entry. */
+  behindProxy?: boolean;
   maxBodyBytes?: number;
   log?: Logger;
   /**
@@ -55,7 +66,16 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   const supergraphSdl = withSubgraphUrls(options.supergraphSdl, options.subgraphUrls ?? {});
   const routes = subgraphUrls(supergraphSdl);
   const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
-  const origins = new Set(options.corsOrigins);
+  const origins = await startAllowedOrigins({
+    configured: options.corsOrigins,
+    url:
+      options.communeOriginsUrl === false
+        ? undefined
+        : (options.communeOriginsUrl ?? (routes.identity && new URL(COMMUNE_ORIGINS_PATH, routes.identity).href)),
+    routerSecret: options.routerSecret,
+    refreshMs: options.originsRefreshMs ?? 30_000,
+    log: log.child({ component: 'origins' }),
+  });
   const verifier = tokenVerifierFor(options.auth, log);
 
   const runtimeOptions: GatewayRuntimeOptions = {
@@ -64,6 +84,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
       const headers: Record<string, string> = {
         [ROUTER_SECRET_HEADER]: options.routerSecret,
         'x-request-id': (req as IncomingMessage & { requestId?: string }).requestId ?? requestIdFrom(req.headers),
+        ...clientHeaders(req, options.behindProxy ?? false),
       };
       for (const name of FORWARDED) {
         const value = req.headers[name];
@@ -94,7 +115,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
 
     const origin = req.headers.origin;
     if (origin) {
-      if (!origins.has(origin)) {
+      if (!origins.allows(origin)) {
         return sendJson(res, 403, {
           errors: [{ message: `The origin ${origin} may not call this graph: ask the syndicate to register it.` }],
         });
@@ -162,6 +183,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     port,
     async stop() {
       await closeServer(server);
+      origins.stop();
       await runtime.stop();
     },
   };

@@ -1,6 +1,7 @@
 import { runSubgraph } from '@gemeng/subgraph-kit';
 import { createDb } from './db.ts';
 import { events } from './events.ts';
+import { createInternalRoutes } from './internal-routes.ts';
 import { maintenance } from './maintenance.ts';
 import { createPublicRoutes } from './public-routes.ts';
 import { schema } from './schema/index.ts';
@@ -11,6 +12,7 @@ runSubgraph({
   schema,
   createDb,
   publicRoutes: createPublicRoutes,
+  internalRoutes: createInternalRoutes,
   events,
   maintenance,
 });
