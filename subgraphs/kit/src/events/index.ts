@@ -12,7 +12,6 @@ export { type EventsSettings, type RunningEvents, type SubgraphEvents, startEven
 export {
   EVENT_SIGNATURE_HEADER,
   EVENT_TIMESTAMP_HEADER,
-  EVENT_TYPE_OWNERS,
   type EventSigner,
   type EventVerifier,
   eventPrivateKey,

@@ -19,18 +19,11 @@ export const EVENT_TIMESTAMP_HEADER = 'x-gemeng-event-timestamp';
 /** A signed delivery older (or further in the future) than this is refused: it bounds replays. */
 export const MAX_EVENT_AGE_MS = 5 * 60_000;
 
-/**
- * Event type prefixes that are not a subgraph's name, and the subgraph that owns them (`commune.joined` is
- * identity's: identity owns the communes). Any other type belongs to the subgraph its prefix names.
- */
-export const EVENT_TYPE_OWNERS: Readonly<Record<string, string>> = { commune: 'identity' };
-
 const PUBLISHER = /^[a-z][a-z0-9-]*$/;
 
-/** The subgraph allowed to publish events of this type. */
+/** The subgraph allowed to publish events of this type: the one its prefix names (`identity.user-erased`). */
 export function eventTypeOwner(type: string): string {
-  const prefix = type.split('.')[0] ?? '';
-  return EVENT_TYPE_OWNERS[prefix] ?? prefix;
+  return type.split('.')[0] ?? '';
 }
 
 export interface EventSigner {
