@@ -49,16 +49,32 @@ describe('a citizen account', () => {
     expect(html).toContain('aria-invalid="true"');
   });
 
-  it('is created, and the address confirmed with the link of the mail', async () => {
+  it('is created, and the address confirmed with the button of the link in the mail', async () => {
     const { status, html } = await register();
     expect(status).toBe(200);
     expect(html).toContain('Consultez votre messagerie');
     const mail = await stack.mail!.waitFor(email, (m) => m.subject === 'Confirmez votre adresse électronique');
-    expect(mail.text).toContain('Bonjour Jeanne Schmit');
-    const link = mail.text.match(/http\S+\/account\/verify\?token=[\w-]+/)?.[0];
-    expect(link).toBeDefined();
-    expect((await browse(link ?? '')).html).toContain('Adresse confirmée');
-    expect((await browse(link ?? '')).status).toBe(410); // a link works once
+    // The address is not confirmed yet: nothing typed in the form (the name) goes into the mail.
+    expect(mail.text).toMatch(/^Bonjour,/);
+    expect(mail.text).not.toContain('Jeanne');
+    const link = mail.text.match(/http\S+\/account\/verify\?token=[\w-]+&lang=fr/)?.[0] ?? '';
+    const token = new URL(link).searchParams.get('token') ?? '';
+    // Opening the link (as a mail scanner does) only shows a button: the link still works afterwards.
+    for (let i = 0; i < 2; i++) {
+      const shown = await browse(link);
+      expect(shown.status).toBe(200);
+      expect(shown.html).toContain('Confirmer l’adresse');
+      expect(shown.html).toContain(`name="token" value="${token}"`);
+    }
+    // Only the button's POST, from the page itself, confirms.
+    const forged = await fetch(new URL('/account/verify?lang=fr', stack.oidcIssuer), {
+      method: 'POST',
+      headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token }),
+    });
+    expect(forged.status).toBe(403);
+    expect((await browse('/account/verify?lang=fr', { token })).html).toContain('Adresse confirmée');
+    expect((await browse('/account/verify?lang=fr', { token })).status).toBe(410); // a link works once
   });
 
   it('registering the same address again answers the same and warns the owner by mail', async () => {

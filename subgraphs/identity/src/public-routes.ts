@@ -47,7 +47,8 @@ export async function createPublicRoutes(db: Db, env: NodeJS.ProcessEnv) {
   );
   const publicUrl = new URL(config.issuer).origin;
   const oidc = await createOidcProvider(db, { ...config, behindProxy: config.behindProxy === 'true' });
-  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: createLogger('identity') });
+  const log = createLogger('identity');
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log });
   const send = async ({ to, mail, lang, vars }: OutgoingMail) => {
     await mailer.send({
       to,
@@ -55,17 +56,27 @@ export async function createPublicRoutes(db: Db, env: NodeJS.ProcessEnv) {
       headers: { 'Auto-Submitted': 'auto-generated' },
     });
   };
-  const accounts = createAccounts({ db, publicUrl, send });
+  const accounts = createAccounts({ db, publicUrl, send, log });
   provideAccounts(accounts);
   provideOwnerMail(send);
   // GET /internal/revocations: ended sessions and revoked API clients, for the router only (its secret).
   const revocations = revocationsRoute(db, loadConfig({ secret: secret('GEMENG_ROUTER_SECRET') }, env).secret);
   const passkeys = createPasskeys(db, relyingParty(config.issuer, config.portalOrigins, config.webauthnRpId));
   providePasskeys(passkeys);
-  const web = createWebRoutes({ db, provider: oidc.provider, accounts, passkeys, publicUrl });
+  const web = createWebRoutes({
+    db,
+    provider: oidc.provider,
+    accounts,
+    passkeys,
+    publicUrl,
+    behindProxy: config.behindProxy === 'true',
+  });
   return {
     handle: async (req: Parameters<typeof web>[0], res: Parameters<typeof web>[1]) =>
       (await revocations(req, res)) || (await oidc.handle(req, res)) || (await web(req, res)),
-    stop: () => mailer.close(),
+    stop: async () => {
+      await accounts.settled(); // the mails asked for before stopping
+      await mailer.close();
+    },
   };
 }

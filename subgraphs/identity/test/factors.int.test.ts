@@ -9,7 +9,6 @@ import { createDb, type Db } from '../src/db.ts';
 import { answerCodeCard, codeCardChallenge, issueCodeCard, revokeCodeCard } from '../src/factors/code-card.ts';
 import { codeCardPdf } from '../src/factors/code-card-pdf.ts';
 import { checkTotp, confirmTotpEnrolment, startTotpEnrolment, useRecoveryCode } from '../src/factors/totp.ts';
-import { LIMITS, lockedMinutes, recordFailure } from '../src/security/attempts.ts';
 import { logSecurityEvent } from '../src/security/log.ts';
 
 let database: TestDatabase;
@@ -88,6 +87,25 @@ describe('the code card', () => {
     }
   });
 
+  it('keeps asking the same two cells until they are answered right, then asks two others', async () => {
+    const card = await issueCodeCard(db, { userId, communeId: demoCommuneId('dudelange'), issuedBy: userId });
+    const first = await codeCardChallenge(db, userId);
+    if (!first) throw new Error('no challenge');
+    // Each new sign-in (a new interaction, another browser) asks the same pair: no fresh cells to pick from.
+    for (let i = 0; i < 10; i++) expect(await codeCardChallenge(db, userId)).toEqual(first);
+    const [a, b] = first.cells;
+    expect(await answerCodeCard(db, userId, first, [card.codes[a] ?? '', 'wrong'])).toBe(false);
+    expect(await codeCardChallenge(db, userId)).toEqual(first);
+    // Only the pending pair can be answered, even with the right codes of two other cells.
+    const others = [0, 1, 2, 3].filter((cell) => !first.cells.includes(cell)).slice(0, 2) as [number, number];
+    const otherAnswers: [string, string] = [card.codes[others[0]] ?? '', card.codes[others[1]] ?? ''];
+    expect(await answerCodeCard(db, userId, { serial: card.serial, cells: others }, otherAnswers)).toBe(false);
+    expect(await answerCodeCard(db, userId, first, [card.codes[a] ?? '', card.codes[b] ?? ''])).toBe(true);
+    const next = await codeCardChallenge(db, userId);
+    expect(next?.cells.some((cell) => first.cells.includes(cell))).toBe(false);
+    expect((await db.codeCard.findUniqueOrThrow({ where: { id: card.id } })).pendingCells).toEqual(next?.cells);
+  });
+
   it('is replaced by a new card, and revoked cards answer nothing', async () => {
     const first = await db.codeCard.findFirstOrThrow({ where: { userId, revokedAt: null } });
     const second = await issueCodeCard(db, { userId, communeId: demoCommuneId('dudelange'), issuedBy: userId });
@@ -103,17 +121,6 @@ describe('the code card', () => {
     const pdf = Buffer.from(await codeCardPdf(card, { name: 'Léa Łukasz', commune: 'Dudelange' }));
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.length).toBeGreaterThan(1000);
-  });
-});
-
-describe('attempt limits', () => {
-  it(`lock an account after ${LIMITS.account} failures, and say so once`, async () => {
-    const key = { kind: 'account' as const, value: 'someone@example.lu' };
-    const locks = [];
-    for (let i = 0; i < LIMITS.account + 1; i++) locks.push((await recordFailure(db, [key])).length);
-    expect(locks).toEqual([0, 0, 0, 0, 1, 0]);
-    expect(await lockedMinutes(db, [key])).toBe(15);
-    expect(await lockedMinutes(db, [{ kind: 'account', value: 'other@example.lu' }])).toBe(0);
   });
 });
 

@@ -1,11 +1,12 @@
 /**
  * Accounts: registration with email verification, sign-in with a password, password reset by email. Answers
- * to registration and reset never reveal whether an address has an account.
+ * to registration and reset never reveal whether an address has an account: the same page, after the same
+ * work (a password hash on both paths), with the mails sent after the answer (see `later`).
  */
-import type { Language } from '@gemeng/subgraph-kit';
+import type { Language, Logger } from '@gemeng/subgraph-kit';
 import type { Db } from '../db.ts';
 import type { User } from '../generated/prisma/client.ts';
-import { type AttemptKey, clearFailures, lockedMinutes, recordFailure } from '../security/attempts.ts';
+import { attemptSucceeded, beginAttempt, lockedByThisFailure, minutesToWait } from '../security/attempts.ts';
 import { logSecurityEvent } from '../security/log.ts';
 import { revokeSessionsOfAccount } from '../security/revocations.ts';
 import type { MAILS } from './mails.ts';
@@ -25,6 +26,8 @@ export interface AccountsOptions {
   send(mail: OutgoingMail): Promise<void>;
   /** Public base URL of the account pages, e.g. https://login.gemeng.lu */
   publicUrl: string;
+  /** Where a mail that could not be sent is reported (it never fails the request that asked for it). */
+  log?: Pick<Logger, 'error'>;
 }
 
 /** A password confirmation refused while the account is locked: the minutes left. */
@@ -49,8 +52,33 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
+/** What is wrong with a registration form, or null: checked before anything is counted or sent. */
+export function registrationProblems(input: Registration): Partial<Record<keyof Registration, FieldProblem>> | null {
+  const email = normaliseEmail(input.email);
+  const name = input.name.trim();
+  const problems: Partial<Record<keyof Registration, FieldProblem>> = {};
+  if (email.length > 254 || !EMAIL.test(email)) problems.email = 'emailInvalid';
+  if (name.length < 1 || name.length > 100) problems.name = 'nameInvalid';
+  const weak = passwordProblem(input.password, email);
+  if (weak) problems.password = weak;
+  else if (input.password !== input.passwordConfirmation) problems.passwordConfirmation = 'passwordsDiffer';
+  return Object.keys(problems).length ? problems : null;
+}
+
 export function createAccounts(options: AccountsOptions) {
   const { db } = options;
+  const pending = new Set<Promise<void>>();
+
+  /**
+   * Runs work after the answer: how long mail delivery takes (or whether the address has an account at all)
+   * does not show in the response time, and an SMTP failure is logged, never answered with a 500.
+   */
+  function later(what: string, work: () => Promise<void>): void {
+    const task = work()
+      .catch((error: unknown) => options.log?.error({ err: error, what }, 'account mail work failed'))
+      .finally(() => pending.delete(task));
+    pending.add(task);
+  }
   // The page the link opens speaks the language of the mail.
   const link = (path: string, token: string, lang: string) =>
     `${options.publicUrl}${path}?token=${encodeURIComponent(token)}&lang=${lang}`;
@@ -64,25 +92,42 @@ export function createAccounts(options: AccountsOptions) {
     newEmail?: string,
   ) {
     const token = await issueToken(db, user.id, purpose, newEmail);
+    // No name: these mails may go to an address nobody has confirmed (see mails.ts).
     await options.send({
       to: newEmail ?? user.email,
       mail,
       lang: user.preferredLanguage as Language,
-      vars: { name: user.name, url: link(path, token, user.preferredLanguage) },
+      vars: { url: link(path, token, user.preferredLanguage) },
     });
   }
 
   /** Tells the owner that their account was locked after failed sign-ins, with a link to reset the password. */
   async function notifyLockout(userId: string): Promise<void> {
-    const user = await db.user.findUnique({ where: { id: userId } });
-    if (user) await sendLink(user, 'lockout', 'reset-password', '/account/reset/confirm');
+    later('lockout mail', async () => {
+      const user = await db.user.findUnique({ where: { id: userId } });
+      if (user) await sendLink(user, 'lockout', 'reset-password', '/account/reset/confirm');
+    });
+  }
+
+  /**
+   * Someone tried to register an address that has an account: its owner gets a neutral notice with a link to
+   * the reset page (no token a stranger could have a mail issued for, nothing from the form).
+   */
+  async function notifyAlreadyRegistered(user: { email: string; preferredLanguage: string }): Promise<void> {
+    await options.send({
+      to: user.email,
+      mail: 'alreadyRegistered',
+      lang: user.preferredLanguage as Language,
+      vars: { url: `${options.publicUrl}/account/reset?lang=${user.preferredLanguage}` },
+    });
   }
 
   /**
    * Checks the password a signed-in person gives again to confirm an action (`during`: address change,
-   * erasure), under the same per-account lockout as the sign-in page: a wrong one counts a failure and is
-   * logged as login-failed; the failure that locks the account is logged and mailed to the owner; a right
-   * one clears the count. While the account is locked the password is not even checked.
+   * erasure), under the same per-account lockout as the sign-in page: the attempt is counted before the
+   * password is checked (security/attempts.ts), a wrong one is logged as login-failed, the failure that locks
+   * the account is logged and mailed to the owner, a right one clears the count. While the account is locked
+   * the password is not even checked.
    */
   async function confirmPassword(
     userId: string,
@@ -91,49 +136,43 @@ export function createAccounts(options: AccountsOptions) {
   ): Promise<{ user: User } | 'wrongPassword' | Locked> {
     const user = await db.user.findUnique({ where: { id: userId } });
     if (!user) return 'wrongPassword';
-    const key: AttemptKey = { kind: 'account', value: normaliseEmail(user.email) };
-    const minutes = await lockedMinutes(db, [key]);
-    if (minutes > 0) return { lockedMinutes: minutes };
+    const attempt = await beginAttempt(db, [{ kind: 'account', value: normaliseEmail(user.email) }]);
+    if (!attempt.allowed) return { lockedMinutes: minutesToWait(attempt) };
     if (!(await verifyPassword(user.passwordHash, password))) {
-      const locked = await recordFailure(db, [key]);
       await logSecurityEvent(db, { userId, kind: 'login-failed', details: { during } });
-      if (locked.length) {
+      if (lockedByThisFailure(attempt)) {
         await logSecurityEvent(db, { userId, kind: 'lockout', details: { during } });
         await notifyLockout(userId);
       }
       return 'wrongPassword';
     }
-    await clearFailures(db, key);
+    await attemptSucceeded(db, attempt);
     return { user };
   }
 
   return {
     /** Field problems, or null when the account was created (or the address already had one: same answer). */
     async register(input: Registration): Promise<Partial<Record<keyof Registration, FieldProblem>> | null> {
+      const problems = registrationProblems(input);
+      if (problems) return problems;
       const email = normaliseEmail(input.email);
-      const name = input.name.trim();
-      const problems: Partial<Record<keyof Registration, FieldProblem>> = {};
-      if (email.length > 254 || !EMAIL.test(email)) problems.email = 'emailInvalid';
-      if (name.length < 1 || name.length > 100) problems.name = 'nameInvalid';
-      const weak = passwordProblem(input.password, email);
-      if (weak) problems.password = weak;
-      else if (input.password !== input.passwordConfirmation) problems.passwordConfirmation = 'passwordsDiffer';
-      if (Object.keys(problems).length) return problems;
-
-      const existing = await db.user.findUnique({ where: { email } });
-      if (existing) {
-        await sendLink(existing, 'alreadyRegistered', 'reset-password', '/account/reset/confirm');
-        return null;
-      }
+      // Hashed on both paths, before the answer: an existing account must not answer faster.
       const passwordHash = await hashPassword(input.password);
-      const user = await db.user
-        .create({ data: { email, name, passwordHash, preferredLanguage: input.language } })
-        .catch((error: { code?: string }) => {
-          if (error.code === 'P2002') return null; // registered meanwhile: same answer
-          throw error;
-        });
-      if (!user) return null;
-      await sendLink(user, 'verifyEmail', 'verify-email', '/account/verify');
+      later('registration', async () => {
+        const existing = await db.user.findUnique({ where: { email } });
+        if (existing) return notifyAlreadyRegistered(existing);
+        const user = await db.user
+          .create({ data: { email, name: input.name.trim(), passwordHash, preferredLanguage: input.language } })
+          .catch((error: { code?: string }) => {
+            if (error.code === 'P2002') return null; // registered meanwhile
+            throw error;
+          });
+        if (user) await sendLink(user, 'verifyEmail', 'verify-email', '/account/verify');
+        else {
+          const owner = await db.user.findUnique({ where: { email } });
+          if (owner) await notifyAlreadyRegistered(owner);
+        }
+      });
       return null;
     },
 
@@ -171,8 +210,11 @@ export function createAccounts(options: AccountsOptions) {
       const confirmed = await confirmPassword(userId, password, 'email-change');
       if (confirmed === 'wrongPassword' || 'lockedMinutes' in confirmed) return confirmed;
       const { user } = confirmed;
-      if (newEmail === user.email || (await db.user.findUnique({ where: { email: newEmail } }))) return 'sent';
-      await sendLink(user, 'changeEmail', 'change-email', '/account/email/confirm', newEmail);
+      if (newEmail === user.email) return 'sent';
+      later('address change', async () => {
+        if (await db.user.findUnique({ where: { email: newEmail } })) return;
+        await sendLink(user, 'changeEmail', 'change-email', '/account/email/confirm', newEmail);
+      });
       return 'sent';
     },
 
@@ -189,19 +231,28 @@ export function createAccounts(options: AccountsOptions) {
         });
       if (!updated) return false;
       await logSecurityEvent(db, { userId: change.userId, kind: 'email-changed' });
-      await options.send({
-        to: before.email,
-        mail: 'emailChanged',
-        lang: before.preferredLanguage as Language,
-        vars: { name: before.name, email: change.newEmail },
-      });
+      later('address changed mail', () =>
+        options.send({
+          to: before.email,
+          mail: 'emailChanged',
+          lang: before.preferredLanguage as Language,
+          vars: { name: before.name, email: change.newEmail },
+        }),
+      );
       return true;
     },
 
-    /** Sends a reset link when the address has an account; the caller answers the same either way. */
-    async requestPasswordReset(emailInput: string): Promise<void> {
-      const user = await db.user.findUnique({ where: { email: normaliseEmail(emailInput) } });
-      if (user) await sendLink(user, 'resetPassword', 'reset-password', '/account/reset/confirm');
+    /** Sends a reset link, after the answer, when the address has an account: the answer is the same either way. */
+    requestPasswordReset(emailInput: string): void {
+      later('password reset', async () => {
+        const user = await db.user.findUnique({ where: { email: normaliseEmail(emailInput) } });
+        if (user) await sendLink(user, 'resetPassword', 'reset-password', '/account/reset/confirm');
+      });
+    },
+
+    /** Resolves when the mails asked for so far are sent (or failed): before closing the mailer. */
+    async settled(): Promise<void> {
+      while (pending.size) await Promise.all([...pending]);
     },
 
     /** Sets a new password with a reset link; a reset also confirms the address (the link came by mail). */

@@ -3,13 +3,18 @@ import type { Language } from '@gemeng/subgraph-kit';
 type MailText = { subject: string; lines: string[]; action?: { label: string; url: string } };
 export type AccountMail = Record<Language, MailText>;
 
-/** The transactional mails of accounts, in the four languages. `{name}` and `{url}` are filled in. */
+/**
+ * The transactional mails of accounts, in the four languages; `{url}` (and `{name}`, `{email}`) are filled in.
+ * A mail that may reach an address nobody has confirmed yet (verification, address change, reset, lockout)
+ * carries no text a stranger typed, not even the name given at registration: nobody can use these mails to
+ * send their own words to someone else's mailbox.
+ */
 export const MAILS = {
   verifyEmail: {
     lb: {
       subject: 'Confirméiert Är E-Mail-Adress',
       lines: [
-        'Moien {name},',
+        'Moien,',
         'confirméiert w.e.g. Är Adress fir Äre Gemeng-Kont ze aktivéieren. De Link ass 48 Stonne gülteg.',
       ],
       action: { label: 'Adress confirméieren', url: '{url}' },
@@ -17,7 +22,7 @@ export const MAILS = {
     fr: {
       subject: 'Confirmez votre adresse électronique',
       lines: [
-        'Bonjour {name},',
+        'Bonjour,',
         'veuillez confirmer votre adresse pour activer votre compte Gemeng. Le lien est valable 48 heures.',
       ],
       action: { label: "Confirmer l'adresse", url: '{url}' },
@@ -25,17 +30,14 @@ export const MAILS = {
     de: {
       subject: 'Bestätigen Sie Ihre E-Mail-Adresse',
       lines: [
-        'Guten Tag {name},',
+        'Guten Tag,',
         'bitte bestätigen Sie Ihre Adresse, um Ihr Gemeng-Konto zu aktivieren. Der Link ist 48 Stunden gültig.',
       ],
       action: { label: 'Adresse bestätigen', url: '{url}' },
     },
     en: {
       subject: 'Confirm your email address',
-      lines: [
-        'Hello {name},',
-        'please confirm your address to activate your Gemeng account. The link is valid for 48 hours.',
-      ],
+      lines: ['Hello,', 'please confirm your address to activate your Gemeng account. The link is valid for 48 hours.'],
       action: { label: 'Confirm the address', url: '{url}' },
     },
   },
@@ -77,7 +79,7 @@ export const MAILS = {
     lb: {
       subject: 'Passwuert nei setzen',
       lines: [
-        'Moien {name},',
+        'Moien,',
         'mat dësem Link kënnt Dir eng Stonn laang en neit Passwuert setzen. Wann Dir dat net ugefrot hutt, ignoréiert dës Mail.',
       ],
       action: { label: 'Neit Passwuert setzen', url: '{url}' },
@@ -85,7 +87,7 @@ export const MAILS = {
     fr: {
       subject: 'Redéfinir votre mot de passe',
       lines: [
-        'Bonjour {name},',
+        'Bonjour,',
         "ce lien vous permet de choisir un nouveau mot de passe pendant une heure. Si vous ne l'avez pas demandé, ignorez ce message.",
       ],
       action: { label: 'Choisir un nouveau mot de passe', url: '{url}' },
@@ -93,7 +95,7 @@ export const MAILS = {
     de: {
       subject: 'Passwort neu setzen',
       lines: [
-        'Guten Tag {name},',
+        'Guten Tag,',
         'mit diesem Link können Sie eine Stunde lang ein neues Passwort wählen. Falls Sie das nicht angefordert haben, ignorieren Sie diese Nachricht.',
       ],
       action: { label: 'Neues Passwort wählen', url: '{url}' },
@@ -101,7 +103,7 @@ export const MAILS = {
     en: {
       subject: 'Set a new password',
       lines: [
-        'Hello {name},',
+        'Hello,',
         'this link lets you choose a new password for one hour. If you did not ask for it, ignore this message.',
       ],
       action: { label: 'Choose a new password', url: '{url}' },
@@ -111,7 +113,7 @@ export const MAILS = {
     lb: {
       subject: 'Äre Kont ass fir 15 Minutte gespaart',
       lines: [
-        'Moien {name},',
+        'Moien,',
         'no e puer Feelversich beim Aloggen ass Äre Gemeng-Kont fir 15 Minutte gespaart. Wann Dir dat net waart, setzt w.e.g. Äert Passwuert nei.',
       ],
       action: { label: 'Passwuert nei setzen', url: '{url}' },
@@ -119,7 +121,7 @@ export const MAILS = {
     fr: {
       subject: 'Votre compte est bloqué pendant 15 minutes',
       lines: [
-        'Bonjour {name},',
+        'Bonjour,',
         "après plusieurs essais de connexion manqués, votre compte Gemeng est bloqué pendant 15 minutes. Si ce n'était pas vous, redéfinissez votre mot de passe.",
       ],
       action: { label: 'Redéfinir le mot de passe', url: '{url}' },
@@ -127,7 +129,7 @@ export const MAILS = {
     de: {
       subject: 'Ihr Konto ist für 15 Minuten gesperrt',
       lines: [
-        'Guten Tag {name},',
+        'Guten Tag,',
         'nach mehreren fehlgeschlagenen Anmeldeversuchen ist Ihr Gemeng-Konto für 15 Minuten gesperrt. Falls Sie das nicht waren, setzen Sie Ihr Passwort neu.',
       ],
       action: { label: 'Passwort neu setzen', url: '{url}' },
@@ -135,7 +137,7 @@ export const MAILS = {
     en: {
       subject: 'Your account is locked for 15 minutes',
       lines: [
-        'Hello {name},',
+        'Hello,',
         'after several failed sign-in attempts, your Gemeng account is locked for 15 minutes. If it was not you, set a new password.',
       ],
       action: { label: 'Set a new password', url: '{url}' },
@@ -145,7 +147,7 @@ export const MAILS = {
     lb: {
       subject: 'Confirméiert Är nei E-Mail-Adress',
       lines: [
-        'Moien {name},',
+        'Moien,',
         'confirméiert w.e.g. dës Adress als déi nei vun Ärem Gemeng-Kont. De Link ass 24 Stonne gülteg.',
       ],
       action: { label: 'Nei Adress confirméieren', url: '{url}' },
@@ -153,7 +155,7 @@ export const MAILS = {
     fr: {
       subject: 'Confirmez votre nouvelle adresse électronique',
       lines: [
-        'Bonjour {name},',
+        'Bonjour,',
         'veuillez confirmer cette adresse comme nouvelle adresse de votre compte Gemeng. Le lien est valable 24 heures.',
       ],
       action: { label: 'Confirmer la nouvelle adresse', url: '{url}' },
@@ -161,7 +163,7 @@ export const MAILS = {
     de: {
       subject: 'Bestätigen Sie Ihre neue E-Mail-Adresse',
       lines: [
-        'Guten Tag {name},',
+        'Guten Tag,',
         'bitte bestätigen Sie diese Adresse als neue Adresse Ihres Gemeng-Kontos. Der Link ist 24 Stunden gültig.',
       ],
       action: { label: 'Neue Adresse bestätigen', url: '{url}' },
@@ -169,7 +171,7 @@ export const MAILS = {
     en: {
       subject: 'Confirm your new email address',
       lines: [
-        'Hello {name},',
+        'Hello,',
         'please confirm this address as the new address of your Gemeng account. The link is valid for 24 hours.',
       ],
       action: { label: 'Confirm the new address', url: '{url}' },

@@ -1,7 +1,8 @@
 /**
  * The commune's code card: a printed matrix of one-time codes (10 rows A–J × 5 columns, 4 digits each) that an
- * agent hands to a citizen whose identity was checked at the town hall. A sign-in asks for two random cells;
- * each cell works once. Only hashes of the cells are stored; the codes exist in clear only on the printed card.
+ * agent hands to a citizen whose identity was checked at the town hall. A sign-in asks for two random cells,
+ * the same two until they are answered right; each cell works once. Only hashes of the cells are stored; the
+ * codes exist in clear only on the printed card.
  */
 import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../db.ts';
@@ -53,7 +54,11 @@ export async function activeCard(db: Db, userId: string) {
   return db.codeCard.findFirst({ where: { userId, revokedAt: null }, orderBy: { issuedAt: 'desc' } });
 }
 
-/** Two distinct unused cells to ask for, or null when the person has no active card with two cells left. */
+/**
+ * The two cells to ask for, or null when the person has no active card with two cells left. They are kept on
+ * the card until answered right: every sign-in meanwhile, in any browser, asks the same two, so that starting
+ * sign-ins again and again does not show an attacker more and more cells to choose from.
+ */
 export async function codeCardChallenge(
   db: Db,
   userId: string,
@@ -64,10 +69,23 @@ export async function codeCardChallenge(
   if (free.length < 2) return null;
   const first = free.splice(randomInt(0, free.length), 1)[0] as number;
   const second = free[randomInt(0, free.length)] as number;
-  return { serial: card.serial, cells: first < second ? [first, second] : [second, first] };
+  const drawn = first < second ? [first, second] : [second, first];
+  // One statement: concurrent sign-ins keep whichever pair was set first.
+  const [row] = await db.$queryRaw<{ pending_cells: number[] }[]>`
+    UPDATE code_card SET pending_cells = CASE
+      WHEN cardinality(pending_cells) = 2 AND NOT (pending_cells && used_cells) THEN pending_cells
+      ELSE ${drawn}::int[] END
+    WHERE id = ${card.id}::uuid AND revoked_at IS NULL
+    RETURNING pending_cells`;
+  const cells = row?.pending_cells;
+  if (cells?.length !== 2) return null;
+  return { serial: card.serial, cells: [cells[0] as number, cells[1] as number] };
 }
 
-/** Checks the two answers; on success the two cells are used up (atomically: a cell never works twice). */
+/**
+ * Checks the two answers to the card's pending cells; on success the two cells are used up and the card asks
+ * two new ones next time (atomically: a cell never works twice). A wrong answer leaves the same two pending.
+ */
 export async function answerCodeCard(
   db: Db,
   userId: string,
@@ -83,8 +101,9 @@ export async function answerCodeCard(
   });
   if (!right) return false;
   const used = await db.$executeRaw`
-    UPDATE code_card SET used_cells = used_cells || ${challenge.cells}::int[]
-    WHERE id = ${card.id}::uuid AND revoked_at IS NULL AND NOT (used_cells && ${challenge.cells}::int[])`;
+    UPDATE code_card SET used_cells = used_cells || ${challenge.cells}::int[], pending_cells = '{}'
+    WHERE id = ${card.id}::uuid AND revoked_at IS NULL AND NOT (used_cells && ${challenge.cells}::int[])
+      AND pending_cells = ${challenge.cells}::int[]`;
   return used === 1;
 }
 

@@ -29,6 +29,13 @@ export async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
   return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
 }
 
+export interface PageOptions {
+  /** Extra response headers, e.g. Retry-After on a 429. */
+  headers?: Record<string, string>;
+  /** The language links, when `?lang=` alone would lose the page's query (a link's token). */
+  languageLink?: (lang: Language) => string;
+}
+
 export function page(
   res: ServerResponse,
   lang: Language,
@@ -36,14 +43,17 @@ export function page(
   body: string,
   status = 200,
   uid?: string,
+  options: PageOptions = {},
 ): true {
-  const links = (other: Language) => (uid ? `/interaction/${uid}?lang=${other}` : `?lang=${other}`);
-  send(res, status, layout(lang, title, body, links));
+  const links =
+    options.languageLink ?? ((other: Language) => (uid ? `/interaction/${uid}?lang=${other}` : `?lang=${other}`));
+  send(res, status, layout(lang, title, body, links), options.headers);
   return true;
 }
 
-export function send(res: ServerResponse, status: number, html: string) {
+export function send(res: ServerResponse, status: number, html: string, headers: Record<string, string> = {}) {
   res.writeHead(status, {
+    ...headers,
     'content-type': 'text/html; charset=utf-8',
     'cache-control': 'no-store',
     'content-security-policy':

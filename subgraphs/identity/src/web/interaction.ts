@@ -4,14 +4,20 @@
  * implied consent for the syndicate's own clients.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { escapeHtml, isLanguage, type Language } from '@gemeng/subgraph-kit';
+import { clientAddress, escapeHtml, isLanguage, type Language } from '@gemeng/subgraph-kit';
 import type Provider from 'oidc-provider';
 import { type Accounts, normaliseEmail } from '../accounts/accounts.ts';
 import type { Db } from '../db.ts';
 import { answerCodeCard, cellName, codeCardChallenge } from '../factors/code-card.ts';
 import type { Passkeys } from '../factors/passkeys.ts';
 import { checkTotp, useRecoveryCode } from '../factors/totp.ts';
-import { type AttemptKey, clearFailures, lockedMinutes, recordFailure } from '../security/attempts.ts';
+import {
+  type Attempt,
+  attemptSucceeded,
+  beginAttempt,
+  lockedByThisFailure,
+  minutesToWait,
+} from '../security/attempts.ts';
 import { logSecurityEvent, type SecurityEventKind } from '../security/log.ts';
 import { page, pick, send } from './http.ts';
 import { form, layout, link, paragraph, textsFor } from './pages.ts';
@@ -22,6 +28,8 @@ export interface InteractionOptions {
   provider: Provider;
   accounts: Accounts;
   passkeys: Passkeys;
+  /** Behind a trusted proxy: the client's address is the one it appended to X-Forwarded-For. */
+  behindProxy: boolean;
 }
 
 export function createInteraction(options: InteractionOptions) {
@@ -48,7 +56,7 @@ export function createInteraction(options: InteractionOptions) {
     const locales = String(details.params.ui_locales ?? '').split(' ')[0];
     const lang = pick(url.searchParams.get('lang') ?? body.get('lang') ?? (isLanguage(locales) ? locales : null), req);
     const t = textsFor(lang);
-    const client = { ip: req.socket.remoteAddress ?? null, userAgent: req.headers['user-agent'] ?? null };
+    const client = { ip: clientAddress(req, options.behindProxy), userAgent: req.headers['user-agent'] ?? null };
 
     if (details.prompt.name === 'login') {
       const wantsSubstantial = String(details.params.acr_values ?? '')
@@ -74,22 +82,22 @@ export function createInteraction(options: InteractionOptions) {
       if (action !== 'login') return void page(res, lang, t.signInTitle, loginForm(t, lang, uid, '', []), 200, uid);
 
       const email = normaliseEmail(body.get('email') ?? '');
-      const keys: AttemptKey[] = [
+      // Counted before the password is checked: a refused attempt never reaches the hash.
+      const attempt = await beginAttempt(db, [
         { kind: 'account', value: email },
-        { kind: 'ip', value: client.ip ?? 'unknown' },
-      ];
-      const minutes = await lockedMinutes(db, keys);
-      if (minutes) {
-        const message = t.tooManyAttempts.replace('{minutes}', String(minutes));
-        return void page(res, lang, t.signInTitle, loginForm(t, lang, uid, email, [message]), 429, uid);
+        { kind: 'address', value: client.ip },
+      ]);
+      if (!attempt.allowed) {
+        const html = loginForm(t, lang, uid, email, [refusal(t, attempt)]);
+        return void page(res, lang, t.signInTitle, html, 429, uid, { headers: retryAfter(attempt) });
       }
       const result = await accounts.authenticate(email, body.get('password') ?? '');
       if (!result.ok) {
-        await failed(keys, result.userId ?? null, 'login-failed', client);
+        await failed(attempt, result.userId ?? null, 'login-failed', client);
         const error = result.reason === 'unverified' ? t.unverified : t.invalidCredentials;
         return void page(res, lang, t.signInTitle, loginForm(t, lang, uid, email, [error]), 401, uid);
       }
-      await clearFailures(db, keys[0] as AttemptKey);
+      await attemptSucceeded(db, attempt);
       if (wantsSubstantial) {
         const next: LoginState = { userId: result.user.id };
         await provider.interactionResult(req, res, { gemeng: next }, { mergeWithLastSubmission: false });
@@ -131,11 +139,10 @@ export function createInteraction(options: InteractionOptions) {
     throw new Error(`unsupported prompt ${details.prompt.name}`);
   }
 
-  /** Counts a failure; when it locks the account, tells its owner by mail and in the security log. */
-  async function failed(keys: AttemptKey[], userId: string | null, kind: SecurityEventKind, client: ClientInfo) {
-    const locked = await recordFailure(db, keys);
+  /** Logs a wrong answer (counted already); when it locked the account, tells its owner by mail and in the log. */
+  async function failed(attempt: Attempt, userId: string | null, kind: SecurityEventKind, client: ClientInfo) {
     await logSecurityEvent(db, { userId, kind, ...client });
-    if (userId && locked.some((key) => key.kind === 'account')) {
+    if (userId && lockedByThisFailure(attempt)) {
       await logSecurityEvent(db, { userId, kind: 'lockout', ...client });
       await accounts.notifyLockout(userId);
     }
@@ -179,15 +186,16 @@ export function createInteraction(options: InteractionOptions) {
       return void page(res, lang, t.secondFactorTitle, paragraph(t.noSecondFactor) + abortForm(t, uid), 200, uid);
     }
     const errors: string[] = [];
+    let attempt: Attempt | undefined;
     if (input.action === 'second-factor') {
-      const keys: AttemptKey[] = [
+      // Counted before the passkey, card cells or code are checked (see security/attempts.ts).
+      attempt = await beginAttempt(db, [
         { kind: 'account', value: `factor:${userId}` },
-        { kind: 'ip', value: client.ip ?? 'unknown' },
-      ];
-      const minutes = await lockedMinutes(db, keys);
+        { kind: 'address', value: client.ip },
+      ]);
       let ok = false;
       let method = '';
-      if (minutes) errors.push(t.tooManyAttempts.replace('{minutes}', String(minutes)));
+      if (!attempt.allowed) errors.push(refusal(t, attempt));
       else if (body.get('method') === 'passkey' && state.passkeyChallenge) {
         method = 'passkey';
         ok = await passkeys.authenticate(userId, state.passkeyChallenge, body.get('response') ?? '');
@@ -201,7 +209,7 @@ export function createInteraction(options: InteractionOptions) {
         ok = method === 'totp' ? await checkTotp(db, userId, code) : await useRecoveryCode(db, userId, code);
       }
       if (ok) {
-        await clearFailures(db, keys[0] as AttemptKey);
+        await attemptSucceeded(db, attempt);
         await logSecurityEvent(db, { userId, kind: 'login', details: { acr: 'substantial', method }, ...client });
         await provider.interactionFinished(
           req,
@@ -218,8 +226,8 @@ export function createInteraction(options: InteractionOptions) {
         );
         return;
       }
-      if (!minutes) {
-        await failed(keys, userId, 'second-factor-failed', client);
+      if (attempt.allowed) {
+        await failed(attempt, userId, 'second-factor-failed', client);
         errors.push(t.secondFactorInvalid);
       }
     }
@@ -237,11 +245,21 @@ export function createInteraction(options: InteractionOptions) {
       lang,
       t.secondFactorTitle,
       summary + paragraph(t.secondFactorText) + forms,
-      errors.length ? 401 : 200,
+      attempt?.allowed === false ? 429 : errors.length ? 401 : 200,
       uid,
+      attempt?.allowed === false ? { headers: retryAfter(attempt) } : {},
     );
   }
 }
+
+/** Why an attempt was not even checked: the account is locked, or the address has to slow down. */
+function refusal(t: Texts, attempt: Attempt): string {
+  return attempt.refusal?.reason === 'throttled'
+    ? t.tooManyFromAddress.replace('{seconds}', String(attempt.refusal.retryAfterSeconds))
+    : t.tooManyAttempts.replace('{minutes}', String(minutesToWait(attempt)));
+}
+
+const retryAfter = (attempt: Attempt) => ({ 'retry-after': String(attempt.refusal?.retryAfterSeconds ?? 60) });
 
 function loginForm(t: Texts, lang: Language, uid: string, email: string, errors: string[]): string {
   return (

@@ -1,15 +1,18 @@
 /**
  * The identity service's public pages: sign-in (the OpenID Connect provider's login interaction),
  * registration, address verification and password reset. Plain HTML forms: they work without JavaScript.
+ * The pages that send mail are limited per client address and per target address (security/mail-limits.ts).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isLanguage, type Language } from '@gemeng/subgraph-kit';
+import { clientAddress, isLanguage, type Language } from '@gemeng/subgraph-kit';
 import type Provider from 'oidc-provider';
-import type { Accounts, FieldProblem } from '../accounts/accounts.ts';
+import { type Accounts, type FieldProblem, registrationProblems } from '../accounts/accounts.ts';
 import type { Db } from '../db.ts';
 import type { Passkeys } from '../factors/passkeys.ts';
+import { mailAllowed } from '../security/mail-limits.ts';
 import { page, pick, readForm, sameOrigin, send } from './http.ts';
 import { createInteraction } from './interaction.ts';
+import { confirmLinkPage, tokenOf } from './link-pages.ts';
 import { type Field, form, languageSelect, layout, link, paragraph, STYLE, textsFor } from './pages.ts';
 import { PASSKEY_SCRIPT } from './passkey-script.ts';
 import type { Texts } from './texts.ts';
@@ -21,6 +24,8 @@ export interface WebOptions {
   passkeys: Passkeys;
   /** Public origin of these pages (the issuer's origin); POSTs from any other origin are refused. */
   publicUrl: string;
+  /** Behind a trusted proxy (GEMENG_BEHIND_PROXY): the client's address is taken from X-Forwarded-For. */
+  behindProxy: boolean;
 }
 
 export function createWebRoutes(options: WebOptions) {
@@ -55,6 +60,15 @@ export function createWebRoutes(options: WebOptions) {
     const body = req.method === 'POST' ? await readForm(req) : new URLSearchParams();
     const lang = pick(url.searchParams.get('lang') ?? body.get('lang'), req);
     const t = textsFor(lang);
+    /** 429 when the caller or the target address has asked for too many mails lately; else null. */
+    const tooManyMails = async (target: string) => {
+      const limited = await mailAllowed(options.db, clientAddress(req, options.behindProxy), target);
+      if (!limited) return null;
+      const text = paragraph(t.tooManyMailsText, { minutes: String(limited.minutes) });
+      return page(res, lang, t.tooManyMailsTitle, text, 429, undefined, {
+        headers: { 'retry-after': String(limited.minutes * 60) },
+      });
+    };
 
     if (interaction) {
       await handleInteraction(
@@ -80,14 +94,21 @@ export function createWebRoutes(options: WebOptions) {
           passwordConfirmation: body.get('passwordConfirmation') ?? '',
           language,
         };
+        const invalid = registrationProblems(input);
+        if (invalid) return page(res, lang, t.registerTitle, registerForm(t, language, input, invalid), 422);
+        if (await tooManyMails(input.email)) return true;
         const problems = await accounts.register(input);
         if (problems) {
           return page(res, lang, t.registerTitle, registerForm(t, language, input, problems), 422);
         }
         return page(res, lang, t.checkInbox, paragraph(t.checkInboxText, { email: input.email.trim() }));
       }
-      case 'GET /account/verify': {
-        const ok = await accounts.verifyEmail(url.searchParams.get('token') ?? '');
+      // A link from a mail opens a page with one button; only the button's POST uses the link, so that mail
+      // scanners and link previews, which fetch links, do not use them up.
+      case 'GET /account/verify':
+        return confirmLinkPage(res, lang, t, url, t.confirmAddressText);
+      case 'POST /account/verify': {
+        const ok = await accounts.verifyEmail(tokenOf(body));
         return ok
           ? page(res, lang, t.verifiedTitle, paragraph(t.verifiedText))
           : page(
@@ -98,17 +119,22 @@ export function createWebRoutes(options: WebOptions) {
               410,
             );
       }
-      case 'GET /account/email/confirm': {
-        const ok = await accounts.confirmEmailChange(url.searchParams.get('token') ?? '');
+      case 'GET /account/email/confirm':
+        return confirmLinkPage(res, lang, t, url, t.confirmNewAddressText);
+      case 'POST /account/email/confirm': {
+        const ok = await accounts.confirmEmailChange(tokenOf(body));
         return ok
           ? page(res, lang, t.verifiedTitle, paragraph(t.verifiedText))
           : page(res, lang, t.invalidLinkTitle, paragraph(t.invalidLinkText), 410);
       }
       case 'GET /account/reset':
         return page(res, lang, t.resetTitle, paragraph(t.resetText) + resetRequestForm(t, lang));
-      case 'POST /account/reset':
-        await accounts.requestPasswordReset(body.get('email') ?? '');
-        return page(res, lang, t.checkInbox, paragraph(t.checkInboxText, { email: (body.get('email') ?? '').trim() }));
+      case 'POST /account/reset': {
+        const email = (body.get('email') ?? '').trim();
+        if (await tooManyMails(email)) return true;
+        accounts.requestPasswordReset(email);
+        return page(res, lang, t.checkInbox, paragraph(t.checkInboxText, { email }));
+      }
       case 'GET /account/reset/confirm':
         return page(res, lang, t.resetTitle, resetConfirmForm(t, lang, url.searchParams.get('token') ?? '', []));
       case 'POST /account/reset/confirm': {
