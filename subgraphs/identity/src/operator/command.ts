@@ -61,12 +61,14 @@ export function parse(args: readonly string[]): Command {
 export async function runCommand(
   args: readonly string[],
   env: NodeJS.ProcessEnv = process.env,
+  /** Where `npm start` keeps the embedded cluster (default .gemeng/ at the root). */
+  dataDir?: string,
 ): Promise<{ out?: string; err?: string; code: number }> {
   try {
     const command = parse(args);
     if (command.kind === 'help') return { out: USAGE, code: 0 };
     if (command.kind === 'print') return { out: command.text, code: 0 };
-    const db = createDb(await identityDatabaseUrl(env));
+    const db = createDb(await identityDatabaseUrl(env, dataDir));
     try {
       return { out: (await command.work(db)).message, code: 0 };
     } finally {
