@@ -11,6 +11,7 @@ import {
   type Setting,
   secret,
 } from '@gemeng/subgraph-kit';
+import { revocationPollSeconds } from './revocations.ts';
 import { startRouter } from './router.ts';
 import { GATEWAY_RUNTIMES } from './runtimes/types.ts';
 import { readSupergraph, subgraphUrls } from './supergraph.ts';
@@ -38,6 +39,8 @@ runService('router', async () => {
     // Chosen by measurement: docs/adr/0003-gateway-runtime.md.
     runtime: oneOf('GEMENG_GATEWAY', GATEWAY_RUNTIMES, 'hive-rust'),
     corsOrigins: list('GEMENG_CORS_ORIGINS', ['http://127.0.0.1:8080', 'http://localhost:8080']),
+    // Ended sessions and revoked API clients: identity's list, fetched this often.
+    revocationPollSeconds: revocationPollSeconds('GEMENG_REVOCATION_POLL_SECONDS'),
     // The communes' website origins come from identity, fetched again this often.
     originsRefreshSeconds: seconds('GEMENG_CORS_REFRESH_SECONDS', 30),
     behindProxy: oneOf('GEMENG_BEHIND_PROXY', ['true', 'false'], 'false'),
@@ -58,6 +61,7 @@ runService('router', async () => {
     ...rest,
     originsRefreshMs: originsRefreshSeconds * 1000,
     behindProxy: behindProxy === 'true',
+    revocationPollMs: config.revocationPollSeconds * 1000,
     ...(auth ? { auth } : {}),
   });
 });

@@ -6,6 +6,7 @@ import {
   closeServer,
   createLogger,
   createSafeServer,
+  INVALID_TOKEN_MESSAGE,
   type Logger,
   listen,
   ROUTER_SECRET_HEADER,
@@ -15,6 +16,7 @@ import {
 import { requestIdFrom } from '@gemeng/subgraph-kit/context';
 import { clientHeaders } from './client-headers.ts';
 import { COMMUNE_ORIGINS_PATH, startAllowedOrigins } from './origins.ts';
+import { REVOCATIONS_PATH, startRevocationList } from './revocations.ts';
 import { apolloRuntime } from './runtimes/apollo.ts';
 import { hiveRuntime } from './runtimes/hive.ts';
 import type { GatewayRuntime, GatewayRuntimeName, GatewayRuntimeOptions } from './runtimes/types.ts';
@@ -46,6 +48,13 @@ export interface RouterOptions {
    * called. Unset: anonymous requests only, any Authorization header gets 401 (no token can be checked).
    */
   auth?: AuthOptions;
+  /**
+   * Tokens of ended sessions and revoked API clients get 401 too: identity's list (`/internal/revocations` next
+   * to its routing URL, unless `revocationsUrl` says otherwise; false: none), fetched every `revocationPollMs`
+   * (default 20 s). Only with `auth`.
+   */
+  revocationsUrl?: string | false;
+  revocationPollMs?: number;
 }
 
 export interface RunningRouter {
@@ -77,6 +86,15 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     log: log.child({ component: 'origins' }),
   });
   const verifier = tokenVerifierFor(options.auth, log);
+  const revocations = await startRevocationList({
+    url:
+      !options.auth || options.revocationsUrl === false
+        ? undefined
+        : (options.revocationsUrl ?? (routes.identity && new URL(REVOCATIONS_PATH, routes.identity).href)),
+    routerSecret: options.routerSecret,
+    pollMs: options.revocationPollMs ?? 20_000,
+    log: log.child({ component: 'revocations' }),
+  });
 
   const runtimeOptions: GatewayRuntimeOptions = {
     supergraphSdl,
@@ -148,6 +166,13 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
       log.info({ requestId, status: res.statusCode, origin }, 'graphql request refused: access token');
       return;
     }
+    if (authentication.caller && revocations.revoked(authentication.caller)) {
+      // Its session was ended or its API client revoked: the same answer as any invalid token.
+      res.setHeader('www-authenticate', 'Bearer error="invalid_token"');
+      sendJson(res, 401, { errors: [{ message: INVALID_TOKEN_MESSAGE, extensions: { code: 'UNAUTHENTICATED' } }] });
+      log.info({ requestId, status: 401, origin }, 'graphql request refused: revoked access token');
+      return;
+    }
     await runtime.handle(req, res);
     log.info(
       { requestId, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6, origin },
@@ -183,6 +208,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     port,
     async stop() {
       await closeServer(server);
+      revocations.stop();
       origins.stop();
       await runtime.stop();
     },
