@@ -60,10 +60,14 @@ export function createBrowser(origin: string, lang = 'fr') {
 
 export type Browser = ReturnType<typeof createBrowser>;
 
+/** A redirect URI of the portal client (the shell's origin, registered through GEMENG_PORTAL_ORIGINS). */
+export const portalRedirectUri = (stack: Pick<OidcStack, 'ports'>) =>
+  `http://127.0.0.1:${stack.ports.shell}/auth/callback`;
+
 /** The portal's authorization request (PKCE S256), and what redeeming its code needs. */
 export function authorizationRequest(stack: OidcStack, options: { state?: string; lang?: string } = {}) {
   const verifier = randomBytes(32).toString('base64url');
-  const redirectUri = `http://127.0.0.1:${stack.ports.shell}/auth/callback`;
+  const redirectUri = portalRedirectUri(stack);
   const url = new URL(`${stack.oidcIssuer}/auth`);
   url.search = new URLSearchParams({
     client_id: PORTAL_CLIENT_ID,
@@ -85,7 +89,7 @@ export type AuthorizationRequest = ReturnType<typeof authorizationRequest>;
 /** Follows the provider's redirects (consent included) until the one to the portal's callback. */
 export async function followToCallback(
   browser: Browser,
-  request: AuthorizationRequest,
+  request: Pick<AuthorizationRequest, 'redirectUri'>,
   step: { status: number; location: string | null },
 ): Promise<URL> {
   let current = step;
@@ -136,6 +140,8 @@ export interface PersonOptions {
   preferredLanguage?: 'lb' | 'fr' | 'de' | 'en';
   roles?: { communeId: string; role: 'agent' | 'administrator' }[];
   operator?: boolean;
+  /** The communes the person declared as communes of residence (ids). */
+  residences?: string[];
 }
 
 export interface Person {
@@ -161,6 +167,7 @@ export async function createPerson(stack: OidcStack, options: PersonOptions = {}
         preferredLanguage: options.preferredLanguage ?? 'fr',
         operator: options.operator ?? false,
         roles: { create: (options.roles ?? []).map(({ communeId, role }) => ({ communeId, role })) },
+        residences: { create: (options.residences ?? []).map((communeId) => ({ communeId })) },
       },
     });
     return { id: user.id, email, name, password };

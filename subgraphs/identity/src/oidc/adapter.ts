@@ -1,13 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 import type { Db } from '../db.ts';
+import { PORTAL_CLIENT_ID } from './portal-client.ts';
 import { presentedSecretMatching } from './presented-secret.ts';
 
+export interface AdapterOptions {
+  /** The portal client's current metadata (portal-client.ts). */
+  portalClient: () => Promise<AdapterPayload | undefined>;
+}
+
 /**
- * oidc-provider's storage in PostgreSQL: one table for all its models. API clients (model `Client`) come from
- * the api_client table instead, so that revoking one takes effect at once.
+ * oidc-provider's storage in PostgreSQL: one table for all its models. Clients (model `Client`) come from our
+ * own tables instead: API clients from api_client, so that revoking one takes effect at once, and the portal
+ * client from the communes' website origins, so that a new commune's website signs in without a restart.
  */
-export function prismaAdapter(db: Db) {
+export function prismaAdapter(db: Db, options: AdapterOptions) {
   return class PrismaAdapter implements Adapter {
     constructor(private readonly model: string) {}
 
@@ -28,7 +35,7 @@ export function prismaAdapter(db: Db) {
     }
 
     async find(id: string): Promise<AdapterPayload | undefined> {
-      if (this.model === 'Client') return findApiClient(db, id);
+      if (this.model === 'Client') return id === PORTAL_CLIENT_ID ? options.portalClient() : findApiClient(db, id);
       return this.one({ id });
     }
 
@@ -67,7 +74,8 @@ export function prismaAdapter(db: Db) {
  * An API client for oidc-provider, which compares the presented secret with `client_secret` itself. Only the
  * secret's SHA-256 is stored: `client_secret` is the secret presented at the token endpoint when its hash
  * matches (see presented-secret.ts), else a random string of this process, so that the provider answers
- * invalid_client (one string, not one per request: the provider caches clients by their metadata).
+ * invalid_client (one string, not one per request: the provider caches clients by their metadata). Registered
+ * as `client_secret_basic`, the provider accepts the secret in the form body (`client_secret_post`) as well.
  */
 const UNMATCHED = randomBytes(32).toString('base64url');
 

@@ -1,13 +1,11 @@
 /**
  * API client secrets are stored only as their SHA-256 (api_client.secret_hash), but oidc-provider compares a
- * presented `client_secret` with the client's own. So `handle()` in provider.ts reads the secret presented at
- * the token endpoint (HTTP Basic, RFC 6749 §2.3.1) and runs the provider inside `withPresentedSecret`; the
- * adapter then hands the provider the presented secret as the client's only when its hash matches.
+ * presented `client_secret` with the client's own. So the adapter reads the secret the request presents (HTTP
+ * Basic, RFC 6749 §2.3.1, or `client_secret` in the form body, the two methods discovery advertises) from the
+ * provider's request context, and hands the provider that secret as the client's only when its hash matches.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash, timingSafeEqual } from 'node:crypto';
-
-const presented = new AsyncLocalStorage<string | undefined>();
+import Provider from 'oidc-provider';
 
 /** SHA-256 of a secret, hex: what api_client.secret_hash holds. */
 export function hashSecret(secret: string): string {
@@ -31,14 +29,21 @@ export function basicSecret(authorization: string | undefined): string | undefin
   }
 }
 
-/** Runs `fn` with the secret the request presented (or none) visible to `presentedSecretMatching`. */
-export function withPresentedSecret<T>(secret: string | undefined, fn: () => T): T {
-  return presented.run(secret, fn);
+/**
+ * The secret the current request presents: `client_secret_post` (the body, which the provider has parsed by the
+ * time it looks the client up) or `client_secret_basic`. Undefined outside a provider request.
+ */
+export function presentedSecret(): string | undefined {
+  const ctx = Provider.ctx;
+  if (!ctx) return undefined;
+  const posted = (ctx.oidc?.params as { client_secret?: unknown } | undefined)?.client_secret;
+  if (typeof posted === 'string' && posted) return posted;
+  return basicSecret(ctx.get('authorization') || undefined);
 }
 
 /** The presented secret when its SHA-256 equals `secretHash` (compared in constant time), else undefined. */
 export function presentedSecretMatching(secretHash: string): string | undefined {
-  const secret = presented.getStore();
+  const secret = presentedSecret();
   if (secret === undefined) return undefined;
   const expected = Buffer.from(secretHash, 'hex');
   const actual = Buffer.from(hashSecret(secret), 'hex');

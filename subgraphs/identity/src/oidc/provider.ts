@@ -1,7 +1,8 @@
 /**
- * The OpenID Connect provider (the certified `oidc-provider`), mounted under /oidc on the identity service.
- * Today: discovery, JWKS, and the client credentials grant for third-party API clients, issuing RFC 9068 JWT
- * access tokens for the graph. Accounts, Authorization Code + PKCE and the levels of assurance come next.
+ * The OpenID Connect provider (the certified `oidc-provider`), mounted under /oidc on the identity service:
+ * discovery, JWKS, Authorization Code + PKCE for the portal and the widgets (the login pages are in
+ * ../web/interaction.ts), client credentials for third-party API clients, RFC 9068 JWT access tokens for the
+ * graph, userinfo, revocation and RP-initiated logout. ADR 4 says why each setting is what it is.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { escapeHtml, isLanguage, type Language, negotiateLanguage } from '@gemeng/subgraph-kit';
@@ -10,7 +11,19 @@ import type { Db } from '../db.ts';
 import { layout, paragraph, textsFor } from '../web/pages.ts';
 import { prismaAdapter } from './adapter.ts';
 import { loadKeys } from './keys.ts';
-import { basicSecret, withPresentedSecret } from './presented-secret.ts';
+import { GRAPH_SCOPES, PORTAL_CLIENT_ID, portalClient } from './portal-client.ts';
+
+export { GRAPH_SCOPES, PORTAL_CLIENT_ID };
+
+/** A sign-in lasts 8 hours from its last authentication (ADR 4); refresh tokens never outlive it. */
+export const SESSION_SECONDS = 8 * 3600;
+
+const now = () => Math.floor(Date.now() / 1000);
+
+/** What is left of a session authenticated at `authTime` (epoch seconds); at least 1, as the provider requires. */
+function remainingSession(authTime: number | undefined): number {
+  return authTime ? Math.max(1, authTime + SESSION_SECONDS - now()) : SESSION_SECONDS;
+}
 
 function pageLanguage(uiLocales: unknown, acceptLanguage: string): Language {
   const first = String(uiLocales ?? '').split(' ')[0];
@@ -24,14 +37,12 @@ export interface OidcOptions {
   graphAudience: string;
   /** Behind a TLS-terminating proxy that sets X-Forwarded-Proto/Host. */
   behindProxy: boolean;
-  /** Origins of the citizen portal (and commune websites with widgets): public clients with PKCE. */
+  /**
+   * Origins of the citizen portal: with every active commune's website origins (read from the database at each
+   * request, portal-client.ts), the redirect URIs of the public portal client.
+   */
   portalOrigins?: string[];
 }
-
-/** The citizen portal's client: public (no secret), Authorization Code + PKCE, tokens kept in memory. */
-export const PORTAL_CLIENT_ID = 'gemeng-portal';
-
-export const GRAPH_SCOPES = ['graph.read'] as const;
 
 /**
  * The login prompt also runs when a client asks for `acr_values=substantial` and the session's login is only
@@ -54,7 +65,7 @@ function loginPolicy() {
 export async function createOidcProvider(db: Db, options: OidcOptions) {
   const keys = await loadKeys(db);
   const configuration: Configuration = {
-    adapter: prismaAdapter(db),
+    adapter: prismaAdapter(db, { portalClient: portalClient(db, options.portalOrigins ?? []) }),
     jwks: keys.jwks,
     cookies: {
       keys: keys.cookieKeys,
@@ -62,27 +73,22 @@ export async function createOidcProvider(db: Db, options: OidcOptions) {
       short: { signed: true, httpOnly: true, sameSite: 'lax' },
     },
     scopes: ['openid', 'profile', 'email', 'offline_access', ...GRAPH_SCOPES],
-    claims: { email: ['email', 'email_verified'], profile: ['name', 'locale'] },
+    // acr, amr and auth_time go into every ID token (with `openid`), not only when the request asks for them
+    // (max_age, acr_values, prompt=login): a relying party always learns how and when the person signed in.
+    claims: {
+      openid: ['sub', 'acr', 'amr', 'auth_time'],
+      email: ['email', 'email_verified'],
+      profile: ['name', 'locale'],
+    },
+    // Only what works with secrets kept as SHA-256 (presented-secret.ts): client_secret_jwt needs the secret in
+    // clear and private_key_jwt registered keys, which API clients do not have; `none` is the public portal.
+    clientAuthMethods: ['client_secret_basic', 'client_secret_post', 'none'],
     responseTypes: ['code'],
     pkce: { required: () => true },
     acrValues: ['low', 'substantial'],
-    clients: (options.portalOrigins ?? []).length
-      ? [
-          {
-            client_id: PORTAL_CLIENT_ID,
-            client_name: 'Gemeng',
-            token_endpoint_auth_method: 'none',
-            application_type: 'web',
-            grant_types: ['authorization_code', 'refresh_token'],
-            response_types: ['code'],
-            redirect_uris: (options.portalOrigins ?? []).map((origin) => `${origin}/auth/callback`),
-            post_logout_redirect_uris: (options.portalOrigins ?? []).map((origin) => `${origin}/`),
-            scope: `openid profile email offline_access ${GRAPH_SCOPES.join(' ')}`,
-          },
-        ]
-      : [],
+    // No static clients: the portal client and the API clients come from the database through the adapter.
     // Browsers call the token and revocation endpoints from the portal and from commune websites with widgets:
-    // exactly the origins of the portal client's redirect URIs, nobody else (API clients use no browser).
+    // exactly the origins of the portal client's current redirect URIs, nobody else (API clients use no browser).
     clientBasedCORS: (_ctx, origin, client) =>
       client.clientId === PORTAL_CLIENT_ID &&
       (client.redirectUris ?? []).some((uri) => URL.parse(uri)?.origin === origin),
@@ -123,6 +129,10 @@ export async function createOidcProvider(db: Db, options: OidcOptions) {
     },
     rotateRefreshToken: true,
     issueRefreshToken: async (_ctx, client, code) => client.grantTypeAllowed('refresh_token') && Boolean(code),
+    // Codes, tokens and refresh tokens die with the sign-in session they come from (`offline_access` included):
+    // once it is ended (sign-out, `sessionRevoke`) or expired, a refresh token is refused with invalid_grant,
+    // so no access token carries the session's `acr` beyond it.
+    expiresWithSession: async () => true,
     features: {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
@@ -149,7 +159,14 @@ export async function createOidcProvider(db: Db, options: OidcOptions) {
       },
       resourceIndicators: {
         enabled: true,
-        defaultResource: async (_ctx, _client, oneOf) => oneOf ?? options.graphAudience,
+        // Without a `resource`, a sign-in with `openid` gets an access token for userinfo (oidc-provider's
+        // userinfo refuses tokens for another audience); everything else is for the graph. The portal and the
+        // widgets ask for `resource=urn:gemeng:graph` and keep getting graph JWTs.
+        defaultResource: async (ctx, _client, oneOf) => {
+          if (oneOf) return oneOf;
+          const scope = String(ctx.oidc.params?.scope ?? '').split(' ');
+          return scope.includes('openid') ? undefined : options.graphAudience;
+        },
         useGrantedResource: async () => true,
         getResourceServerInfo: async (_ctx, resourceIndicator) => {
           if (resourceIndicator !== options.graphAudience) throw new errors.InvalidTarget();
@@ -169,7 +186,11 @@ export async function createOidcProvider(db: Db, options: OidcOptions) {
       ClientCredentials: 600,
       IdToken: 600,
       Interaction: 900,
-      Session: 8 * 3600,
+      // From the last authentication, not from the last visit: a second factor answered later (step-up, recent
+      // authentication) starts the 8 hours again.
+      Session: (_ctx, session) => remainingSession(session.loginTs),
+      // Never beyond the session: the code's and the refresh token's auth_time is the session's login time.
+      RefreshToken: (_ctx, token) => remainingSession(token.authTime),
       Grant: 30 * 24 * 3600,
     },
     interactions: { policy: loginPolicy(), url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
@@ -192,11 +213,7 @@ export async function createOidcProvider(db: Db, options: OidcOptions) {
       // oidc-provider routes from its own root and rebuilds its URLs from originalUrl minus url.
       (req as IncomingMessage & { originalUrl?: string }).originalUrl = req.url;
       req.url = req.url?.slice(prefix.length) || '/';
-      // API clients authenticate at the token and revocation endpoints with HTTP Basic; the adapter checks the
-      // secret against its stored hash (see presented-secret.ts).
-      const clientAuth = path === `${prefix}/token` || path === `${prefix}/token/revocation`;
-      const secret = clientAuth ? basicSecret(req.headers.authorization) : undefined;
-      await withPresentedSecret(secret, () => callback(req, res));
+      await callback(req, res);
       return true;
     },
   };

@@ -63,8 +63,7 @@ export function createInteraction(options: InteractionOptions) {
         .split(' ')
         .includes('substantial');
       const state = (details.result as { gemeng?: LoginState } | undefined)?.gemeng ?? {};
-      // Step-up: signed in already (with one factor), only the missing factor is asked.
-      const stepUp = details.prompt.reasons.includes('acr_substantial') && details.session?.accountId;
+      const stepUp = wantsSubstantial && secondFactorSuffices(details.prompt.reasons, details.session?.accountId);
       const userId = state.userId ?? (stepUp ? String(details.session?.accountId) : undefined);
 
       if (action === 'abort') {
@@ -218,7 +217,10 @@ export function createInteraction(options: InteractionOptions) {
             login: {
               accountId: userId,
               acr: 'substantial',
-              amr: ['pwd', method === 'passkey' ? 'hwk' : 'otp'],
+              // RFC 8176: the password of this session, the second factor now, two factors in all.
+              amr: ['pwd', method === 'passkey' ? 'hwk' : 'otp', 'mfa'],
+              // The session's auth time becomes now: recent authentication is judged by it (max_age, auth_time).
+              ts: Math.floor(Date.now() / 1000),
               remember: true,
             },
           },
@@ -250,6 +252,21 @@ export function createInteraction(options: InteractionOptions) {
       attempt?.allowed === false ? { headers: retryAfter(attempt) } : {},
     );
   }
+}
+
+/**
+ * Why the login prompt runs when a person already signed in may answer with the second factor alone: a step-up
+ * from one factor (`acr_substantial`), or recent authentication asked with `acr_values=substantial` — `max_age`
+ * exceeded (the widgets' "sudo mode" for sensitive changes, `max_age=600`) or `prompt=login`. Answering it renews
+ * the session's auth time, acr and amr. Any other reason (no session, another subject in id_token_hint) asks for
+ * the password.
+ */
+const SECOND_FACTOR_REASONS = new Set(['acr_substantial', 'max_age', 'login_prompt']);
+
+function secondFactorSuffices(reasons: string[], sessionAccountId: unknown): boolean {
+  return (
+    Boolean(sessionAccountId) && reasons.length > 0 && reasons.every((reason) => SECOND_FACTOR_REASONS.has(reason))
+  );
 }
 
 /** Why an attempt was not even checked: the account is locked, or the address has to slow down. */
