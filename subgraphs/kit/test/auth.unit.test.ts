@@ -101,6 +101,18 @@ describe('access token verification (RFC 9068)', () => {
     });
   });
 
+  it('gives the session of the token (sid) and when the person authenticated (auth_time), when it has them', async () => {
+    const authTime = Math.floor(Date.now() / 1000) - 120;
+    const token = await issuer.mint({ sid: 'session-uid-1', auth_time: authTime });
+    expect(await verifier.verify(`Bearer ${token}`)).toMatchObject({
+      sid: 'session-uid-1',
+      authTime: new Date(authTime * 1000),
+    });
+    const malformed = await verifier.verify(`Bearer ${await issuer.mint({ sid: 7, auth_time: 'yesterday' })}`);
+    expect(malformed).not.toHaveProperty('sid');
+    expect(malformed).not.toHaveProperty('authTime');
+  });
+
   it('accepts the media type form of the typ header and an audience list containing the graph', async () => {
     const token = await issuer.mint({}, { typ: 'application/at+jwt', audience: ['urn:other', issuer.audience] });
     expect(await verifier.verify(`Bearer ${token}`)).toMatchObject({ sub: 'citizen-1' });

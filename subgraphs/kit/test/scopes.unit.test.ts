@@ -1,7 +1,7 @@
 /** The kit's auth scopes, and the error a refused caller gets: sign in, step up (RFC 9470), or forbidden. */
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { createBuilder } from '../src/builder.ts';
+import { createBuilder, stepUpRequired } from '../src/builder.ts';
 import type { Caller, RequestContext } from '../src/context.ts';
 
 // The CommonJS build, as Pothos (outside the test transform) and the servers load it: one graphql realm.
@@ -110,5 +110,21 @@ describe('auth scopes', () => {
 
   it('refuses an application the scopes its token was not granted', async () => {
     expect(await ask(person({ scopes: ['openid'] }), 'graphRead')).toBe(F);
+  });
+});
+
+describe('the step-up challenge for rules that depend on data', () => {
+  it('asks for a second factor, and with maxAge for one entered that recently (RFC 9470 max_age)', () => {
+    expect(stepUpRequired().extensions).toEqual({
+      code: 'INSUFFICIENT_USER_AUTHENTICATION',
+      acr_values: 'substantial',
+    });
+    const recent = stepUpRequired({ maxAge: 600 });
+    expect(recent.extensions).toEqual({
+      code: 'INSUFFICIENT_USER_AUTHENTICATION',
+      acr_values: 'substantial',
+      max_age: 600,
+    });
+    expect(recent.message).toContain('at most 10 minutes ago');
   });
 });
