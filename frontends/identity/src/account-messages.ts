@@ -190,6 +190,10 @@ export const accountMessages = {
     copyFailed: 'D’Kopéieren huet net geklappt: markéiert d’Geheimnis a kopéiert et selwer.',
     secretStored: 'Ech hunn d’Geheimnis gespäichert',
     kindApiClientCreated: 'Applikatioun registréiert',
+    kindOperatorGranted: 'Operateur ginn',
+    kindOperatorRevoked: 'Operateur net méi',
+    kindCommuneCreated: 'Gemeng derbäigesat',
+    kindCommuneUpdated: 'Gemeng geännert',
   },
   fr: {
     profile: 'Profil',
@@ -377,6 +381,10 @@ export const accountMessages = {
     copyFailed: 'La copie n’a pas fonctionné : sélectionnez le secret et copiez-le vous-même.',
     secretStored: 'J’ai conservé le secret',
     kindApiClientCreated: 'Application enregistrée',
+    kindOperatorGranted: 'Devenu opérateur',
+    kindOperatorRevoked: 'N’est plus opérateur',
+    kindCommuneCreated: 'Commune ajoutée',
+    kindCommuneUpdated: 'Commune modifiée',
   },
   de: {
     profile: 'Profil',
@@ -564,6 +572,10 @@ export const accountMessages = {
     copyFailed: 'Das Kopieren hat nicht geklappt: Markieren Sie das Geheimnis und kopieren Sie es selbst.',
     secretStored: 'Ich habe das Geheimnis gespeichert',
     kindApiClientCreated: 'Anwendung registriert',
+    kindOperatorGranted: 'Zum Operator ernannt',
+    kindOperatorRevoked: 'Nicht mehr Operator',
+    kindCommuneCreated: 'Gemeinde hinzugefügt',
+    kindCommuneUpdated: 'Gemeinde geändert',
   },
   en: {
     profile: 'Profile',
@@ -746,6 +758,10 @@ export const accountMessages = {
     copyFailed: 'Copying did not work: select the secret and copy it yourself.',
     secretStored: 'I have stored the secret',
     kindApiClientCreated: 'Application registered',
+    kindOperatorGranted: 'Made an operator',
+    kindOperatorRevoked: 'No longer an operator',
+    kindCommuneCreated: 'Commune added',
+    kindCommuneUpdated: 'Commune changed',
   },
 } as const satisfies Catalogs<string>;
 
@@ -766,4 +782,8 @@ export const SECURITY_EVENT_LABELS: Readonly<Record<string, AccountMessageKey>> 
   'session-revoked': 'kindSessionRevoked',
   'email-changed': 'kindEmailChanged',
   'api-client-created': 'kindApiClientCreated',
+  'operator-granted': 'kindOperatorGranted',
+  'operator-revoked': 'kindOperatorRevoked',
+  'commune-created': 'kindCommuneCreated',
+  'commune-updated': 'kindCommuneUpdated',
 };
