@@ -335,7 +335,10 @@ function runToEnd(name: SubgraphName, args: string[], env: NodeJS.ProcessEnv, lo
   });
 }
 
-async function waitReady(name: string, child: ChildProcess, url: string, logDir: string, timeoutMs = 60_000) {
+/** How long a service may take to answer its readiness check: GEMENG_READY_TIMEOUT_SECONDS (default 60; more on a busy machine). */
+const readyTimeoutMs = () => (Number(process.env.GEMENG_READY_TIMEOUT_SECONDS) || 60) * 1000;
+
+async function waitReady(name: string, child: ChildProcess, url: string, logDir: string, timeoutMs = readyTimeoutMs()) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
