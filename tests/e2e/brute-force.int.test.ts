@@ -1,0 +1,101 @@
+/**
+ * Guessing in parallel: every attempt is counted before its answer is checked, so that of 20 wrong answers sent
+ * at once at most five reach the check (the password's argon2 hash, the TOTP secret); the others are told to
+ * wait, the account is locked and its owner mailed once.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createDb } from '../../subgraphs/identity/src/db.ts';
+import { startIdentityWeb } from '../support/identity-web.ts';
+import { authorizationRequest, createBrowser, createPerson } from '../support/oidc.ts';
+import { enrolSecondFactor } from '../support/second-factor.ts';
+
+let stack: Awaited<ReturnType<typeof startIdentityWeb>>;
+
+beforeAll(async () => {
+  // identity's pages alone: what these tests exercise, started in seconds even on a busy machine.
+  stack = await startIdentityWeb(inject('postgresUrl'), 'brute_force');
+});
+afterAll(() => stack?.stop());
+
+/** A browser on the login page of a new interaction (acr_values as given). */
+async function loginPage(acr: 'low' | 'substantial') {
+  const browser = createBrowser(new URL(stack.oidcIssuer).origin);
+  const request = authorizationRequest(stack);
+  const url = new URL(request.url);
+  url.searchParams.set('acr_values', acr);
+  const start = await browser.browse(url.toString());
+  if (!start.location) throw new Error(`authorization request failed: ${start.status}`);
+  return { browser, interaction: start.location };
+}
+
+async function securityLog(userId: string) {
+  const db = createDb(stack.databaseUrls.identity);
+  return db.securityEvent.findMany({ where: { userId } }).finally(() => db.$disconnect());
+}
+
+const lockoutMails = (to: string) =>
+  stack.mail?.messages().filter((m) => m.to.includes(to) && m.subject.startsWith('Votre compte est bloqué')) ?? [];
+
+describe('20 wrong answers sent at once', () => {
+  it('reach the password check at most five times, then the account is locked and its owner mailed once', async () => {
+    const person = await createPerson(stack);
+    const pages = await Promise.all(Array.from({ length: 20 }, () => loginPage('low')));
+    const answers = await Promise.all(
+      pages.map(({ browser, interaction }, i) =>
+        browser.browse(`${interaction}/login`, { email: person.email, password: `wrong guess ${i}` }),
+      ),
+    );
+    const checked = answers.filter((a) => a.status === 401);
+    const refused = answers.filter((a) => a.status === 429);
+    expect(checked.length).toBeLessThanOrEqual(5);
+    expect(checked.length + refused.length).toBe(20);
+    expect(refused[0]?.html).toContain('Trop de tentatives');
+
+    // Locked: the right password is not even checked.
+    const { browser, interaction } = await loginPage('low');
+    const right = await browser.browse(`${interaction}/login`, { email: person.email, password: person.password });
+    expect(right.status).toBe(429);
+
+    const log = await securityLog(person.id);
+    expect(log.filter((e) => e.kind === 'login-failed')).toHaveLength(checked.length);
+    expect(log.filter((e) => e.kind === 'lockout')).toHaveLength(1);
+    await stack.mail?.waitFor(person.email, (m) => m.subject.startsWith('Votre compte est bloqué'));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(lockoutMails(person.email)).toHaveLength(1);
+  });
+
+  it('reach the TOTP check at most five times on the second-factor page', async () => {
+    const person = await createPerson(stack);
+    const [recovery = ''] = await enrolSecondFactor(stack, person.id);
+    // Twenty sign-ins up to the second step (the right password each time).
+    const pages = [];
+    for (let i = 0; i < 20; i++) {
+      const page = await loginPage('substantial');
+      const step = await page.browser.browse(`${page.interaction}/login`, {
+        email: person.email,
+        password: person.password,
+      });
+      expect(step.html).toContain('Deuxième étape');
+      pages.push(page);
+    }
+    const answers = await Promise.all(
+      pages.map(({ browser, interaction }, i) =>
+        browser.browse(`${interaction}/second-factor`, { method: 'totp', code: String(100000 + i) }),
+      ),
+    );
+    const checked = answers.filter((a) => a.status === 401);
+    expect(checked.length).toBeLessThanOrEqual(5);
+    expect(answers.filter((a) => a.status === 429)).toHaveLength(20 - checked.length);
+    // A recovery code is counted the same way: refused while locked.
+    const [first] = pages;
+    const locked = await first?.browser.browse(`${first.interaction}/second-factor`, {
+      method: 'totp',
+      code: recovery,
+    });
+    expect(locked?.status).toBe(429);
+
+    const log = await securityLog(person.id);
+    expect(log.filter((e) => e.kind === 'second-factor-failed')).toHaveLength(checked.length);
+    expect(log.filter((e) => e.kind === 'lockout')).toHaveLength(1);
+  });
+});
