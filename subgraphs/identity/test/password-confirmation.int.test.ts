@@ -1,0 +1,59 @@
+/**
+ * A password given again to confirm an act (`emailChange`, `accountErase`) is counted like a sign-in, before it
+ * is checked: of 20 wrong ones sent at once, at most five reach the hash; the account locks and its owner is
+ * mailed once.
+ */
+import { fileURLToPath } from 'node:url';
+import { prepareDatabase, subgraphProject } from '@gemeng/subgraph-kit/database';
+import { createTestDatabase, type TestDatabase } from '@gemeng/subgraph-kit/testing';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createAccounts, type OutgoingMail } from '../src/accounts/accounts.ts';
+import { hashPassword } from '../src/accounts/passwords.ts';
+import { createDb, type Db } from '../src/db.ts';
+
+let database: TestDatabase;
+let db: Db;
+
+beforeAll(async () => {
+  database = await createTestDatabase(inject('postgresUrl'), 'identity_password_confirmation');
+  await prepareDatabase(subgraphProject(fileURLToPath(new URL('..', import.meta.url))), database.url, { seed: false });
+  db = createDb(database.url);
+});
+afterAll(async () => {
+  await db?.$disconnect();
+  await database?.drop();
+});
+
+describe('confirming a password', () => {
+  it('lets at most five of 20 parallel wrong passwords be checked, locks the account and mails its owner once', async () => {
+    const sent: OutgoingMail[] = [];
+    const accounts = createAccounts({
+      db,
+      publicUrl: 'https://login.example.lu',
+      send: async (m) => void sent.push(m),
+    });
+    const password = 'Rieslingspaschtéit 2026';
+    const user = await db.user.create({
+      data: {
+        email: 'confirm@example.lu',
+        name: 'Confirm',
+        passwordHash: await hashPassword(password),
+        emailVerifiedAt: new Date(),
+      },
+    });
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => accounts.confirmPassword(user.id, `wrong ${i}`, 'account-erase')),
+    );
+    const checked = answers.filter((a) => a === 'wrongPassword');
+    expect(checked.length).toBeLessThanOrEqual(5);
+    expect(answers.filter((a) => typeof a === 'object' && 'lockedMinutes' in a)).toHaveLength(20 - checked.length);
+    // Locked: the right password is refused too, with the minutes to wait.
+    expect(await accounts.confirmPassword(user.id, password, 'account-erase')).toEqual({ lockedMinutes: 15 });
+
+    await accounts.settled();
+    expect(sent.filter((m) => m.mail === 'lockout')).toHaveLength(1);
+    const log = await db.securityEvent.findMany({ where: { userId: user.id } });
+    expect(log.filter((e) => e.kind === 'login-failed')).toHaveLength(checked.length);
+    expect(log.filter((e) => e.kind === 'lockout')).toHaveLength(1);
+  });
+});
