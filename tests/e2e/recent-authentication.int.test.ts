@@ -15,7 +15,7 @@ let stack: Awaited<ReturnType<typeof startStack>>;
 
 beforeAll(async () => {
   stack = await startStack({ target: inject('postgresTarget'), postgresUrl: inject('postgresUrl'), shell: false });
-}, 300_000); // the stack starts in about a minute, slower on a busy machine
+}, 600_000); // the stack starts in about a minute, slower on a busy machine
 afterAll(() => stack?.stop());
 
 const SESSIONS = '{ me { sessions { id current acr } } }';

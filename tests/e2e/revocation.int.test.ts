@@ -14,7 +14,7 @@ let stack: Awaited<ReturnType<typeof startStack>>;
 beforeAll(async () => {
   process.env.GEMENG_REVOCATION_POLL_SECONDS = '2'; // this test file's own process: read by the router it starts
   stack = await startStack({ target: inject('postgresTarget'), postgresUrl: inject('postgresUrl'), shell: false });
-}, 300_000); // the stack starts in about a minute, slower on a busy machine
+}, 600_000); // the stack starts in about a minute, slower on a busy machine
 
 afterAll(() => stack?.stop());
 

@@ -65,7 +65,8 @@ export async function signInThroughPages(
   if (start.location.includes('/interaction/')) {
     // A browser already signed in with one factor is asked only for the second one (step-up).
     const signedIn = options.browser !== undefined && !!options.recoveryCode;
-    if (!signedIn) step = await browser.browse(`${start.location}/login`, { email: person.email, password: person.password });
+    if (!signedIn)
+      step = await browser.browse(`${start.location}/login`, { email: person.email, password: person.password });
     if (options.recoveryCode) {
       step = await browser.browse(`${start.location}/second-factor`, { method: 'totp', code: options.recoveryCode });
     }
