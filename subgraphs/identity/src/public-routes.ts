@@ -8,7 +8,6 @@ import {
   mailFrom,
   oneOf,
   renderMail,
-  secret,
   smtpUrl,
 } from '@gemeng/subgraph-kit';
 import { createAccounts, type OutgoingMail } from './accounts/accounts.ts';
@@ -18,7 +17,6 @@ import type { Db } from './db.ts';
 import { createPasskeys, providePasskeys, relyingParty } from './factors/passkeys.ts';
 import { createOidcProvider } from './oidc/provider.ts';
 import { provideOwnerMail } from './security/owner-mail.ts';
-import { revocationsRoute } from './security/revocations.ts';
 import { createWebRoutes } from './web/routes.ts';
 
 /** What identity serves besides /graphql: the OpenID Connect provider and the account pages. */
@@ -59,8 +57,6 @@ export async function createPublicRoutes(db: Db, env: NodeJS.ProcessEnv) {
   const accounts = createAccounts({ db, publicUrl, send, log });
   provideAccounts(accounts);
   provideOwnerMail(send);
-  // GET /internal/revocations: ended sessions and revoked API clients, for the router only (its secret).
-  const revocations = revocationsRoute(db, loadConfig({ secret: secret('GEMENG_ROUTER_SECRET') }, env).secret);
   const passkeys = createPasskeys(db, relyingParty(config.issuer, config.portalOrigins, config.webauthnRpId));
   providePasskeys(passkeys);
   const web = createWebRoutes({
@@ -73,7 +69,7 @@ export async function createPublicRoutes(db: Db, env: NodeJS.ProcessEnv) {
   });
   return {
     handle: async (req: Parameters<typeof web>[0], res: Parameters<typeof web>[1]) =>
-      (await revocations(req, res)) || (await oidc.handle(req, res)) || (await web(req, res)),
+      (await oidc.handle(req, res)) || (await web(req, res)),
     stop: async () => {
       await accounts.settled(); // the mails asked for before stopping
       await mailer.close();

@@ -5,9 +5,8 @@
  * (`client_id`) — until the longest access-token lifetime has passed, and serves the list to the router alone
  * (`GET /internal/revocations`, with the router's secret), which polls it and refuses such tokens.
  */
-import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ROUTER_SECRET_HEADER, sendJson } from '@gemeng/subgraph-kit';
+import { sendJson } from '@gemeng/subgraph-kit';
 import type { Db } from '../db.ts';
 
 /** The longest access-token lifetime (10 minutes, provider.ts) and a minute of clock skew. */
@@ -67,23 +66,13 @@ export async function revocationList(db: Db, since?: Date): Promise<RevocationLi
 }
 
 /**
- * `GET /internal/revocations[?since=ISO instant]`: the list, for the router only (its secret header, compared in
- * constant time); false for any other path.
+ * `GET /internal/revocations[?since=ISO instant]`: the list, for the router only (the kit's server checks its
+ * secret before any /internal/ route); false for any other path.
  */
-export function revocationsRoute(db: Db, routerSecret: string) {
-  const secret = Buffer.from(routerSecret);
-  const fromRouter = (req: IncomingMessage) => {
-    const given = req.headers[ROUTER_SECRET_HEADER];
-    const presented = typeof given === 'string' ? Buffer.from(given) : undefined;
-    return presented !== undefined && presented.length === secret.length && timingSafeEqual(presented, secret);
-  };
+export function revocationsRoute(db: Db) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
     const url = new URL(req.url ?? '/', 'http://identity');
     if (url.pathname !== REVOCATIONS_PATH) return false;
-    if (!fromRouter(req)) {
-      sendJson(res, 403, { errors: [{ message: 'The revocation list is for the Gemeng router only.' }] });
-      return true;
-    }
     if (req.method !== 'GET') {
       res.setHeader('allow', 'GET');
       sendJson(res, 405, { errors: [{ message: 'Use GET.' }] });
