@@ -1,8 +1,9 @@
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import { expect, test } from '@playwright/test';
-import { confirmLogout, registerAndVerify, signInOnIdentity } from './citizen.ts';
-import { embedPort, euros, fetchCommune, newEmail, routerUrl, shellUrl, squash } from './env.ts';
+import { createPerson } from '../support/oidc.ts';
+import { confirmLogout, IDENTITY_FR, registerAndVerify, signInOnIdentity } from './citizen.ts';
+import { embedPort, euros, fetchCommune, newEmail, oidcStack, routerUrl, shellUrl, squash } from './env.ts';
 
 /**
  * A commune's own website on another origin: it only adds the snippets documented in shell/README.md.
@@ -10,6 +11,12 @@ import { embedPort, euros, fetchCommune, newEmail, routerUrl, shellUrl, squash }
  */
 let server: Server;
 const origin = () => `http://127.0.0.1:${embedPort()}`;
+/** The router, reached under another host name: for the browser, another origin. */
+const foreignRouter = () => {
+  const url = new URL(routerUrl());
+  url.hostname = url.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
+  return url.href;
+};
 
 const pages: Record<string, () => string> = {
   '/embed-script.html': () => `<!doctype html>
@@ -27,6 +34,13 @@ const pages: Record<string, () => string> = {
 <script type="module" src="${shellUrl()}/embed.js"></script></head>
 <body><header><gemeng-login></gemeng-login></header>
 <main><h1>Mon compte</h1><gemeng-account heading-level="2"></gemeng-account></main></body></html>`,
+  // Markup that points the account at another server (here the router under another host name, i.e. another
+  // origin): the person's token must not go there.
+  '/compte-ailleurs.html': () => `<!doctype html>
+<html lang="fr"><head><meta charset="utf-8"><title>Mon compte – ailleurs</title>
+<script type="module" src="${shellUrl()}/embed.js"></script></head>
+<body><header><gemeng-login></gemeng-login></header>
+<main><h1>Mon compte</h1><gemeng-account endpoint="${foreignRouter()}"></gemeng-account></main></body></html>`,
   // The website's home page: where the sign-out popup lands (post_logout_redirect_uri <origin>/).
   '/': () => `<!doctype html>
 <html lang="fr"><head><meta charset="utf-8"><title>Commune de Dudelange</title></head>
@@ -110,4 +124,31 @@ test.describe('with a French browser', () => {
     await expect(account).toContainText('Vous n’êtes pas connecté.');
     await expect(page).toHaveURL(`${origin()}/mon-compte.html`);
   });
+});
+
+test('a widget whose endpoint attribute points elsewhere than the configured router never sends the token there', async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  const person = await createPerson(oidcStack(), { name: 'Tom Schiltz' });
+  const foreign: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).origin === new URL(foreignRouter()).origin) foreign.push(request.url());
+  });
+  await page.goto(`${origin()}/compte-ailleurs.html`);
+  const popupOpened = page.waitForEvent('popup');
+  await page.locator('gemeng-login').getByRole('button', { name: 'Se connecter' }).click();
+  const popup = await popupOpened;
+  const popupClosed = popup.waitForEvent('close');
+  await popup.getByLabel(IDENTITY_FR.email, { exact: true }).fill(person.email);
+  await popup.getByLabel(IDENTITY_FR.password, { exact: true }).fill(person.password);
+  await popup.getByRole('button', { name: IDENTITY_FR.signIn }).click();
+  await popupClosed;
+
+  // Signed in on the page, but the account refuses to carry the token to that endpoint, and says why.
+  await expect(page.locator('gemeng-login').locator('[part="name"]')).toContainText(person.name);
+  const alert = page.locator('gemeng-account').getByRole('alert');
+  await expect(alert).toContainText('La connexion n’est pas configurée sur cette page');
+  await expect(alert).toContainText(foreignRouter());
+  expect(foreign).toEqual([]);
 });
