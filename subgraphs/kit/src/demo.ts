@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 /**
  * Demo data shared by the seeds of the four subgraphs: the communes and their entity keys. identity owns the
  * communes; the other subgraphs seed rows that reference them by id, as they would after receiving the
- * commune-created event, without reading identity's tables.
+ * `identity.commune-joined` event (ADR 5), without reading identity's tables.
  */
 export interface DemoCommune {
   slug: string;
