@@ -57,3 +57,30 @@ describe('confirming a password', () => {
     expect(log.filter((e) => e.kind === 'lockout')).toHaveLength(1);
   });
 });
+
+describe('asking for an address change', () => {
+  it('sends at most three links an hour to one new address, with no name in them', async () => {
+    const sent: OutgoingMail[] = [];
+    const accounts = createAccounts({
+      db,
+      publicUrl: 'https://login.example.lu',
+      send: async (m) => void sent.push(m),
+    });
+    const password = 'Bouneschlupp mat Speck 2026';
+    const user = await db.user.create({
+      data: {
+        email: 'mover@example.lu',
+        name: 'Claim your prize',
+        passwordHash: await hashPassword(password),
+        emailVerifiedAt: new Date(),
+      },
+    });
+    for (let i = 0; i < 5; i++) {
+      expect(await accounts.requestEmailChange(user.id, 'someone.else@example.lu', password)).toBe('sent');
+    }
+    await accounts.settled();
+    const links = sent.filter((m) => m.mail === 'changeEmail');
+    expect(links).toHaveLength(3);
+    expect(links.every((m) => m.to === 'someone.else@example.lu' && !('name' in m.vars))).toBe(true);
+  });
+});

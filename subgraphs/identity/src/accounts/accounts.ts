@@ -8,6 +8,7 @@ import type { Db } from '../db.ts';
 import type { User } from '../generated/prisma/client.ts';
 import { attemptSucceeded, beginAttempt, lockedByThisFailure, minutesToWait } from '../security/attempts.ts';
 import { logSecurityEvent } from '../security/log.ts';
+import { mailToAllowed } from '../security/mail-limits.ts';
 import { revokeSessionsOfAccount } from '../security/revocations.ts';
 import type { MAILS } from './mails.ts';
 import { hashPassword, type PasswordProblem, passwordProblem, verifyPassword } from './passwords.ts';
@@ -213,6 +214,8 @@ export function createAccounts(options: AccountsOptions) {
       if (newEmail === user.email) return 'sent';
       later('address change', async () => {
         if (await db.user.findUnique({ where: { email: newEmail } })) return;
+        // At most a few links an hour to one address, like the account pages; the answer stays the same.
+        if (await mailToAllowed(db, newEmail)) return;
         await sendLink(user, 'changeEmail', 'change-email', '/account/email/confirm', newEmail);
       });
       return 'sent';

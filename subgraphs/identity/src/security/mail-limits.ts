@@ -28,21 +28,32 @@ ON CONFLICT (key) DO UPDATE SET
                       THEN now() + make_interval(mins => $2::int) ELSE c.locked_until END
 RETURNING failures, greatest(1, ceil(extract(epoch FROM locked_until - now()) / 60))::int AS minutes`;
 
-/**
- * Counts one mail asked for from `ip` to `target`: null when it may go, else the minutes to wait. The address is
- * counted first; a request it refuses does not count against the target.
- */
-export async function mailAllowed(db: Db, ip: string | null, target: string): Promise<null | { minutes: number }> {
-  const keys = [
-    { key: `mail-from:${ip ? addressGroup(ip) : 'unknown'}`, ...MAIL_LIMITS.address },
-    {
-      key: `mail-to:${createHash('sha256').update(target.trim().toLowerCase()).digest('hex').slice(0, 32)}`,
-      ...MAIL_LIMITS.target,
-    },
-  ];
+const fromKey = (ip: string | null) => ({
+  key: `mail-from:${ip ? addressGroup(ip) : 'unknown'}`,
+  ...MAIL_LIMITS.address,
+});
+const toKey = (target: string) => ({
+  key: `mail-to:${createHash('sha256').update(target.trim().toLowerCase()).digest('hex').slice(0, 32)}`,
+  ...MAIL_LIMITS.target,
+});
+
+async function count(db: Db, keys: { key: string; limit: number; windowMinutes: number }[]) {
   for (const { key, limit, windowMinutes } of keys) {
     const [row] = await db.$queryRawUnsafe<{ failures: number; minutes: number }[]>(COUNT_MAIL, key, windowMinutes);
     if (row && row.failures > limit) return { minutes: row.minutes };
   }
   return null;
+}
+
+/**
+ * Counts one mail asked for from `ip` to `target`: null when it may go, else the minutes to wait. The address is
+ * counted first; a request it refuses does not count against the target.
+ */
+export function mailAllowed(db: Db, ip: string | null, target: string): Promise<null | { minutes: number }> {
+  return count(db, [fromKey(ip), toKey(target)]);
+}
+
+/** The same limit per target address alone, for mails a signed-in person asks for (an address change). */
+export function mailToAllowed(db: Db, target: string): Promise<null | { minutes: number }> {
+  return count(db, [toKey(target)]);
 }
