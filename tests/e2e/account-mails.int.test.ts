@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { issueToken } from '../../subgraphs/identity/src/accounts/tokens.ts';
 import { createDb } from '../../subgraphs/identity/src/db.ts';
 import { startIdentityWeb } from '../support/identity-web.ts';
 import { type Browser, createBrowser, createPerson } from '../support/oidc.ts';
@@ -73,6 +74,24 @@ describe('the pages that send mail', () => {
     expect((await browser.browse('/account/verify?lang=fr', { token })).html).toContain('Adresse confirmée');
     expect(await verified()).toBe(true);
     expect((await browser.browse('/account/verify?lang=fr', { token })).status).toBe(410);
+  });
+
+  it('change an address only with the button of the page the confirmation link opens', async () => {
+    const person = await createPerson(stack);
+    const newEmail = unique('moved');
+    const db = createDb(stack.databaseUrls.identity);
+    const token = await issueToken(db, person.id, 'change-email', newEmail).finally(() => db.$disconnect());
+    const link = `/account/email/confirm?token=${token}&lang=fr`;
+    const page = await browser.browse(link);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('Veuillez confirmer cette adresse comme nouvelle adresse');
+    expect(page.html).toContain(`name="token" value="${token}"`);
+    // The language links keep the token.
+    expect(page.html).toContain(`href="/account/email/confirm?token=${token}&amp;lang=de"`);
+    expect((await browser.browse(link)).status).toBe(200); // fetched again: still unused
+    expect((await browser.browse('/account/email/confirm?lang=fr', { token })).html).toContain('Adresse confirmée');
+    expect((await browser.browse('/account/email/confirm?lang=fr', { token })).status).toBe(410);
+    await stack.mail!.waitFor(person.email, (m) => m.subject === 'L’adresse de votre compte Gemeng a changé');
   });
 
   it('send at most three mails an hour to one address, and say so in the page language', async () => {
