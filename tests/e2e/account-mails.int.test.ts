@@ -115,3 +115,31 @@ describe('the pages that send mail', () => {
     expect(refused.html).toContain('Trop de demandes');
   });
 });
+
+describe('when the mail server is down', () => {
+  let down: Awaited<ReturnType<typeof startIdentityWeb>>;
+  beforeAll(async () => {
+    // Port 9 (discard): nothing listens there, every delivery fails.
+    down = await startIdentityWeb(inject('postgresUrl'), 'account_mails_down', { SMTP_URL: 'smtp://127.0.0.1:9' });
+  });
+  afterAll(() => down?.stop());
+
+  it('registration and reset still answer normally (the failure is logged, never a 500)', async () => {
+    const person = await createPerson(down);
+    const visitor = createBrowser(new URL(down.oidcIssuer).origin);
+    const form = (email: string) => ({
+      name: 'Jeanne',
+      email,
+      password: 'Bouneschlupp am Wanter 2026',
+      passwordConfirmation: 'Bouneschlupp am Wanter 2026',
+      language: 'fr',
+    });
+    for (const email of [person.email, unique('new')]) {
+      const registered = await visitor.browse('/account/register?lang=fr', form(email));
+      expect(registered.status).toBe(200);
+      expect(registered.html).toContain('Consultez votre messagerie');
+      const reset = await visitor.browse('/account/reset?lang=fr', { email });
+      expect(reset.status).toBe(200);
+    }
+  });
+});
