@@ -108,7 +108,7 @@ const errorCode = (result: GraphQLResult) => result.body.errors?.[0]?.extensions
 beforeAll(async () => {
   stack = await startStack({ target: inject('postgresTarget'), postgresUrl: inject('postgresUrl'), shell: false });
   operator = (await twoFactorPerson({ operator: true })).accessToken;
-});
+}, 240_000); // the whole stack and a two-factor sign-in, on a busy machine
 afterAll(() => stack?.stop());
 
 describe('an operator with a two-factor sign-in onboards a commune', () => {
