@@ -18,6 +18,7 @@ import {
   redeemCode,
   signedInPerson,
 } from '../support/oidc.ts';
+import { signedInWithSecondFactor } from '../support/second-factor.ts';
 import { startStack } from '../support/stack.ts';
 
 let stack: Awaited<ReturnType<typeof startStack>>;
@@ -25,7 +26,7 @@ const dudelange = demoCommuneId('dudelange');
 
 beforeAll(async () => {
   stack = await startStack({ target: inject('postgresTarget'), postgresUrl: inject('postgresUrl'), shell: false });
-});
+}, 600_000); // the stack starts in about a minute, slower on a busy machine
 afterAll(() => stack?.stop());
 
 function request(acr: 'low' | 'substantial') {
@@ -39,10 +40,14 @@ const cellIndex = (name: string) => (name.charCodeAt(0) - 65) * 5 + Number(name.
 
 describe('the commune code card', () => {
   it('is issued by an agent of the commune as a PDF, and not by an agent of another commune', async () => {
-    const citizen = await createPerson(stack);
-    const agent = await signedInPerson(stack, { roles: [{ communeId: dudelange, role: 'agent' }] });
-    const other = await signedInPerson(stack, { roles: [{ communeId: demoCommuneId('hesperange'), role: 'agent' }] });
-    const mutation = `mutation ($input: CodeCardIssueInput!) { codeCardIssue(input: $input) { serial pdfBase64 totalCells } }`;
+    const citizen = await createPerson(stack, { residences: [dudelange] });
+    // Issuing a card is a privileged act: the agents signed in with two factors (see code-card.int.test.ts).
+    const agent = await signedInWithSecondFactor(stack, { roles: [{ communeId: dudelange, role: 'agent' }] });
+    const other = await signedInWithSecondFactor(stack, {
+      roles: [{ communeId: demoCommuneId('hesperange'), role: 'agent' }],
+    });
+    const mutation = `mutation ($input: CodeCardIssueInput!) {
+      codeCardIssue(input: $input) { ... on CodeCardIssuePayload { serial pdfBase64 totalCells } } }`;
     const input = { communeId: dudelange, email: citizen.email };
     const refused = await graphql(stack, mutation, { input }, other.accessToken);
     expect(refused.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
