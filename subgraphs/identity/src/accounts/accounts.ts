@@ -3,7 +3,7 @@
  * to registration and reset never reveal whether an address has an account: the same page, after the same
  * work (a password hash on both paths), with the mails sent after the answer (see `later`).
  */
-import type { Language, Logger } from '@gemeng/subgraph-kit';
+import type { ClientInfo, Language, Logger } from '@gemeng/subgraph-kit';
 import type { Db } from '../db.ts';
 import type { User } from '../generated/prisma/client.ts';
 import { attemptSucceeded, beginAttempt, lockedByThisFailure, minutesToWait } from '../security/attempts.ts';
@@ -134,15 +134,16 @@ export function createAccounts(options: AccountsOptions) {
     userId: string,
     password: string,
     during: string,
+    client?: ClientInfo,
   ): Promise<{ user: User } | 'wrongPassword' | Locked> {
     const user = await db.user.findUnique({ where: { id: userId } });
     if (!user) return 'wrongPassword';
     const attempt = await beginAttempt(db, [{ kind: 'account', value: normaliseEmail(user.email) }]);
     if (!attempt.allowed) return { lockedMinutes: minutesToWait(attempt) };
     if (!(await verifyPassword(user.passwordHash, password))) {
-      await logSecurityEvent(db, { userId, kind: 'login-failed', details: { during } });
+      await logSecurityEvent(db, { userId, kind: 'login-failed', details: { during }, ...client });
       if (lockedByThisFailure(attempt)) {
-        await logSecurityEvent(db, { userId, kind: 'lockout', details: { during } });
+        await logSecurityEvent(db, { userId, kind: 'lockout', details: { during }, ...client });
         await notifyLockout(userId);
       }
       return 'wrongPassword';
@@ -205,10 +206,11 @@ export function createAccounts(options: AccountsOptions) {
       userId: string,
       newEmailInput: string,
       password: string,
+      client?: ClientInfo,
     ): Promise<'sent' | 'emailInvalid' | 'wrongPassword' | Locked> {
       const newEmail = normaliseEmail(newEmailInput);
       if (newEmail.length > 254 || !EMAIL.test(newEmail)) return 'emailInvalid';
-      const confirmed = await confirmPassword(userId, password, 'email-change');
+      const confirmed = await confirmPassword(userId, password, 'email-change', client);
       if (confirmed === 'wrongPassword' || 'lockedMinutes' in confirmed) return confirmed;
       const { user } = confirmed;
       if (newEmail === user.email) return 'sent';

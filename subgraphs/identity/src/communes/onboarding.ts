@@ -7,7 +7,7 @@
  * The population a commune has "now" is the figure with the latest reference date; every figure stays in
  * commune_population, so that billing can ask for the population on 1 January of any year.
  */
-import { type Language, publishInTransaction } from '@gemeng/subgraph-kit';
+import { type ClientInfo, type Language, publishInTransaction } from '@gemeng/subgraph-kit';
 import type { Db } from '../db.ts';
 import type { Commune } from '../generated/prisma/client.ts';
 import { text } from '../schema/errors.ts';
@@ -67,7 +67,13 @@ export class CommuneSlugTakenError extends Error {
 const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === 'P2002';
 
 /** Adds a commune, with its first population figure and the event announcing it, or throws a typed error. */
-export async function createCommune(db: Db, draft: CommuneDraft, actorId: string, lang: Language): Promise<Commune> {
+export async function createCommune(
+  db: Db,
+  draft: CommuneDraft,
+  actorId: string,
+  lang: Language,
+  client?: ClientInfo,
+): Promise<Commune> {
   const slug = checkSlug(draft.slug, lang);
   const names = checkNames(draft.names, lang);
   const population = checkPopulation(draft.population, lang);
@@ -97,6 +103,7 @@ export async function createCommune(db: Db, draft: CommuneDraft, actorId: string
         actorId,
         kind: 'commune-created',
         details: { communeId: commune.id, slug },
+        ...client,
       });
       const joined: CommuneJoined = {
         communeId: commune.id,
@@ -125,6 +132,7 @@ export async function updateCommune(
   changes: CommuneChanges,
   actorId: string,
   lang: Language,
+  client?: ClientInfo,
 ): Promise<Commune | null> {
   const names = changes.names ? checkNames(changes.names, lang) : undefined;
   const websiteOrigins = changes.websiteOrigins ? checkOrigins(changes.websiteOrigins, lang) : undefined;
@@ -167,6 +175,7 @@ export async function updateCommune(
       userId: actorId,
       actorId,
       kind: 'commune-updated',
+      ...client,
       details: {
         communeId,
         slug: commune.slug,

@@ -5,7 +5,7 @@
  * Commune websites on other domains cannot use it (the browser refuses), which the widget says.
  */
 
-import { ConfigError } from '@gemeng/subgraph-kit';
+import { type ClientInfo, ConfigError } from '@gemeng/subgraph-kit';
 import {
   type AuthenticationResponseJSON,
   generateAuthenticationOptions,
@@ -74,7 +74,7 @@ export function createPasskeys(db: Db, rp: RelyingParty) {
     },
 
     /** Verifies the browser's answer against the challenge handed out, and stores the passkey. */
-    async register(userId: string, name: string, response: unknown) {
+    async register(userId: string, name: string, response: unknown, client?: ClientInfo) {
       const trimmed = name.trim();
       if (trimmed.length < 1 || [...trimmed].length > 60) return { problem: 'passkeyName' as const };
       if (!isRecord(response) || typeof response.id !== 'string' || !isRecord(response.response)) {
@@ -115,7 +115,12 @@ export function createPasskeys(db: Db, rp: RelyingParty) {
               name: trimmed,
             },
           });
-          await logSecurityEvent(tx, { userId, kind: 'factor-added', details: { factor: 'passkey', name: trimmed } });
+          await logSecurityEvent(tx, {
+            userId,
+            kind: 'factor-added',
+            details: { factor: 'passkey', name: trimmed },
+            ...client,
+          });
           return created;
         });
         return { passkey };

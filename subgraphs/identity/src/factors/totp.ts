@@ -1,5 +1,6 @@
 /** TOTP (RFC 6238): 6 digits, 30 s, SHA-1 (what every authenticator app supports), one step of drift. */
 import { createHash, randomBytes } from 'node:crypto';
+import type { ClientInfo } from '@gemeng/subgraph-kit';
 import { Secret, TOTP } from 'otpauth';
 import type { Db } from '../db.ts';
 
@@ -49,7 +50,12 @@ export async function checkTotp(db: Db, userId: string, code: string, enrolling 
 }
 
 /** Confirms enrolment with a first correct code (logged); returns the one-time recovery codes (shown once). */
-export async function confirmTotpEnrolment(db: Db, userId: string, code: string): Promise<string[] | null> {
+export async function confirmTotpEnrolment(
+  db: Db,
+  userId: string,
+  code: string,
+  client?: ClientInfo,
+): Promise<string[] | null> {
   if (!(await checkTotp(db, userId, code, true))) return null;
   const codes = Array.from({ length: RECOVERY_CODES }, () => {
     const raw = randomBytes(5).toString('hex');
@@ -59,7 +65,9 @@ export async function confirmTotpEnrolment(db: Db, userId: string, code: string)
     db.totpFactor.update({ where: { userId }, data: { confirmedAt: new Date() } }),
     db.recoveryCode.deleteMany({ where: { userId } }),
     db.recoveryCode.createMany({ data: codes.map((c) => ({ userId, codeHash: hashRecoveryCode(c) })) }),
-    db.securityEvent.create({ data: { userId, kind: 'factor-added', details: { factor: 'totp' } } }),
+    db.securityEvent.create({
+      data: { userId, kind: 'factor-added', details: { factor: 'totp' }, ip: client?.ip, userAgent: client?.userAgent },
+    }),
   ]);
   return codes;
 }

@@ -168,7 +168,13 @@ builder.mutationFields((t) => ({
           update: { role, grantedBy: actorId, grantedAt: new Date() },
           include: withUser,
         });
-        await logSecurityEvent(tx, { userId: user.id, kind: 'role-granted', actorId, details: { communeId, role } });
+        await logSecurityEvent(tx, {
+          userId: user.id,
+          kind: 'role-granted',
+          actorId,
+          details: { communeId, role },
+          ...ctx.client,
+        });
         return granted;
       });
     },
@@ -202,6 +208,7 @@ builder.mutationFields((t) => ({
           kind: 'role-revoked',
           actorId,
           details: { communeId, role: existing.role },
+          ...ctx.client,
         });
         return revoked;
       });

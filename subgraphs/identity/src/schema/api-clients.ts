@@ -106,7 +106,12 @@ builder.mutationFields((t) => ({
       }
       const { clientId, secret } = created;
       const apiClient = await ctx.db.apiClient.findUniqueOrThrow({ where: { clientId } });
-      await logSecurityEvent(ctx.db, { userId: owner.id, kind: 'api-client-created', details: { clientId } });
+      await logSecurityEvent(ctx.db, {
+        userId: owner.id,
+        kind: 'api-client-created',
+        details: { clientId },
+        ...ctx.client,
+      });
       ctx.log.info({ clientId, actorId: ctx.caller?.sub }, 'api client created');
       return { apiClient, clientSecret: secret };
     },

@@ -119,6 +119,7 @@ builder.mutationFields((t) => ({
         userId: user.id,
         kind: 'factor-added',
         actorId: ctx.caller?.sub ?? null,
+        ...ctx.client,
         details: {
           factor: 'code-card',
           serial: card.serial,
@@ -167,6 +168,7 @@ builder.mutationFields((t) => ({
             userId: user.id,
             kind: 'factor-removed',
             actorId: callerId || null,
+            ...ctx.client,
             details: { factor: 'code-card', serial: card.serial, communeId: card.communeId },
           });
         }

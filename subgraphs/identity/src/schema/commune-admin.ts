@@ -79,7 +79,7 @@ builder.mutationFields((t) => ({
     },
     args: { input: t.arg({ type: CommuneCreateInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const commune = await createCommune(ctx.db, input, ctx.caller?.sub ?? '', ctx.lang);
+      const commune = await createCommune(ctx.db, input, ctx.caller?.sub ?? '', ctx.lang, ctx.client);
       ctx.log.info({ communeId: commune.id, slug: commune.slug }, 'commune created');
       return commune;
     },
@@ -107,6 +107,7 @@ builder.mutationFields((t) => ({
         changes as CommuneChanges,
         ctx.caller?.sub ?? '',
         ctx.lang,
+        ctx.client,
       );
       if (!commune) throw new NotFoundError(text('communeNotFound', ctx.lang));
       return commune;

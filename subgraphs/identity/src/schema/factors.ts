@@ -85,7 +85,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, ctx) => {
       const userId = ctx.caller?.sub ?? '';
       await requireRecentSecondFactor(ctx, userId);
-      const codes = await confirmTotpEnrolment(ctx.db, userId, input.code);
+      const codes = await confirmTotpEnrolment(ctx.db, userId, input.code, ctx.client);
       if (!codes) throw new ValidationError('code', text('totpCodeWrong', ctx.lang));
       return { recoveryCodes: codes };
     },
@@ -107,7 +107,7 @@ builder.mutationFields((t) => ({
         const { count } = await tx.totpFactor.deleteMany({ where: { userId } });
         if (count !== 1) return false;
         await tx.recoveryCode.deleteMany({ where: { userId } });
-        await logSecurityEvent(tx, { userId, kind: 'factor-removed', details: { factor: 'totp' } });
+        await logSecurityEvent(tx, { userId, kind: 'factor-removed', details: { factor: 'totp' }, ...ctx.client });
         return true;
       });
       if (!removed) throw new NotFoundError(text('totpNone', ctx.lang));

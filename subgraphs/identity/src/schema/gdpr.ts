@@ -156,14 +156,16 @@ builder.mutationField('accountErase', (t) =>
     resolve: async (_root, { input }, ctx) => {
       const userId = ctx.caller?.sub ?? '';
       await requireRecentSecondFactor(ctx, userId);
-      const confirmed = await accountsService().confirmPassword(userId, input.password, 'account-erase');
+      const confirmed = await accountsService().confirmPassword(userId, input.password, 'account-erase', ctx.client);
       if (confirmed === 'wrongPassword') throw new ValidationError('password', text('erasePasswordWrong', ctx.lang));
       if ('lockedMinutes' in confirmed) throw lockedError(confirmed, ctx.lang);
       const eventId = await ctx.db.$transaction(async (tx) => {
         await revokeSessionsOfAccount(tx, userId); // its access tokens stop at the router within a minute
         await tx.oidcPayload.deleteMany({ where: { accountId: userId } });
         await tx.user.delete({ where: { id: userId } }); // roles, factors, one-time links cascade
-        await tx.securityEvent.create({ data: { userId, kind: 'account-erased', details: {} } });
+        await tx.securityEvent.create({
+          data: { userId, kind: 'account-erased', details: {}, ip: ctx.client.ip, userAgent: ctx.client.userAgent },
+        });
         return publishInTransaction(tx, USER_ERASED, { userId });
       });
       ctx.log.info({ userId, eventId }, 'account erased');

@@ -95,7 +95,12 @@ builder.mutationField('emailChange', (t) =>
     args: { input: t.arg({ type: EmailChangeInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       await requireRecentSecondFactor(ctx, ctx.caller?.sub ?? '');
-      const outcome = await accountsService().requestEmailChange(ctx.caller?.sub ?? '', input.newEmail, input.password);
+      const outcome = await accountsService().requestEmailChange(
+        ctx.caller?.sub ?? '',
+        input.newEmail,
+        input.password,
+        ctx.client,
+      );
       if (outcome === 'emailInvalid') throw new ValidationError('newEmail', text('emailInvalid', ctx.lang));
       if (outcome === 'wrongPassword') throw new ValidationError('password', text('wrongPassword', ctx.lang));
       if (typeof outcome === 'object') throw lockedError(outcome, ctx.lang);

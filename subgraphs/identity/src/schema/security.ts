@@ -142,7 +142,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, ctx) => {
       const userId = ctx.caller?.sub ?? '';
       await requireRecentSecondFactor(ctx, userId);
-      const outcome = await passkeysService().register(userId, input.name, input.response);
+      const outcome = await passkeysService().register(userId, input.name, input.response, ctx.client);
       if (!outcome.passkey) {
         const problem = outcome.problem ?? 'passkeyInvalid';
         throw new ValidationError(problem === 'passkeyName' ? 'name' : 'response', text(problem, ctx.lang));
@@ -167,7 +167,9 @@ builder.mutationFields((t) => ({
       const id = String(input.id);
       const removed = await ctx.db.$transaction(async (tx) => {
         const { count } = await tx.passkey.deleteMany({ where: { id, userId } });
-        if (count === 1) await logSecurityEvent(tx, { userId, kind: 'factor-removed', details: { factor: 'passkey' } });
+        if (count === 1) {
+          await logSecurityEvent(tx, { userId, kind: 'factor-removed', details: { factor: 'passkey' }, ...ctx.client });
+        }
         return count === 1;
       });
       if (!removed) throw new NotFoundError(text('passkeyNotFound', ctx.lang));
@@ -198,7 +200,7 @@ builder.mutationFields((t) => ({
         if (session.uid) await revokeSessions(tx, [session.uid]);
         await tx.oidcPayload.deleteMany({ where: { grantId: { in: session.grants } } });
         await tx.oidcPayload.deleteMany({ where: { model: 'Grant', id: { in: session.grants } } });
-        await logSecurityEvent(tx, { userId, kind: 'session-revoked' });
+        await logSecurityEvent(tx, { userId, kind: 'session-revoked', ...ctx.client });
       });
       return session.view.id;
     },
