@@ -22,7 +22,7 @@ let stack: Awaited<ReturnType<typeof startStack>>;
 
 beforeAll(async () => {
   stack = await startStack({ target: inject('postgresTarget'), postgresUrl: inject('postgresUrl'), shell: false });
-});
+}, 600_000); // the stack starts in about a minute, slower on a busy machine
 afterAll(() => stack?.stop());
 
 /** Signs in through the pages with a browser of its own (a session of its own); TOTP when given. */
