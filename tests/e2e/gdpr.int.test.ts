@@ -15,7 +15,7 @@ let stack: Awaited<ReturnType<typeof startStack>>;
 
 beforeAll(async () => {
   stack = await startStack({ target: inject('postgresTarget'), postgresUrl: inject('postgresUrl'), shell: false });
-});
+}, 600_000); // the stack starts in about a minute, slower on a busy machine
 afterAll(() => stack?.stop());
 
 const EXPORT = `{
@@ -40,6 +40,17 @@ interface Section {
 describe('personal data', () => {
   it('a citizen downloads what identity and every other subgraph hold about them', async () => {
     const citizen = await signedInPerson(stack, { name: 'Anna Export' });
+    // As a developer, the citizen registered an application: its registration is theirs, its secret never shows.
+    const app = await graphql<{ apiClientCreate: { clientSecret: string; apiClient: { clientId: string } } }>(
+      stack,
+      'mutation { apiClientCreate(input: { name: "Anna’s agenda" }) { ... on ApiClientCreatePayload { clientSecret apiClient { clientId } } } }',
+      undefined,
+      citizen.accessToken,
+    );
+    const { clientSecret, apiClient } = app.body.data?.apiClientCreate ?? {
+      clientSecret: '?',
+      apiClient: { clientId: '?' },
+    };
     const result = await graphql<{
       personalDataExport: Section;
       me: { id: string } & Record<string, Section>;
@@ -50,8 +61,17 @@ describe('personal data', () => {
     expect(identity?.data.profile).toMatchObject({ id: citizen.id, email: citizen.email, name: 'Anna Export' });
     expect(identity?.holds).toEqual(expect.arrayContaining(['profile', 'roles', 'factors', 'securityLog']));
     expect(identity?.data.securityLog).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'login' })]));
-    expect(identity?.data.apiClients).toEqual([]);
-    expect(JSON.stringify(identity)).not.toMatch(/argon2|passwordHash/);
+    expect(identity?.data.apiClients).toEqual([
+      {
+        name: 'Anna’s agenda',
+        clientId: apiClient.clientId,
+        scopes: ['graph.read'],
+        createdAt: expect.any(String),
+        revokedAt: null,
+      },
+    ]);
+    expect(JSON.stringify(identity)).not.toMatch(/argon2|passwordHash|secretHash/);
+    expect(JSON.stringify(identity)).not.toContain(clientSecret);
     const me = result.body.data?.me;
     for (const [field, subgraph] of [
       ['personalDataProcedures', 'procedures'],

@@ -15,6 +15,7 @@ import {
   type Person,
   signedInPerson,
 } from '../support/oidc.ts';
+import { enrolSecondFactor, signedInWithSecondFactor, signInThroughPages } from '../support/second-factor.ts';
 import { startStack } from '../support/stack.ts';
 
 let stack: Awaited<ReturnType<typeof startStack>>;
@@ -31,11 +32,13 @@ const CALLERS = [
   'administrator of B',
   'operator',
   'API client',
+  // An administrator of A who has a second factor but signed in with the password alone.
+  'administrator of A, password only',
 ] as const;
 type CallerName = (typeof CALLERS)[number];
 
 /** What a caller gets: the data, a GraphQL error by code, or a typed error (its __typename) in the payload. */
-type Outcome = 'data' | 'FORBIDDEN' | 'UNAUTHENTICATED' | `typed ${string}`;
+type Outcome = 'data' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'INSUFFICIENT_USER_AUTHENTICATION' | `typed ${string}`;
 
 interface Operation {
   name: string;
@@ -55,7 +58,17 @@ const administratorsOfA: Record<CallerName, Outcome> = {
   'administrator of B': 'FORBIDDEN',
   operator: 'data',
   'API client': 'FORBIDDEN',
+  'administrator of A, password only': 'data',
 };
+
+/** Privileged acts in A (roles, code cards): as above, and a password alone gets the step-up challenge. */
+const privilegedInA: Record<CallerName, Outcome> = {
+  ...administratorsOfA,
+  'administrator of A, password only': 'INSUFFICIENT_USER_AUTHENTICATION',
+};
+
+/** Issuing code cards in A: its agents too. */
+const agentsOfA: Record<CallerName, Outcome> = { ...privilegedInA, 'agent of A': 'data' };
 
 function outcomeOf(result: GraphQLResult, field: string): Outcome {
   const code = result.body.errors?.[0]?.extensions?.code;
@@ -119,7 +132,7 @@ const OPERATIONS: Operation[] = [
         },
       };
     },
-    expected: administratorsOfA,
+    expected: privilegedInA,
   },
   {
     name: 'revoke a role in A',
@@ -140,7 +153,7 @@ const OPERATIONS: Operation[] = [
         },
       };
     },
-    expected: administratorsOfA,
+    expected: privilegedInA,
   },
   {
     name: 'update their own profile',
@@ -172,6 +185,7 @@ const OPERATIONS: Operation[] = [
       'administrator of B': 'data',
       operator: 'data',
       'API client': 'FORBIDDEN',
+      'administrator of A, password only': 'data',
     },
   },
   {
@@ -187,7 +201,8 @@ const OPERATIONS: Operation[] = [
       );
       return { result };
     },
-    // Any person may register applications as a developer (their own); an application may not.
+    // Any person may register applications as a developer (their own); an application may not. A person with a
+    // second factor entered it in the last 10 minutes (a secret that reads the graph is a credential).
     expected: {
       anonymous: 'UNAUTHENTICATED',
       citizen: 'data',
@@ -196,29 +211,84 @@ const OPERATIONS: Operation[] = [
       'administrator of B': 'data',
       operator: 'data',
       'API client': 'FORBIDDEN',
+      'administrator of A, password only': 'INSUFFICIENT_USER_AUTHENTICATION',
+    },
+  },
+  {
+    name: 'issue a code card in A to a resident of A',
+    async run(token) {
+      const resident = await createPerson(stack, { residences: [A] });
+      const result = await graphql(stack, ISSUE_CARD, { input: { communeId: A, email: resident.email } }, token);
+      return {
+        result,
+        async check(outcome) {
+          expect(await activeCardCommune(resident.id)).toBe(outcome === 'data' ? A : null);
+        },
+      };
+    },
+    expected: agentsOfA,
+  },
+  {
+    name: 'issue a code card in A to a resident of B',
+    async run(token) {
+      const resident = await createPerson(stack, { residences: [B] });
+      const result = await graphql(stack, ISSUE_CARD, { input: { communeId: A, email: resident.email } }, token);
+      return {
+        result,
+        async check() {
+          expect(await activeCardCommune(resident.id)).toBeNull();
+        },
+      };
+    },
+    // Those who may issue cards in A are told the person does not live there; nobody makes a card.
+    expected: {
+      ...agentsOfA,
+      'agent of A': 'typed NotResidentError',
+      'administrator of A': 'typed NotResidentError',
+      operator: 'typed NotResidentError',
     },
   },
 ];
+
+const ISSUE_CARD = `mutation ($input: CodeCardIssueInput!) {
+  codeCardIssue(input: $input) { __typename ... on CodeCardIssuePayload { serial } }
+}`;
+
+async function activeCardCommune(userId: string): Promise<string | null> {
+  const db = createDb(stack.databaseUrls.identity);
+  try {
+    const card = await db.codeCard.findFirst({ where: { userId, revokedAt: null } });
+    return card?.communeId ?? null;
+  } finally {
+    await db.$disconnect();
+  }
+}
 
 const people = {} as Record<'administrator of C' | 'agent of C', Person & { accessToken: string }>;
 
 beforeAll(async () => {
   stack = await startStack({ target: inject('postgresTarget'), postgresUrl: inject('postgresUrl'), shell: false });
-  const [citizen, agentA, adminA, adminB, operator, client, adminC, agentC] = await Promise.all([
-    signedInPerson(stack),
-    signedInPerson(stack, { roles: [{ communeId: A, role: 'agent' }] }),
-    signedInPerson(stack, { roles: [{ communeId: A, role: 'administrator' }] }),
+  // People with a role signed in with two factors (privileged acts need it), except the password-only one.
+  const passwordOnly = await createPerson(stack, { roles: [{ communeId: A, role: 'administrator' }] });
+  await enrolSecondFactor(stack, passwordOnly.id);
+  // One after the other: on a busy machine, nine sign-ins at once can starve the database connections.
+  const [citizen, agentA, adminA, adminB, operator, client, adminC, agentC, adminAPasswordOnly] = await inSequence([
+    () => signedInPerson(stack),
+    () => signedInWithSecondFactor(stack, { roles: [{ communeId: A, role: 'agent' }] }),
+    () => signedInWithSecondFactor(stack, { roles: [{ communeId: A, role: 'administrator' }] }),
     // An administrator of B who is also an agent of C: roles elsewhere give nothing in A.
-    signedInPerson(stack, {
-      roles: [
-        { communeId: B, role: 'administrator' },
-        { communeId: C, role: 'agent' },
-      ],
-    }),
-    signedInPerson(stack, { operator: true }),
-    apiClientToken(stack),
-    signedInPerson(stack, { name: 'Anne Admin', roles: [{ communeId: C, role: 'administrator' }] }),
-    signedInPerson(stack, { name: 'Bob Agent', roles: [{ communeId: C, role: 'agent' }] }),
+    () =>
+      signedInWithSecondFactor(stack, {
+        roles: [
+          { communeId: B, role: 'administrator' },
+          { communeId: C, role: 'agent' },
+        ],
+      }),
+    () => signedInWithSecondFactor(stack, { operator: true }),
+    () => apiClientToken(stack),
+    () => signedInWithSecondFactor(stack, { name: 'Anne Admin', roles: [{ communeId: C, role: 'administrator' }] }),
+    () => signedInWithSecondFactor(stack, { name: 'Bob Agent', roles: [{ communeId: C, role: 'agent' }] }),
+    () => signInThroughPages(stack, passwordOnly),
   ]);
   Object.assign(tokens, {
     anonymous: undefined,
@@ -228,10 +298,20 @@ beforeAll(async () => {
     'administrator of B': adminB.accessToken,
     operator: operator.accessToken,
     'API client': client.accessToken,
+    'administrator of A, password only': adminAPasswordOnly.access_token,
   });
   Object.assign(people, { 'administrator of C': adminC, 'agent of C': agentC });
-});
+}, 600_000); // the stack starts in about a minute, slower on a busy machine
 afterAll(() => stack?.stop());
+
+/** Runs the steps one after the other; their results in order, typed like Promise.all's. */
+async function inSequence<const T extends readonly (() => Promise<unknown>)[]>(
+  steps: T,
+): Promise<{ -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> }> {
+  const results: unknown[] = [];
+  for (const step of steps) results.push(await step());
+  return results as { -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> };
+}
 
 describe('tenancy: who may do what, through the router', () => {
   const cases = OPERATIONS.flatMap((operation) =>
