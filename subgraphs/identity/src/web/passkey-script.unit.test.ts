@@ -48,7 +48,8 @@ describe('the sign-in page’s passkey script', () => {
     // Synchronously, within the dispatch: the user activation of the click is still there.
     expect(submit.defaultPrevented).toBe(true);
     expect(get).toHaveBeenCalledTimes(1);
-    const { publicKey } = get.mock.calls[0]?.[0] as {
+    const [options] = get.mock.calls[0] ?? [];
+    const { publicKey } = options as {
       publicKey: { challenge: Uint8Array; rpId: string; allowCredentials: { id: Uint8Array }[] };
     };
     expect(new TextDecoder().decode(publicKey.challenge)).toBe('challenge');
