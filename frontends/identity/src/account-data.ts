@@ -30,6 +30,8 @@ export interface SignInSession {
   readonly expiresAt: string;
   readonly acr: string;
   readonly applications: readonly string[];
+  /** The session this page is signed in with (the access token's `sid`). */
+  readonly current: boolean;
 }
 
 export interface SecurityEvent {
@@ -90,7 +92,7 @@ export const ACCOUNT_QUERY = `query Account {
     codeCard { serial totalCells remainingCells issuedAt }
     totpEnabled
     passkeys { id name createdAt lastUsedAt backedUp }
-    sessions { id signedInAt expiresAt acr applications }
+    sessions { id signedInAt expiresAt acr applications current }
     securityLog(first: ${SECURITY_LOG_SIZE}) { kind at ip byAnotherPerson }
     apiClients { clientId name scopes createdAt revokedAt }
   }

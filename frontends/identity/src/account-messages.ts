@@ -108,6 +108,7 @@ export const accountMessages = {
     sessionNamed: 'Sessioun vum {date}',
     sessionRevoked: 'D’Sessioun gouf beent.',
     noSessions: 'Keng Sessioun.',
+    thisBrowser: 'Dëse Browser',
     noApplications: 'Keng',
     logHeading: 'Aktivitéit op Ärem Kont',
     logIntro: {
@@ -300,6 +301,7 @@ export const accountMessages = {
     sessionNamed: 'session du {date}',
     sessionRevoked: 'La session a été révoquée.',
     noSessions: 'Aucune session.',
+    thisBrowser: 'Ce navigateur',
     noApplications: 'Aucune',
     logHeading: 'Activité du compte',
     logIntro: {
@@ -490,6 +492,7 @@ export const accountMessages = {
     sessionNamed: 'Sitzung vom {date}',
     sessionRevoked: 'Die Sitzung wurde beendet.',
     noSessions: 'Keine Sitzung.',
+    thisBrowser: 'Dieser Browser',
     noApplications: 'Keine',
     logHeading: 'Kontoaktivität',
     logIntro: {
@@ -677,6 +680,7 @@ export const accountMessages = {
     sessionNamed: 'session of {date}',
     sessionRevoked: 'The session has been revoked.',
     noSessions: 'No session.',
+    thisBrowser: 'This browser',
     noApplications: 'None',
     logHeading: 'Account activity',
     logIntro: {

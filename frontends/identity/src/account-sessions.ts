@@ -47,7 +47,10 @@ export class SessionsSection extends AccountSection {
           ${sessions.map((session) => {
             const signedIn = formatDateTime(lang, session.signedInAt, { dateStyle: 'medium', timeStyle: 'short' });
             return html`<tr>
-              <th scope="row">${renderTime(lang, session.signedInAt)}</th>
+              <th scope="row">
+                ${renderTime(lang, session.signedInAt)}
+                ${session.current ? html`<strong class="tag" part="tag">${ta(lang, 'thisBrowser')}</strong>` : ''}
+              </th>
               <td>${renderTime(lang, session.expiresAt)}</td>
               <td>${session.acr === 'substantial' ? ta(lang, 'twoFactors') : ta(lang, 'oneFactor')}</td>
               <td>${session.applications.length ? session.applications.join(', ') : ta(lang, 'noApplications')}</td>

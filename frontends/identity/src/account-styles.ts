@@ -255,6 +255,15 @@ export const accountStyles = css`
     overflow-wrap: anywhere;
     font-family: ui-monospace, 'SFMono-Regular', Menlo, monospace;
   }
+  .tag {
+    display: inline-block;
+    margin-inline-start: 0.5em;
+    padding: 0 0.4em;
+    border: 1px solid currentColor;
+    border-radius: 0.25em;
+    font-size: 0.875em;
+    font-weight: 600;
+  }
   tr.by-other strong {
     color: var(--_error);
   }

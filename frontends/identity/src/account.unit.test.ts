@@ -69,6 +69,15 @@ function person(overrides: Partial<Me> = {}): Me {
         expiresAt: '2026-11-25T16:00:00Z',
         acr: 'low',
         applications: ['Gemeng'],
+        current: true,
+      },
+      {
+        id: 's2',
+        signedInAt: '2026-11-24T08:00:00Z',
+        expiresAt: '2026-11-24T16:00:00Z',
+        acr: 'substantial',
+        applications: ['Gemeng'],
+        current: false,
       },
     ],
     securityLog: [
@@ -288,6 +297,9 @@ describe('<gemeng-account>', () => {
 
     expect(button(root, 'Remove').getAttribute('aria-label')).toBe(`${en.remove}: passkey “Firefox on Linux”`);
     expect(text(root.querySelector('[part~="sessions-table"] tbody th'))).not.toBe('');
+    // "This browser" marks the session the page is signed in with, and only that one.
+    const sessionRows = [...root.querySelectorAll('[part~="sessions-table"] tbody tr')];
+    expect(sessionRows.map((row) => text(row.querySelector('th')).includes(en.thisBrowser))).toEqual([true, false]);
   });
 
   it('checks the profile, shows field errors next to the fields, saves and loads again', async () => {
