@@ -8,7 +8,7 @@ import { clientAddress, escapeHtml, isLanguage, type Language } from '@gemeng/su
 import type Provider from 'oidc-provider';
 import { type Accounts, normaliseEmail } from '../accounts/accounts.ts';
 import type { Db } from '../db.ts';
-import { answerCodeCard, cellName, codeCardChallenge } from '../factors/code-card.ts';
+import { answerCodeCard, codeCardChallenge } from '../factors/code-card.ts';
 import type { Passkeys } from '../factors/passkeys.ts';
 import { checkTotp, useRecoveryCode } from '../factors/totp.ts';
 import {
@@ -20,7 +20,8 @@ import {
 } from '../security/attempts.ts';
 import { logSecurityEvent, type SecurityEventKind } from '../security/log.ts';
 import { page, pick, send } from './http.ts';
-import { form, layout, link, paragraph, textsFor } from './pages.ts';
+import { abortForm, codeCardForm, loginForm, passkeyForm, totpForm } from './interaction-forms.ts';
+import { layout, paragraph, textsFor } from './pages.ts';
 import type { Texts } from './texts.ts';
 
 export interface InteractionOptions {
@@ -278,23 +279,6 @@ function refusal(t: Texts, attempt: Attempt): string {
 
 const retryAfter = (attempt: Attempt) => ({ 'retry-after': String(attempt.refusal?.retryAfterSeconds ?? 60) });
 
-function loginForm(t: Texts, lang: Language, uid: string, email: string, errors: string[]): string {
-  return (
-    form(
-      t,
-      `/interaction/${uid}/login`,
-      [
-        { name: 'email', label: t.email, type: 'email', autocomplete: 'username', value: email },
-        { name: 'password', label: t.password, type: 'password', autocomplete: 'current-password' },
-      ],
-      t.signIn,
-      { errors, extra: `<input type="hidden" name="lang" value="${lang}">` },
-    ) +
-    link(`/account/reset?lang=${lang}`, t.forgot) +
-    `<p>${t.noAccount} <a href="/account/register?lang=${lang}">${t.register}</a></p>`
-  );
-}
-
 interface LoginState {
   /** The account whose password was right (the first factor). */
   userId?: string;
@@ -306,50 +290,3 @@ interface LoginState {
 }
 
 type ClientInfo = { ip: string | null; userAgent: string | null };
-
-function codeCardForm(t: Texts, lang: Language, uid: string, challenge: { serial: string; cells: [number, number] }) {
-  const [a, b] = challenge.cells.map(cellName) as [string, string];
-  return form(
-    t,
-    `/interaction/${uid}/second-factor`,
-    [
-      { name: 'cell1', label: t.cardCell.replace('{cell}', a), type: 'text', autocomplete: 'one-time-code' },
-      { name: 'cell2', label: t.cardCell.replace('{cell}', b), type: 'text', autocomplete: 'one-time-code' },
-    ],
-    t.confirm,
-    {
-      extra: `<input type="hidden" name="method" value="code-card"><input type="hidden" name="lang" value="${lang}">`,
-      intro: t.cardPrompt.replace('{a}', a).replace('{b}', b).replace('{serial}', challenge.serial),
-    },
-  );
-}
-
-/**
- * The passkey step needs JavaScript (the WebAuthn API): the form stays hidden until /account/passkey.js shows
- * it, so that without JavaScript only the other ways are offered.
- */
-function passkeyForm(t: Texts, lang: Language, uid: string, options: string, othersFollow: boolean) {
-  return `<form id="passkey-form" method="post" action="/interaction/${uid}/second-factor" hidden data-failed="${escapeHtml(t.passkeyFailed)}">
-<script type="application/json" id="passkey-options">${options.replace(/</g, '\\u003c')}</script>
-<input type="hidden" name="method" value="passkey"><input type="hidden" name="lang" value="${lang}">
-<input type="hidden" name="response" value="">
-<p id="passkey-status" class="error" role="status"></p>
-<button type="submit">${escapeHtml(t.passkeyUse)}</button>
-${othersFollow ? `<p>${escapeHtml(t.passkeyOr)}</p>` : ''}
-</form>
-<script src="/account/passkey.js" defer></script>`;
-}
-
-function totpForm(t: Texts, lang: Language, uid: string) {
-  return form(
-    t,
-    `/interaction/${uid}/second-factor`,
-    [{ name: 'code', label: t.totpLabel, type: 'text', autocomplete: 'one-time-code' }],
-    t.confirm,
-    { extra: `<input type="hidden" name="method" value="totp"><input type="hidden" name="lang" value="${lang}">` },
-  );
-}
-
-function abortForm(t: Texts, uid: string) {
-  return `<form method="post" action="/interaction/${uid}/abort"><button type="submit">${escapeHtml(t.back)}</button></form>`;
-}
