@@ -63,6 +63,12 @@ describe('identity: housekeeping', () => {
         { key: 'ip:current', failures: 2, windowStart: ago(60_000) },
       ],
     });
+    await db.tokenRevocation.createMany({
+      data: [
+        { kind: 'sid', value: 'ended-long-ago', revokedAt: ago(3600_000), expiresAt: ago(60_000) },
+        { kind: 'sid', value: 'ended-just-now', expiresAt: ago(-600_000) },
+      ],
+    });
     await db.outboxEvent.createMany({
       data: [
         { id: randomUUID(), type: 'test.old', payload: {}, createdAt: ago(40 * DAY), publishedAt: ago(31 * DAY) },
@@ -80,6 +86,7 @@ describe('identity: housekeeping', () => {
       'oidc-payloads': 1,
       'security-log': 1,
       'account-tokens': 2,
+      'token-revocations': 1,
       'webauthn-challenges': 1,
       'attempt-counters': 2,
     });
@@ -92,6 +99,8 @@ describe('identity: housekeeping', () => {
       'used-yesterday',
     ]);
     expect((await db.webauthnChallenge.findMany()).map((row) => row.challenge)).toEqual(['valid']);
+    // A revocation stays while an access token of that session could still be presented.
+    expect((await db.tokenRevocation.findMany()).map((row) => row.value)).toEqual(['ended-just-now']);
     expect((await db.attemptCounter.findMany()).map((row) => row.key).sort()).toEqual(['account:locked', 'ip:current']);
     expect((await db.outboxEvent.findMany()).map((row) => row.type).sort()).toEqual([
       'test.recent',
