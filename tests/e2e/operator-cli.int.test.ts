@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { demoCommuneId } from '@gemeng/subgraph-kit';
-import { ensureDatabase, prepareDatabase, subgraphProject, withDatabase } from '@gemeng/subgraph-kit/database';
+import { prepareDatabase, subgraphProject } from '@gemeng/subgraph-kit/database';
 import { createTestDatabase, type TestDatabase } from '@gemeng/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { hashPassword } from '../../subgraphs/identity/src/accounts/passwords.ts';
@@ -194,36 +194,4 @@ describe('the identity database the command uses', () => {
       `the embedded PostgreSQL of \`npm start\` is not running on 127.0.0.1:${idle}: run this while \`npm start\` runs`,
     );
   });
-
-  it.runIf(inject('postgresTarget') === 'embedded')(
-    'grants on the running embedded cluster without a URL (its password file and port, as npm start keeps them)',
-    async () => {
-      // The test run's embedded server stands in for npm start's: its gemeng_identity, migrated.
-      const server = new URL(inject('postgresUrl'));
-      await ensureDatabase(server.toString(), 'gemeng_identity');
-      const url = withDatabase(server.toString(), 'gemeng_identity');
-      await prepareDatabase(identity, url, { seed: true });
-      await writeFile(join(dataDir, 'postgres.password'), decodeURIComponent(server.password));
-      const embedded = createDb(url);
-      try {
-        const target = await embedded.user.create({
-          data: {
-            email: `first.operator.${Date.now()}@example.lu`,
-            name: 'First',
-            passwordHash: 'x',
-            emailVerifiedAt: new Date(),
-          },
-        });
-        const result = await runCommand(
-          ['operator', 'grant', target.email],
-          { GEMENG_EMBEDDED_POSTGRES_PORT: server.port },
-          dataDir,
-        );
-        expect(result).toMatchObject({ code: 0 });
-        expect((await embedded.user.findUniqueOrThrow({ where: { id: target.id } })).operator).toBe(true);
-      } finally {
-        await embedded.$disconnect();
-      }
-    },
-  );
 });
