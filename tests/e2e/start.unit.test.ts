@@ -21,7 +21,8 @@ async function start(env: NodeJS.ProcessEnv) {
   return { code, stderr: stderr.trim() };
 }
 
-describe('npm start refuses to start, in one clear line', () => {
+// Each case starts `scripts/start.ts` in a process of its own (TypeScript through tsx): seconds, not milliseconds.
+describe('npm start refuses to start, in one clear line', { timeout: 30_000 }, () => {
   it('when a port is already in use, naming the port and the setting that moves it', async () => {
     const blocker = createServer().listen(0, '127.0.0.1');
     await once(blocker, 'listening');
