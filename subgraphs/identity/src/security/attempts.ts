@@ -58,7 +58,9 @@ const keyOf = (key: AttemptKey) =>
 
 // One statement: the row is locked by the upsert, so concurrent attempts on a key are counted one after the
 // other, and each sees the count and the lock its predecessors left. A refused attempt changes no count.
-// $1 key, $2 window (minutes), $3 threshold, $4 base, $5 growth, $6 cap (seconds).
+// $1 key, $2 window (minutes), $3 threshold, $4 base, $5 growth, $6 cap (seconds). The wait is measured from
+// clock_timestamp(): now() is when this statement's transaction began, which may be before it waited for the row
+// while another attempt set the lock (a 15-minute lock would then read as 16).
 const LOCKED = 'c.locked_until > now()';
 const WINDOW_OVER = 'c.window_start < now() - make_interval(mins => $2::int)';
 const COUNTED = `(CASE WHEN ${WINDOW_OVER} THEN 1 ELSE c.failures + 1 END)`;
@@ -77,7 +79,8 @@ WITH counted AS (
                         ELSE NULL END
   RETURNING failures, refused, locked_until
 )
-SELECT failures, refused, greatest(0, ceil(extract(epoch FROM locked_until - now())))::int AS wait FROM counted`;
+SELECT failures, refused, greatest(0, ceil(extract(epoch FROM locked_until - clock_timestamp())))::int AS wait
+FROM counted`;
 
 // Takes back one counted attempt: a success under an address key, or an attempt refused under a later key.
 // A lock this attempt set goes with it; an earlier one stays.
