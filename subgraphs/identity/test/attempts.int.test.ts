@@ -2,11 +2,8 @@
  * Attempt limits, counted before the answer is checked (security/attempts.ts): parallel attempts cannot slip
  * past the limit, an account locks, an address is only slowed down, and IPv6 addresses count by /64.
  */
-import { fileURLToPath } from 'node:url';
-import { prepareDatabase, subgraphProject } from '@gemeng/subgraph-kit/database';
-import { createTestDatabase, type TestDatabase } from '@gemeng/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createDb, type Db } from '../src/db.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../src/db.ts';
 import {
   ACCOUNT_LIMIT,
   ADDRESS_FREE_FAILURES,
@@ -15,19 +12,16 @@ import {
   lockedByThisFailure,
   minutesToWait,
 } from '../src/security/attempts.ts';
+import { type IdentityTestDatabase, identityTestDatabase } from './database.ts';
 
-let database: TestDatabase;
+let database: IdentityTestDatabase;
 let db: Db;
 
 beforeAll(async () => {
-  database = await createTestDatabase(inject('postgresUrl'), 'identity_attempts');
-  await prepareDatabase(subgraphProject(fileURLToPath(new URL('..', import.meta.url))), database.url, { seed: false });
-  db = createDb(database.url);
+  database = await identityTestDatabase('identity_attempts');
+  db = database.db;
 });
-afterAll(async () => {
-  await db?.$disconnect();
-  await database?.drop();
-});
+afterAll(() => database?.close());
 
 const account = (value: string) => ({ kind: 'account' as const, value });
 const address = (value: string) => ({ kind: 'address' as const, value });

@@ -1,25 +1,19 @@
 /** identity's housekeeping: what has expired or outlived its retention goes, everything recent stays. */
 import { randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { createLogger, startMaintenance } from '@gemeng/subgraph-kit';
-import { prepareDatabase, subgraphProject } from '@gemeng/subgraph-kit/database';
-import { createTestDatabase, type TestDatabase } from '@gemeng/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createDb, type Db } from '../src/db.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../src/db.ts';
 import { maintenance } from '../src/maintenance.ts';
+import { type IdentityTestDatabase, identityTestDatabase } from './database.ts';
 
-let database: TestDatabase;
+let database: IdentityTestDatabase;
 let db: Db;
 
 beforeAll(async () => {
-  database = await createTestDatabase(inject('postgresUrl'), 'identity_maintenance');
-  await prepareDatabase(subgraphProject(fileURLToPath(new URL('..', import.meta.url))), database.url, { seed: false });
-  db = createDb(database.url);
+  database = await identityTestDatabase('identity_maintenance');
+  db = database.db;
 });
-afterAll(async () => {
-  await db?.$disconnect();
-  await database?.drop();
-});
+afterAll(() => database?.close());
 
 const DAY = 24 * 3600_000;
 const ago = (ms: number) => new Date(Date.now() - ms);

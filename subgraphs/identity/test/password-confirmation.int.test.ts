@@ -3,26 +3,20 @@
  * is checked: of 20 wrong ones sent at once, at most five reach the hash; the account locks and its owner is
  * mailed once.
  */
-import { fileURLToPath } from 'node:url';
-import { prepareDatabase, subgraphProject } from '@gemeng/subgraph-kit/database';
-import { createTestDatabase, type TestDatabase } from '@gemeng/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccounts, type OutgoingMail } from '../src/accounts/accounts.ts';
 import { hashPassword } from '../src/accounts/passwords.ts';
-import { createDb, type Db } from '../src/db.ts';
+import type { Db } from '../src/db.ts';
+import { type IdentityTestDatabase, identityTestDatabase } from './database.ts';
 
-let database: TestDatabase;
+let database: IdentityTestDatabase;
 let db: Db;
 
 beforeAll(async () => {
-  database = await createTestDatabase(inject('postgresUrl'), 'identity_password_confirmation');
-  await prepareDatabase(subgraphProject(fileURLToPath(new URL('..', import.meta.url))), database.url, { seed: false });
-  db = createDb(database.url);
+  database = await identityTestDatabase('identity_password_confirmation');
+  db = database.db;
 });
-afterAll(async () => {
-  await db?.$disconnect();
-  await database?.drop();
-});
+afterAll(() => database?.close());
 
 describe('confirming a password', () => {
   it('lets at most five of 20 parallel wrong passwords be checked, locks the account and mails its owner once', async () => {

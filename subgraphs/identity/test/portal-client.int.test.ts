@@ -4,25 +4,19 @@
  * commune's sign-in down.
  */
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
-import { prepareDatabase, subgraphProject } from '@gemeng/subgraph-kit/database';
-import { createTestDatabase, type TestDatabase } from '@gemeng/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createDb, type Db } from '../src/db.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../src/db.ts';
 import { PORTAL_CLIENT_ID, portalClient } from '../src/oidc/portal-client.ts';
+import { type IdentityTestDatabase, identityTestDatabase } from './database.ts';
 
-let database: TestDatabase;
+let database: IdentityTestDatabase;
 let db: Db;
 
 beforeAll(async () => {
-  database = await createTestDatabase(inject('postgresUrl'), 'identity_portal_client');
-  await prepareDatabase(subgraphProject(fileURLToPath(new URL('..', import.meta.url))), database.url, { seed: false });
-  db = createDb(database.url);
+  database = await identityTestDatabase('identity_portal_client');
+  db = database.db;
 });
-afterAll(async () => {
-  await db?.$disconnect();
-  await database?.drop();
-});
+afterAll(() => database?.close());
 
 const commune = (websiteOrigins: string[]) => {
   const slug = `test-${randomBytes(3).toString('hex')}`;

@@ -1,23 +1,17 @@
 /** The security log is append-only: no update, no deletion of a recent entry, and no TRUNCATE either. */
-import { fileURLToPath } from 'node:url';
-import { prepareDatabase, subgraphProject } from '@gemeng/subgraph-kit/database';
-import { createTestDatabase, type TestDatabase } from '@gemeng/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createDb, type Db } from '../src/db.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../src/db.ts';
 import { logSecurityEvent } from '../src/security/log.ts';
+import { type IdentityTestDatabase, identityTestDatabase } from './database.ts';
 
-let database: TestDatabase;
+let database: IdentityTestDatabase;
 let db: Db;
 
 beforeAll(async () => {
-  database = await createTestDatabase(inject('postgresUrl'), 'identity_security_log');
-  await prepareDatabase(subgraphProject(fileURLToPath(new URL('..', import.meta.url))), database.url, { seed: false });
-  db = createDb(database.url);
+  database = await identityTestDatabase('identity_security_log');
+  db = database.db;
 });
-afterAll(async () => {
-  await db?.$disconnect();
-  await database?.drop();
-});
+afterAll(() => database?.close());
 
 describe('the security log', () => {
   it('cannot be emptied with TRUNCATE', async () => {
