@@ -3,15 +3,16 @@
  * subgraphs (each migrated and seeded first), the router and the shell. Used by `npm start`, the browser tests
  * and the benchmarks.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateEventKeyPair, StartupError } from '@gemeng/subgraph-kit';
 import { externalPostgres, type PostgresServer, startEmbeddedPostgres } from '@gemeng/subgraph-kit/database';
 import { type MailCatcher, startMailCatcher } from './mail-catcher.ts';
+import { launch, runToEnd, terminate, waitReady } from './processes.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const SUBGRAPHS = ['identity', 'procedures', 'culture', 'billing'] as const;
@@ -279,92 +280,6 @@ export async function launchRouter(
 function withoutEventKeys(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const { GEMENG_EVENT_KEY: _key, GEMENG_EVENT_KEYS: _keys, ...rest } = env;
   return rest;
-}
-
-function launch(name: string, entry: string, logDir: string, env: NodeJS.ProcessEnv): ChildProcess {
-  const log = createWriteStream(join(logDir, `${name}.log`), { flags: 'a' });
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
-    cwd: ROOT,
-    env: { NODE_ENV: 'production', ...env },
-    // The IPC channel closes when this process ends, however it ends: the child then stops (runService).
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-  });
-  const tail: string[] = [];
-  const keep = (chunk: Buffer) => {
-    log.write(chunk);
-    for (const line of chunk.toString().split('\n')) if (line.trim()) tail.push(line);
-    while (tail.length > 20) tail.shift();
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  child.once('exit', () => log.end());
-  (child as ChildProcess & { tail?: string[] }).tail = tail;
-  return child;
-}
-
-/** The last thing a failed process said: its one-line start-up error, or the last log line. */
-function lastWords(child: ChildProcess): string {
-  const tail = (child as ChildProcess & { tail?: string[] }).tail ?? [];
-  const plain = tail.filter((line) => !line.startsWith('{'));
-  return (plain.at(-1) ?? tail.at(-1) ?? '').trim();
-}
-
-function runToEnd(name: SubgraphName, args: string[], env: NodeJS.ProcessEnv, logDir: string): Promise<void> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'subgraphs/kit/src/database/cli.ts'), ...args], {
-    cwd: join(ROOT, 'subgraphs', name),
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const log = createWriteStream(join(logDir, `${name}.migrate.log`), { flags: 'a' });
-  let output = '';
-  const keep = (chunk: Buffer) => {
-    log.write(chunk);
-    output += chunk.toString();
-  };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => {
-      log.end();
-      if (code === 0) resolve();
-      else {
-        const line = output.trim().split('\n').filter(Boolean).at(-1) ?? `exit code ${code}`;
-        reject(new StartupError(line.replace(/^gemeng-subgraph \w+: /, '')));
-      }
-    });
-  });
-}
-
-/** How long a service may take to answer its readiness check: GEMENG_READY_TIMEOUT_SECONDS (default 60; more on a busy machine). */
-const readyTimeoutMs = () => (Number(process.env.GEMENG_READY_TIMEOUT_SECONDS) || 60) * 1000;
-
-async function waitReady(name: string, child: ChildProcess, url: string, logDir: string, timeoutMs = readyTimeoutMs()) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new StartupError(
-        `${name} stopped while starting: ${lastWords(child) || `see ${join(logDir, `${name}.log`)}`}`,
-      );
-    }
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
-      if (response.ok) return;
-    } catch {}
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new StartupError(`${name} was not ready after ${timeoutMs / 1000} s: see ${join(logDir, `${name}.log`)}`);
-}
-
-function terminate(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(kill);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 }
 
 export async function resolvePorts(requested: StackOptions['ports']): Promise<StackPorts> {
