@@ -30,7 +30,7 @@ export interface Caller {
   authTime?: Date;
 }
 
-export interface RequestContext<Db = unknown> {
+export interface RequestContext<Db = unknown, Services = unknown> {
   requestId: string;
   /** The language the caller asked for (Accept-Language), used where a field has no `lang` argument. */
   lang: Language;
@@ -41,6 +41,11 @@ export interface RequestContext<Db = unknown> {
   db: Db;
   /** Per-request memo for batch loaders (see `loader`). */
   loaders: Map<unknown, unknown>;
+  /**
+   * The subgraph's rules (`src/<feature>/service.ts`), built for this request by the subgraph's `createServices`
+   * (see `ServicesFactory`): resolvers call `ctx.services.<feature>`, never a module-level instance.
+   */
+  services: Services;
 }
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -51,9 +56,20 @@ export function requestIdFrom(headers: IncomingHttpHeaders): string {
   return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
 }
 
-export function createContext<Db>(headers: IncomingHttpHeaders, base: { log: Logger; db: Db }): RequestContext<Db> {
+/**
+ * Builds a subgraph's services for one request, from its context (database, caller, language, loaders), on the
+ * request's first `ctx.services`; passed to `runSubgraph`/`startSubgraph` as `services` (by convention the
+ * subgraph's `src/services.ts` exports `createServices`). Cheap objects over the shared database client: one per
+ * request costs nothing, and no state outlives the request.
+ */
+export type ServicesFactory<Db, Services> = (ctx: Omit<RequestContext<Db, Services>, 'services'>) => Services;
+
+export function createContext<Db, Services = unknown>(
+  headers: IncomingHttpHeaders,
+  base: { log: Logger; db: Db; services?: ServicesFactory<Db, Services> },
+): RequestContext<Db, Services> {
   const requestId = requestIdFrom(headers);
-  return {
+  const context: Omit<RequestContext<Db, Services>, 'services'> = {
     requestId,
     lang: negotiateLanguage(headers['accept-language']),
     caller: null,
@@ -63,4 +79,15 @@ export function createContext<Db>(headers: IncomingHttpHeaders, base: { log: Log
     db: base.db,
     loaders: new Map(),
   };
+  // Built on first use, so after the server has set the caller from the token, and only for requests that need them.
+  let services: Services | undefined;
+  const factory = base.services;
+  Object.defineProperty(context, 'services', {
+    enumerable: true,
+    get: () => {
+      services ??= factory ? factory(context) : ({} as Services);
+      return services;
+    },
+  });
+  return context as RequestContext<Db, Services>;
 }

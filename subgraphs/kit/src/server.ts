@@ -10,7 +10,7 @@ import {
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { authenticate } from './auth/http.ts';
 import { type AuthOptions, tokenVerifierFor } from './auth/verify.ts';
-import { createContext, type RequestContext } from './context.ts';
+import { createContext, type RequestContext, type ServicesFactory } from './context.ts';
 import { countStatements } from './database/prisma.ts';
 import { type EventEndpoint, receiveEvent } from './events/http-bus.ts';
 import { closeServer, createSafeServer, headerMap, listen, readJson, sendGraphQLResponse, sendJson } from './http.ts';
@@ -52,6 +52,8 @@ export interface SubgraphOptions<Db extends Database> {
   events?: EventEndpoint;
   /** Called on stop, after the server closed. */
   onStop?: () => Promise<void>;
+  /** The subgraph's services for each request (`ctx.services`), see `ServicesFactory`. */
+  services?: ServicesFactory<Db, unknown>;
 }
 
 export interface RunningSubgraph {
@@ -123,7 +125,11 @@ export async function startSubgraph<Db extends Database>(options: SubgraphOption
       });
     }
 
-    const context = createContext(req.headers, { log, db: options.db });
+    const context = createContext(req.headers, {
+      log,
+      db: options.db,
+      ...(options.services ? { services: options.services } : {}),
+    });
     res.setHeader('x-request-id', context.requestId);
     const authentication = await authenticate(verifier, req, res, context.log);
     if (!authentication.ok) return;

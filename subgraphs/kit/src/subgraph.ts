@@ -1,6 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { authFromEnv } from './auth/config.ts';
 import { host, list, loadConfig, port, postgresUrl, secret } from './config.ts';
+import type { ServicesFactory } from './context.ts';
 import { type SubgraphEvents, startEvents } from './events/runtime.ts';
 import { eventPrivateKey, eventPublicKeys } from './events/signing.ts';
 import type { SqlClient, TransactionalDb, TxOf } from './events/types.ts';
@@ -19,6 +20,8 @@ export interface SubgraphDefinition<Db extends Database> {
   defaultPort: number;
   schema: GraphQLSchema;
   createDb(databaseUrl: string): Db;
+  /** Its rules per request (its `src/services.ts`, `createServices`), reached as `ctx.services`. */
+  services?: ServicesFactory<Db, unknown>;
   /** Public routes besides /graphql (see SubgraphOptions.publicRoutes), built once the database exists. */
   publicRoutes?: (
     db: Db,
@@ -78,6 +81,7 @@ export async function startSubgraphFromEnv<Db extends Database>(
     name: definition.name,
     schema: definition.schema,
     db,
+    ...(definition.services ? { services: definition.services } : {}),
     ...(routes ? { publicRoutes: routes.handle } : {}),
     ...(events ? { events: events.endpoint } : {}),
     ...(definition.internalRoutes ? { internalRoutes: definition.internalRoutes(db, env) } : {}),

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { AuthOptions } from './auth/verify.ts';
 import { dropDatabase, ensureDatabase } from './database/embedded.ts';
 import { prepareDatabase } from './database/prepare.ts';
-import { loadDb, loadSchema, subgraphProject } from './database/project.ts';
+import { loadDb, loadSchema, loadServices, subgraphProject } from './database/project.ts';
 import { withDatabase } from './database/url.ts';
 import { createLogger } from './logger.ts';
 import { ROUTER_SECRET_HEADER, startSubgraph } from './server.ts';
@@ -57,10 +57,12 @@ export async function startTestSubgraph(
   await prepareDatabase(project, database.url, { seed: true });
   const db = (await loadDb(project, database.url)) as Parameters<typeof startSubgraph>[0]['db'];
   const routerSecret = randomBytes(32).toString('base64url');
+  const services = await loadServices(project);
   const running = await startSubgraph({
     name: project.name,
     schema: await loadSchema(project),
     db,
+    ...(services ? { services } : {}),
     port: 0,
     routerSecret,
     ...(options.auth ? { auth: options.auth } : {}),

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { GraphQLSchema } from 'graphql';
+import type { ServicesFactory } from '../context.ts';
 import type { PrismaProject } from './schema-engine.ts';
 
 /**
@@ -41,6 +42,13 @@ export async function loadSeed(project: SubgraphProject): Promise<((db: Disconne
   const path = join(project.dir, 'prisma', 'seed.ts');
   if (!existsSync(path)) return undefined;
   return ((await import(pathToFileURL(path).href)) as { seed(db: Disconnectable): Promise<void> }).seed;
+}
+
+/** The subgraph's `createServices` (`src/services.ts`, see `ServicesFactory`), when it has one. */
+export async function loadServices<Db>(project: SubgraphProject): Promise<ServicesFactory<Db, unknown> | undefined> {
+  const path = join(project.dir, 'src', 'services.ts');
+  if (!existsSync(path)) return undefined;
+  return ((await import(pathToFileURL(path).href)) as { createServices: ServicesFactory<Db, unknown> }).createServices;
 }
 
 export async function loadSchema(project: SubgraphProject): Promise<GraphQLSchema> {
