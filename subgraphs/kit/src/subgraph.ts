@@ -2,6 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import { authFromEnv } from './auth/config.ts';
 import { host, list, loadConfig, port, postgresUrl, secret } from './config.ts';
 import type { ServicesFactory } from './context.ts';
+import { eventStreamPrefix, natsUrl } from './events/nats/settings.ts';
 import { type SubgraphEvents, startEvents } from './events/runtime.ts';
 import { eventPrivateKey, eventPublicKeys } from './events/signing.ts';
 import type { SqlClient, TransactionalDb, TxOf } from './events/types.ts';
@@ -39,7 +40,7 @@ export interface SubgraphDefinition<Db extends Database> {
  * Starts a subgraph from the environment: PORT, HOST, DATABASE_URL, GEMENG_ROUTER_SECRET, for access tokens
  * GEMENG_OIDC_ISSUER and GEMENG_GRAPH_AUDIENCE (see `authFromEnv`), and for domain events
  * GEMENG_EVENT_CONSUMERS, GEMENG_EVENT_KEY (its own signing key) and GEMENG_EVENT_KEYS (the publishers' public
- * keys), see events/signing.ts.
+ * keys), see events/signing.ts, or NATS_URL and GEMENG_EVENT_STREAM_PREFIX for NATS JetStream (events/nats/).
  */
 export async function startSubgraphFromEnv<Db extends Database>(
   definition: SubgraphDefinition<Db>,
@@ -54,6 +55,8 @@ export async function startSubgraphFromEnv<Db extends Database>(
       eventConsumers: list('GEMENG_EVENT_CONSUMERS'),
       eventKey: eventPrivateKey('GEMENG_EVENT_KEY'),
       eventKeys: eventPublicKeys('GEMENG_EVENT_KEYS'),
+      natsUrl: natsUrl('NATS_URL'),
+      eventStreamPrefix: eventStreamPrefix('GEMENG_EVENT_STREAM_PREFIX'),
     },
     env,
   );
@@ -63,12 +66,14 @@ export async function startSubgraphFromEnv<Db extends Database>(
   const log = createLogger(definition.name);
   const events =
     definition.events &&
-    startEvents(definition.name, definition.events, db, {
+    (await startEvents(definition.name, definition.events, db, {
+      // NATS_URL set: NATS JetStream; else the local HTTP bus to GEMENG_EVENT_CONSUMERS
+      broker: config.natsUrl ? { url: config.natsUrl, prefix: config.eventStreamPrefix } : undefined,
       consumers: config.eventConsumers,
       signingKey: config.eventKey,
       publicKeys: config.eventKeys,
       log,
-    });
+    }));
   const maintenance =
     definition.maintenance &&
     startMaintenance({
@@ -83,7 +88,7 @@ export async function startSubgraphFromEnv<Db extends Database>(
     db,
     ...(definition.services ? { services: definition.services } : {}),
     ...(routes ? { publicRoutes: routes.handle } : {}),
-    ...(events ? { events: events.endpoint } : {}),
+    ...(events?.endpoint ? { events: events.endpoint } : {}),
     ...(definition.internalRoutes ? { internalRoutes: definition.internalRoutes(db, env) } : {}),
     onStop: async () => {
       await maintenance?.stop();

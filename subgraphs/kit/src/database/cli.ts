@@ -6,6 +6,7 @@
  *   seed                   run prisma/seed.ts against DATABASE_URL (idempotent)
  *   diff <name>            write prisma/migrations/<timestamp>_<name>/migration.sql from a schema change
  *   print-schema [--check] write schema.graphql (or fail when the committed one is stale)
+ *   events dead-letters    list the domain events dead-lettered on NATS_URL (GEMENG_EVENT_STREAM_PREFIX)
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -67,6 +68,8 @@ async function main() {
       return;
     case 'diff':
       return diff(args[0]);
+    case 'events':
+      return events(args);
     case 'print-schema': {
       const sdl = `${printSubgraphSchema(await loadSchema(project)).trim()}\n`;
       const path = join(project.dir, 'schema.graphql');
@@ -82,9 +85,19 @@ async function main() {
     }
     default:
       throw new Error(
-        `unknown command "${command ?? ''}": use generate, migrate [--seed], seed, diff <name> or print-schema`,
+        `unknown command "${command ?? ''}": use generate, migrate [--seed], seed, diff <name>, print-schema or events dead-letters`,
       );
   }
+}
+
+/** `events dead-letters`: what the subgraphs gave up on, from the broker's dead-letter stream. */
+async function events([sub]: string[]) {
+  if (sub !== 'dead-letters') throw new Error(`unknown events command "${sub ?? ''}": use events dead-letters`);
+  const { eventStreamPrefix, natsUrl, printDeadLetters } = await import('../events/nats/index.ts');
+  const { loadConfig } = await import('../config.ts');
+  const config = loadConfig({ url: natsUrl('NATS_URL'), prefix: eventStreamPrefix('GEMENG_EVENT_STREAM_PREFIX') });
+  if (!config.url) throw new Error('NATS_URL is not set: dead letters exist only on NATS JetStream (nats://host:4222)');
+  await printDeadLetters({ url: config.url, prefix: config.prefix });
 }
 
 async function diff(name: string | undefined) {

@@ -9,8 +9,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendJson } from '../http.ts';
 import type { Logger } from '../logger.ts';
-import { type EventSigner, type EventVerifier, eventTypeOwner } from './signing.ts';
-import { type Bus, type DomainEvent, type EventHandler, type EventReceiver, parseDomainEvent } from './types.ts';
+import { checkSignedEvent, type EventSigner, type EventVerifier } from './signing.ts';
+import type { Bus, DomainEvent, EventHandler, EventReceiver } from './types.ts';
 
 export interface HttpBusOptions {
   /** The consumers' `POST /events` URLs. */
@@ -107,22 +107,10 @@ export async function receiveEvent(
     log.warn({ reason }, 'event refused');
     sendJson(res, 403, { errors: [{ message: 'Events are accepted only as signed by the subgraph that owns them.' }] });
   };
-  const verified = endpoint.verify(req.headers, body);
-  if (!verified.ok) return refuse(verified.reason);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body.toString('utf8'));
-  } catch {
-    return sendJson(res, 400, { errors: [{ message: 'The event is not valid JSON.' }] });
-  }
-  const event = parseDomainEvent(parsed);
-  if (event instanceof Error) return sendJson(res, 400, { errors: [{ message: event.message }] });
-  if (event.source !== verified.publisher) {
-    return refuse(`signed by ${verified.publisher} but claims to come from ${event.source}`);
-  }
-  if (eventTypeOwner(event.type) !== verified.publisher) {
-    return refuse(`${verified.publisher} may not publish ${event.type} (owned by ${eventTypeOwner(event.type)})`);
-  }
+  const checked = checkSignedEvent(endpoint.verify, req.headers, body);
+  if (!checked.ok && checked.status === 403) return refuse(checked.reason);
+  if (!checked.ok) return sendJson(res, 400, { errors: [{ message: checked.reason }] });
+  const { event } = checked;
   try {
     await endpoint.receiver.receive(event);
   } catch (error) {

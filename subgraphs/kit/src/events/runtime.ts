@@ -6,8 +6,10 @@ import type { Logger } from '../logger.ts';
 import { consumeOnce, type TransactionalHandler } from './consumer.ts';
 import { type Dispatcher, type DispatcherOptions, startDispatcher } from './dispatcher.ts';
 import { createHttpBus, type EventEndpoint } from './http-bus.ts';
+import type { NatsBusOptions } from './nats/bus.ts';
+import type { BrokerSettings } from './nats/settings.ts';
 import { eventSigner, eventVerifier, publicKeyOf } from './signing.ts';
-import type { Bus, SqlClient, TransactionalDb, TxOf } from './types.ts';
+import type { Bus, EventReceiver, SqlClient, TransactionalDb, TxOf } from './types.ts';
 
 /** What a subgraph declares (its `src/events.ts`): handlers by event type, and whether it has an outbox. */
 export interface SubgraphEvents<Db> {
@@ -26,39 +28,66 @@ export interface EventsSettings {
   publicKeys: ReadonlyMap<string, KeyObject>;
   log: Logger;
   dispatcher?: Partial<Omit<DispatcherOptions, 'db' | 'bus' | 'source' | 'log'>>;
-  /** Another bus (NATS JetStream later); default the local HTTP bus. */
+  /** NATS_URL and GEMENG_EVENT_STREAM_PREFIX: events go through NATS JetStream (./nats/), not over HTTP. */
+  broker?: BrokerSettings | undefined;
+  /** Options of the NATS bus (attempts before a dead letter, retry delays), mostly for tests. */
+  nats?: Partial<Pick<NatsBusOptions, 'maxAttempts' | 'retryBaseMs' | 'retryMaxMs' | 'ackWaitMs'>>;
+  /** Another bus (tests); default the NATS bus with `broker`, else the local HTTP bus. */
   bus?: Bus;
 }
 
 export interface RunningEvents {
-  /** What `POST /events` hands the events to, after checking who signed them. */
-  endpoint: EventEndpoint;
+  /** What `POST /events` hands the events to, after checking who signed them (none on NATS: no /events). */
+  endpoint: EventEndpoint | undefined;
   bus: Bus;
   dispatcher: Dispatcher | undefined;
   stop(): Promise<void>;
 }
 
-export function startEvents<Db>(
+export async function startEvents<Db>(
   name: string,
   events: SubgraphEvents<Db>,
   db: Db,
   settings: EventsSettings,
-): RunningEvents {
-  const publishing = events.publishes && (settings.bus || settings.consumers.length > 0);
+): Promise<RunningEvents> {
+  const publishing = events.publishes && (settings.bus || settings.broker || settings.consumers.length > 0);
   if (publishing && !settings.bus && !settings.signingKey) {
     throw new ConfigError(
       `GEMENG_EVENT_KEY is not set: ${name} publishes domain events and must sign them (see the README)`,
     );
   }
   const signer = settings.signingKey && eventSigner(name, settings.signingKey);
-  const http = createHttpBus({ consumers: settings.consumers, log: settings.log, ...(signer ? { signer } : {}) });
-  const bus = settings.bus ?? http;
   const publicKeys = new Map(settings.publicKeys);
   if (settings.signingKey) publicKeys.set(name, publicKeyOf(settings.signingKey));
+  let http: (Bus & EventReceiver) | undefined;
+  let bus: Bus;
+  if (settings.bus) bus = settings.bus;
+  else if (settings.broker) {
+    // loaded only here: without NATS_URL no NATS client is in the process
+    const { connectNatsBus, EVENT_RETENTION_MS } = await import('./nats/index.ts');
+    bus = await connectNatsBus({
+      ...settings.nats,
+      ...settings.broker,
+      subgraph: name,
+      signer,
+      // a consumer that was down catches up on events as old as the stream keeps (see ./nats/streams.ts)
+      verify: eventVerifier(publicKeys, { maxAgeMs: EVENT_RETENTION_MS + 24 * 60 * 60_000 }),
+      log: settings.log.child({ component: 'events' }),
+    });
+  } else {
+    http = createHttpBus({ consumers: settings.consumers, log: settings.log, ...(signer ? { signer } : {}) });
+    bus = http;
+  }
   // A Prisma client: its transaction client is TxOf<Db>, which the handlers receive.
   const transactional = db as unknown as TransactionalDb;
   for (const [type, handler] of Object.entries(events.handlers ?? {})) {
     bus.subscribe(type, consumeOnce(transactional, handler as TransactionalHandler<SqlClient>));
+  }
+  try {
+    await bus.start?.();
+  } catch (error) {
+    await bus.close().catch(() => {});
+    throw error;
   }
   let dispatcher: Dispatcher | undefined;
   if (publishing) {
@@ -73,7 +102,9 @@ export function startEvents<Db>(
     settings.log.warn('GEMENG_EVENT_CONSUMERS is not set: domain events stay in the outbox until it is');
   }
   return {
-    endpoint: { receiver: settings.bus ? { receive: async () => {} } : http, verify: eventVerifier(publicKeys) },
+    endpoint: settings.bus
+      ? { receiver: { receive: async () => {} }, verify: eventVerifier(publicKeys) }
+      : http && { receiver: http, verify: eventVerifier(publicKeys) },
     bus,
     dispatcher,
     async stop() {

@@ -11,6 +11,7 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, sign, verify } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { ConfigError, type Setting } from '../config.ts';
+import { type DomainEvent, parseDomainEvent } from './types.ts';
 
 /** `<publisher>:<hex Ed25519 signature of "<timestamp>.<body>">`. */
 export const EVENT_SIGNATURE_HEADER = 'x-gemeng-event-signature';
@@ -48,7 +49,15 @@ export type Verification = { ok: true; publisher: string } | { ok: false; reason
 /** Checks a delivery's signature against the publishers' public keys. */
 export type EventVerifier = (headers: IncomingHttpHeaders, body: Buffer, now?: number) => Verification;
 
-export function eventVerifier(publicKeys: ReadonlyMap<string, KeyObject>): EventVerifier {
+/**
+ * `maxAgeMs` bounds how old a signature may be (default MAX_EVENT_AGE_MS for HTTP deliveries; a broker that keeps
+ * events for days while a consumer is down passes its retention). A signature from the future is refused beyond
+ * MAX_EVENT_AGE_MS either way (clock skew).
+ */
+export function eventVerifier(
+  publicKeys: ReadonlyMap<string, KeyObject>,
+  { maxAgeMs = MAX_EVENT_AGE_MS }: { maxAgeMs?: number } = {},
+): EventVerifier {
   return (headers, body, now = Date.now()) => {
     const signed = headers[EVENT_SIGNATURE_HEADER];
     const timestamp = headers[EVENT_TIMESTAMP_HEADER];
@@ -60,13 +69,50 @@ export function eventVerifier(publicKeys: ReadonlyMap<string, KeyObject>): Event
     const publisher = match[1];
     const key = publicKeys.get(publisher);
     if (!key) return { ok: false, reason: `no key for the publisher "${publisher}"` };
-    if (!/^\d{1,16}$/.test(timestamp) || Math.abs(now - Number(timestamp)) > MAX_EVENT_AGE_MS) {
+    const age = now - Number(timestamp);
+    if (!/^\d{1,16}$/.test(timestamp) || age > maxAgeMs || -age > MAX_EVENT_AGE_MS) {
       return { ok: false, reason: 'timestamp outside the accepted window' };
     }
     const message = Buffer.concat([Buffer.from(`${timestamp}.`), body]);
     if (!verify(null, message, key, Buffer.from(match[2], 'hex'))) return { ok: false, reason: 'bad signature' };
     return { ok: true, publisher };
   };
+}
+
+export type CheckedEvent = { ok: true; event: DomainEvent } | { ok: false; status: 400 | 403; reason: string };
+
+/**
+ * A delivery as received (headers and exact body bytes), checked: signed by a known publisher (`verify`), a
+ * well-formed event, whose `source` is that publisher and whose type that publisher owns. 403 and 400 say which
+ * kind of refusal it is (for HTTP); `reason` is for the log.
+ */
+export function checkSignedEvent(verify: EventVerifier, headers: IncomingHttpHeaders, body: Buffer): CheckedEvent {
+  const verified = verify(headers, body);
+  if (!verified.ok) return { ok: false, status: 403, reason: verified.reason };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body.toString('utf8'));
+  } catch {
+    return { ok: false, status: 400, reason: 'The event is not valid JSON.' };
+  }
+  const event = parseDomainEvent(parsed);
+  if (event instanceof Error) return { ok: false, status: 400, reason: event.message };
+  if (event.source !== verified.publisher) {
+    return {
+      ok: false,
+      status: 403,
+      reason: `signed by ${verified.publisher} but claims to come from ${event.source}`,
+    };
+  }
+  if (eventTypeOwner(event.type) !== verified.publisher) {
+    const owner = eventTypeOwner(event.type);
+    return {
+      ok: false,
+      status: 403,
+      reason: `${verified.publisher} may not publish ${event.type} (owned by ${owner})`,
+    };
+  }
+  return { ok: true, event };
 }
 
 /** A new key pair, as GEMENG_EVENT_KEY (private, PKCS#8 DER) and its entry in GEMENG_EVENT_KEYS (SPKI DER). */

@@ -23,15 +23,16 @@ export type EventHandler = (event: DomainEvent) => Promise<void>;
 
 /**
  * Where events go once committed. At-least-once delivery, no order guaranteed across events: consumers are
- * idempotent (see `consumeOnce`). The local implementation is `createHttpBus`; a NATS JetStream one has the
- * same shape (publish with `msgID = event.id` on subject `gemeng.events.<type>`, `subscribe` as a durable
- * consumer per subgraph that acks once the handler resolved).
+ * idempotent (see `consumeOnce`). Two implementations: `createHttpBus` on one machine, and `createNatsBus`
+ * (./nats/bus.ts) on NATS JetStream when NATS_URL is set.
  */
 export interface Bus {
   /** Resolves once the bus holds the event durably (every consumer acknowledged it, for the HTTP bus). */
   publish(event: DomainEvent): Promise<void>;
   /** Runs `handler` for each event of this type that reaches this process. */
   subscribe(type: string, handler: EventHandler): void;
+  /** Starts delivering to the subscribed handlers, once every `subscribe` was made (the NATS bus's consumers). */
+  start?(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -1,0 +1,216 @@
+/**
+ * The bus on NATS JetStream (NATS_URL set). Publishing puts the event, signed by its publisher, on
+ * `<prefix>.<event type>` in its domain's stream with `msgID` = the event id, and resolves on the stream's ack:
+ * a re-publish after a crash (before the outbox row was marked) is dropped by JetStream's de-duplication.
+ * Consuming: one durable pull consumer per subgraph on each domain stream it handles events of, explicit ack,
+ * so a subgraph that was down catches up when it returns and its replicas share the work. Each delivery is
+ * checked like an HTTP one (signature, source, owner of the type), then handed to the handlers; a handler that
+ * throws gets the event again after a backoff (nak with delay), up to `maxAttempts` deliveries, after which the
+ * event goes to the dead-letter stream (./dead-letters.ts) with an error log line. A refused event is
+ * dead-lettered at once and never handled. See docs/adr/0007-domain-events-on-nats-jetstream.md.
+ */
+import { AckPolicy, type ConsumerMessages, DeliverPolicy, JetStreamApiError, type JsMsg } from '@nats-io/jetstream';
+import { nanos, headers as natsHeaders } from '@nats-io/transport-node';
+import type { Logger } from '../../logger.ts';
+import { backoffDelay } from '../dispatcher.ts';
+import {
+  checkSignedEvent,
+  EVENT_SIGNATURE_HEADER,
+  EVENT_TIMESTAMP_HEADER,
+  type EventSigner,
+  type EventVerifier,
+  eventTypeOwner,
+} from '../signing.ts';
+import type { Bus, EventHandler } from '../types.ts';
+import { type Broker, connectBroker } from './connection.ts';
+import { publishDeadLetter } from './dead-letters.ts';
+import { type BrokerSettings, domainOf, durableName, eventSubject, streamName } from './settings.ts';
+import { ensureDeadLetterStream, ensureDomainStream } from './streams.ts';
+
+export interface NatsBusOptions {
+  broker: Broker;
+  prefix: string;
+  /** The subgraph of this process: names its durable consumers and its dead letters. */
+  subgraph: string;
+  /** Signs what this process publishes; without it, publishing fails. */
+  signer?: EventSigner | undefined;
+  /** The publishers' public keys (see ../signing.ts). */
+  verify: EventVerifier;
+  log: Logger;
+  /** Deliveries of one event to a failing handler before it is dead-lettered (default 5). */
+  maxAttempts?: number;
+  /** Redelivery delay after the first failure (default 1000 ms), doubled per attempt up to `retryMaxMs` (60 s). */
+  retryBaseMs?: number;
+  retryMaxMs?: number;
+  /** How long a delivery may stay unanswered before JetStream delivers it again (default 60 s). */
+  ackWaitMs?: number;
+  /** Wait for the stream's ack of a publish (default 5000 ms). */
+  publishTimeoutMs?: number;
+}
+
+export interface NatsBus extends Bus {
+  /** Creates the durable consumers of the subscribed types and starts consuming (after every `subscribe`). */
+  start(): Promise<void>;
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export function createNatsBus(options: NatsBusOptions): NatsBus {
+  const { broker, prefix, subgraph, log } = options;
+  const maxAttempts = options.maxAttempts ?? 5;
+  const handlers = new Map<string, EventHandler[]>();
+  const ensured = new Set<string>();
+  const subscriptions: ConsumerMessages[] = [];
+  const loops: Promise<void>[] = [];
+
+  async function ensure(domain: string) {
+    if (ensured.has(domain)) return;
+    await ensureDomainStream(broker.jsm, prefix, domain);
+    ensured.add(domain);
+  }
+
+  async function deadLetter(msg: JsMsg, type: string, eventId: string, error: string) {
+    await publishDeadLetter(broker.js, {
+      prefix,
+      subgraph,
+      type,
+      eventId,
+      attempts: msg.info.deliveryCount,
+      error,
+      subject: msg.subject,
+      data: msg.data,
+      original: msg.headers,
+      origin: `${msg.info.stream}:${msg.info.streamSequence}`,
+    });
+    msg.term();
+  }
+
+  async function handle(msg: JsMsg) {
+    const attempts = msg.info.deliveryCount;
+    const signed = {
+      [EVENT_SIGNATURE_HEADER]: msg.headers?.get(EVENT_SIGNATURE_HEADER) || undefined,
+      [EVENT_TIMESTAMP_HEADER]: msg.headers?.get(EVENT_TIMESTAMP_HEADER) || undefined,
+    };
+    const checked = checkSignedEvent(options.verify, signed, Buffer.from(msg.data));
+    const fromSubject = msg.subject.slice(prefix.length + 1);
+    let refusal = checked.ok ? undefined : checked.reason;
+    if (checked.ok && msg.subject !== eventSubject(prefix, checked.event.type)) {
+      refusal = `published on ${msg.subject}, not on the subject of ${checked.event.type}`;
+    }
+    if (refusal || !checked.ok) {
+      log.error(
+        { subject: msg.subject, reason: refusal, stream: msg.info.stream, seq: msg.info.streamSequence },
+        'event refused (not signed by the subgraph that owns it): dead-lettered, not handled',
+      );
+      return deadLetter(msg, fromSubject, 'unknown', `refused: ${refusal}`);
+    }
+    const { event } = checked;
+    const context = { eventId: event.id, type: event.type, attempts };
+    if (attempts > maxAttempts) {
+      // earlier deliveries got no answer: the process stopped or the handler outlived the ack wait
+      const reason = `delivered ${attempts} times without an answer (the subgraph stopped or its handler timed out)`;
+      log.error({ ...context, reason }, 'event dead-lettered: list with gemeng-subgraph events dead-letters');
+      return deadLetter(msg, event.type, event.id, reason);
+    }
+    try {
+      for (const handler of handlers.get(event.type) ?? []) await handler(event);
+      msg.ack();
+    } catch (error) {
+      const reason = message(error);
+      if (attempts < maxAttempts) {
+        const delay = backoffDelay(attempts, options.retryBaseMs ?? 1000, options.retryMaxMs ?? 60_000);
+        log.warn({ ...context, retryInMs: delay, reason }, 'event handler failed: delivered again later');
+        msg.nak(delay);
+        return;
+      }
+      log.error(
+        { ...context, reason },
+        `event dead-lettered after ${attempts} failed attempts: list with gemeng-subgraph events dead-letters`,
+      );
+      await deadLetter(msg, event.type, event.id, reason);
+    }
+  }
+
+  async function consume(messages: ConsumerMessages) {
+    for await (const msg of messages) {
+      await handle(msg).catch((error: unknown) => {
+        // e.g. the dead-letter stream did not ack: leave the event to JetStream's redelivery
+        log.error({ err: error, subject: msg.subject }, 'event delivery failed');
+        msg.nak(options.retryMaxMs ?? 60_000);
+      });
+    }
+  }
+
+  return {
+    async publish(event) {
+      const signer = options.signer;
+      if (!signer) throw new Error('no event key (GEMENG_EVENT_KEY) to sign with');
+      const domain = domainOf(event.type);
+      if (eventTypeOwner(event.type) !== signer.publisher) {
+        throw new Error(`${signer.publisher} may not publish ${event.type}`);
+      }
+      const body = JSON.stringify(event);
+      const headers = natsHeaders();
+      for (const [key, value] of Object.entries(signer.headers(body))) headers.set(key, value);
+      try {
+        await ensure(domain);
+        await broker.js.publish(eventSubject(prefix, event.type), body, {
+          msgID: event.id,
+          headers,
+          timeout: options.publishTimeoutMs ?? 5000,
+        });
+      } catch (error) {
+        ensured.delete(domain); // the stream may be gone: look again next time
+        throw new Error(`NATS JetStream did not acknowledge the event (${message(error)})`);
+      }
+    },
+    subscribe(type, handler) {
+      domainOf(type); // throws on a type without a domain
+      handlers.set(type, [...(handlers.get(type) ?? []), handler]);
+    },
+    async start() {
+      const domains = new Set([...handlers.keys()].map(domainOf));
+      if (domains.size === 0) return;
+      await ensureDeadLetterStream(broker.jsm, prefix);
+      const durable = durableName(prefix, subgraph);
+      for (const domain of domains) {
+        await ensure(domain);
+        const stream = streamName(prefix, domain);
+        const config = {
+          durable_name: durable,
+          ack_policy: AckPolicy.Explicit,
+          ack_wait: nanos(options.ackWaitMs ?? 60_000),
+          // a spare delivery or two: one without an answer is dead-lettered by handle(), see above
+          max_deliver: maxAttempts + 2,
+          deliver_policy: DeliverPolicy.All,
+          max_ack_pending: 1000,
+        };
+        try {
+          await broker.jsm.consumers.add(stream, config);
+        } catch (error) {
+          if (!(error instanceof JetStreamApiError)) throw error;
+          await broker.jsm.consumers.update(stream, durable, config); // an older configuration
+        }
+        const consumer = await broker.js.consumers.get(stream, durable);
+        const messages = await consumer.consume({ max_messages: 20 });
+        subscriptions.push(messages);
+        loops.push(consume(messages));
+      }
+    },
+    async close() {
+      for (const messages of subscriptions) await messages.close().catch(() => {});
+      await Promise.allSettled(loops);
+      handlers.clear();
+      await broker.close();
+    },
+  };
+}
+
+/** Connects to NATS_URL and creates the bus on it (see `createNatsBus`). */
+export async function connectNatsBus(
+  settings: BrokerSettings & Omit<NatsBusOptions, 'broker' | 'prefix'>,
+): Promise<NatsBus> {
+  const broker = await connectBroker({ url: settings.url, name: `gemeng-${settings.subgraph}`, log: settings.log });
+  const { url: _url, ...options } = settings;
+  return createNatsBus({ ...options, broker });
+}
