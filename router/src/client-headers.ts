@@ -5,7 +5,7 @@
  * subgraph; the subgraphs read them only on requests that carry the router's secret.
  */
 import type { IncomingMessage } from 'node:http';
-import { CLIENT_IP_HEADER, CLIENT_USER_AGENT_HEADER, clientAddress } from '@gemeng/subgraph-kit';
+import { CLIENT_IP_HEADER, CLIENT_USER_AGENT_HEADER, clientAddress } from '@gemeng/service-kit';
 
 const MAX_USER_AGENT = 300;
 

@@ -10,7 +10,7 @@ import {
   runService,
   type Setting,
   secret,
-} from '@gemeng/subgraph-kit';
+} from '@gemeng/service-kit';
 import { revocationPollSeconds } from './revocations.ts';
 import { startRouter } from './router.ts';
 import { GATEWAY_RUNTIMES } from './runtimes/types.ts';

@@ -5,7 +5,7 @@
  * every `refreshMs`, so that a commune onboarded (or a website removed) takes effect without a restart; when
  * identity cannot be reached, the last list is kept.
  */
-import { type Logger, ROUTER_SECRET_HEADER } from '@gemeng/subgraph-kit';
+import { type Logger, ROUTER_SECRET_HEADER } from '@gemeng/service-kit';
 
 export const COMMUNE_ORIGINS_PATH = '/internal/commune-origins';
 

@@ -6,7 +6,7 @@
  * revoked since the previous answer (with a margin for transactions that committed late), and refuses such
  * tokens with the same 401 as any invalid token. When identity cannot be reached, the list it has stays.
  */
-import { type Caller, ConfigError, type Logger, ROUTER_SECRET_HEADER, type Setting } from '@gemeng/subgraph-kit';
+import { type Caller, ConfigError, type Logger, ROUTER_SECRET_HEADER, type Setting } from '@gemeng/service-kit';
 
 export const REVOCATIONS_PATH = '/internal/revocations';
 

@@ -10,10 +10,10 @@ import {
   type Logger,
   listen,
   ROUTER_SECRET_HEADER,
+  requestIdFrom,
   sendJson,
   tokenVerifierFor,
-} from '@gemeng/subgraph-kit';
-import { requestIdFrom } from '@gemeng/subgraph-kit/context';
+} from '@gemeng/service-kit';
 import { clientHeaders } from './client-headers.ts';
 import { COMMUNE_ORIGINS_PATH, startAllowedOrigins } from './origins.ts';
 import { REVOCATIONS_PATH, startRevocationList } from './revocations.ts';

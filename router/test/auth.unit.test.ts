@@ -3,7 +3,7 @@
  * port, so a refused token must get its 401 from the router's front, and a valid one gets past it.
  */
 import { createServer } from 'node:net';
-import { startTestIssuer, type TestIssuer } from '@gemeng/subgraph-kit/auth/testing';
+import { startTestIssuer, type TestIssuer } from '@gemeng/service-kit/auth/testing';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningRouter, startRouter } from '../src/router.ts';

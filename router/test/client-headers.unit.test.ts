@@ -5,7 +5,7 @@
  */
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CLIENT_IP_HEADER, CLIENT_USER_AGENT_HEADER, ROUTER_SECRET_HEADER } from '@gemeng/subgraph-kit';
+import { CLIENT_IP_HEADER, CLIENT_USER_AGENT_HEADER, ROUTER_SECRET_HEADER } from '@gemeng/service-kit';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningRouter, startRouter } from '../src/router.ts';

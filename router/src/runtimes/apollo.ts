@@ -1,7 +1,8 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { headerMap, readJson, sendGraphQLResponse } from '@gemeng/subgraph-kit';
+import { readJson } from '@gemeng/service-kit';
+import { headerMap, sendGraphQLResponse } from '@gemeng/service-kit/apollo';
 import type { GatewayRuntime, GatewayRuntimeOptions, SubgraphHeaders } from './types.ts';
 
 interface Context {

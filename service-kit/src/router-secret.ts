@@ -1,0 +1,16 @@
+/**
+ * The router's secret: the router adds it to every request it makes to a subgraph, and a subgraph answers
+ * only requests that carry it (health endpoints excepted), so that nobody reaches a subgraph around the router.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+
+export const ROUTER_SECRET_HEADER = 'x-gemeng-router-secret';
+
+/** True when the request carries the router's secret (compared in constant time). */
+export function carriesRouterSecret(headers: IncomingHttpHeaders, secret: string): boolean {
+  const given = headers[ROUTER_SECRET_HEADER];
+  if (typeof given !== 'string') return false;
+  const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
+  return timingSafeEqual(digest(given), digest(secret));
+}
