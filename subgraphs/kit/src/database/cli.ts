@@ -18,12 +18,12 @@ import { printSubgraphSchema } from '@apollo/subgraph';
 import { describeStartupFailure } from '../service.ts';
 import { startEmbeddedPostgres } from './embedded.ts';
 import { prepareDatabase } from './prepare.ts';
-import { loadSchema, subgraphProject } from './project.ts';
+import { loadSchema, type SubgraphProject, subgraphProject } from './project.ts';
 import { diffMigrations } from './schema-engine.ts';
 
 const require = createRequire(import.meta.url);
 const [command, ...args] = process.argv.slice(2);
-const project = subgraphProject(process.cwd());
+let project: SubgraphProject;
 
 function databaseUrl(): string {
   const url = process.env.DATABASE_URL;
@@ -32,6 +32,8 @@ function databaseUrl(): string {
 }
 
 async function main() {
+  if (command === 'events') return events(args); // the broker's, from any folder
+  project = subgraphProject(process.cwd());
   switch (command) {
     case 'generate': {
       // `prisma generate` never runs the schema engine, but refuses to start without one: give it a stub.
@@ -68,8 +70,6 @@ async function main() {
       return;
     case 'diff':
       return diff(args[0]);
-    case 'events':
-      return events(args);
     case 'print-schema': {
       const sdl = `${printSubgraphSchema(await loadSchema(project)).trim()}\n`;
       const path = join(project.dir, 'schema.graphql');

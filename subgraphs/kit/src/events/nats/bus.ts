@@ -149,6 +149,7 @@ export function createNatsBus(options: NatsBusOptions): NatsBus {
       if (eventTypeOwner(event.type) !== signer.publisher) {
         throw new Error(`${signer.publisher} may not publish ${event.type}`);
       }
+      if (!broker.isConnected()) throw new Error('the NATS broker is unreachable: the client is reconnecting');
       const body = JSON.stringify(event);
       const headers = natsHeaders();
       for (const [key, value] of Object.entries(signer.headers(body))) headers.set(key, value);

@@ -13,6 +13,8 @@ export interface Broker {
   nc: NatsConnection;
   js: JetStreamClient;
   jsm: JetStreamManager;
+  /** False between a disconnect and the reconnect: a publish then fails at once instead of timing out. */
+  isConnected(): boolean;
   close(): Promise<void>;
 }
 
@@ -53,18 +55,23 @@ export async function connectBroker(options: BrokerOptions): Promise<Broker> {
     );
   }
   const log = options.log;
-  if (log) {
-    void (async () => {
-      for await (const status of nc.status()) {
-        if (status.type === 'disconnect') log.warn({ server: status.server }, 'NATS broker disconnected: reconnecting');
-        else if (status.type === 'reconnect') log.info({ server: status.server }, 'NATS broker reconnected');
+  let connected = true;
+  void (async () => {
+    for await (const status of nc.status()) {
+      if (status.type === 'disconnect') {
+        connected = false;
+        log?.warn({ server: status.server }, 'NATS broker disconnected: reconnecting');
+      } else if (status.type === 'reconnect') {
+        connected = true;
+        log?.info({ server: status.server }, 'NATS broker reconnected');
       }
-    })().catch(() => {});
-  }
+    }
+  })().catch(() => {});
   return {
     nc,
     js: jsm.jetstream(),
     jsm,
+    isConnected: () => connected && !nc.isClosed(),
     async close() {
       if (!nc.isClosed()) await nc.drain().catch(() => nc.close());
     },
