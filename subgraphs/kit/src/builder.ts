@@ -8,9 +8,10 @@ import ScopeAuthPlugin, { type AuthFailure, AuthScopeFailureType } from '@pothos
 import { GraphQLError, Kind } from 'graphql';
 import type { Caller, RequestContext } from './context.ts';
 import { LANGUAGES, type Language } from './language.ts';
+import { errorTypes } from './schema/errors.ts';
 
-export interface GemengSchemaTypes<PrismaTypes extends {}, Db> {
-  Context: RequestContext<Db>;
+export interface GemengSchemaTypes<PrismaTypes extends {}, Db, Services = unknown> {
+  Context: RequestContext<Db, Services>;
   PrismaTypes: PrismaTypes;
   Scalars: {
     DateTime: { Input: Date; Output: Date | string };
@@ -44,11 +45,15 @@ export interface BuilderOptions<Db> {
 }
 
 /**
- * The Pothos builder every subgraph uses. Plugin order matters: scope-auth first so that it wraps every
- * resolver, federation last so that it sees the resolvers already wrapped.
+ * The Pothos builder every subgraph uses, typed with its Prisma models, its database client and its services
+ * (`ctx.services`, see `ServicesFactory`). Plugin order matters: scope-auth first so that it wraps every
+ * resolver, federation last so that it sees the resolvers already wrapped. Every subgraph gets the `DateTime`
+ * scalar, the `Language` enum and the shareable error types (`schema/errors.ts`).
  */
-export function createBuilder<PrismaTypes extends {}, Db extends PrismaClient>(options: BuilderOptions<Db>) {
-  const builder = new SchemaBuilder<GemengSchemaTypes<PrismaTypes, Db>>({
+export function createBuilder<PrismaTypes extends {}, Db extends PrismaClient, Services = unknown>(
+  options: BuilderOptions<Db>,
+) {
+  const builder = new SchemaBuilder<GemengSchemaTypes<PrismaTypes, Db, Services>>({
     defaultFieldNullability: false,
     plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin, DirectivesPlugin, ErrorsPlugin, FederationPlugin],
     scopeAuth: {
@@ -81,8 +86,10 @@ export function createBuilder<PrismaTypes extends {}, Db extends PrismaClient>(o
     >,
   });
 
+  const { ErrorInterface } = errorTypes(builder);
+
   builder.queryType({});
-  return { builder, Language };
+  return { builder, Language, ErrorInterface };
 }
 
 /** A person's token (Authorization Code), as opposed to an API client's (client credentials: `sub` = `client_id`). */

@@ -62,14 +62,17 @@ export function requestIdFrom(headers: IncomingHttpHeaders): string {
  * subgraph's `src/services.ts` exports `createServices`). Cheap objects over the shared database client: one per
  * request costs nothing, and no state outlives the request.
  */
-export type ServicesFactory<Db, Services> = (ctx: Omit<RequestContext<Db, Services>, 'services'>) => Services;
+export type ServicesFactory<Db, Services> = (ctx: ServiceContext<Db>) => Services;
+
+/** What a service sees of the request: everything but the services themselves. */
+export type ServiceContext<Db> = Omit<RequestContext<Db>, 'services'>;
 
 export function createContext<Db, Services = unknown>(
   headers: IncomingHttpHeaders,
   base: { log: Logger; db: Db; services?: ServicesFactory<Db, Services> },
 ): RequestContext<Db, Services> {
   const requestId = requestIdFrom(headers);
-  const context: Omit<RequestContext<Db, Services>, 'services'> = {
+  const context: ServiceContext<Db> = {
     requestId,
     lang: negotiateLanguage(headers['accept-language']),
     caller: null,

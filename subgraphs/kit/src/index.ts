@@ -1,6 +1,4 @@
-// What every Node service needs comes from @gemeng/service-kit; re-exported so subgraphs import one kit.
-export * from '@gemeng/service-kit';
-export { headerMap, sendGraphQLResponse } from '@gemeng/service-kit/apollo';
+export * from './auth/index.ts';
 export {
   authorizationError,
   authScopesOf,
@@ -12,6 +10,8 @@ export {
   STEP_UP_ACR,
   stepUpRequired,
 } from './builder.ts';
+export * from './client-address.ts';
+export * from './config.ts';
 export {
   type Caller,
   createContext,
@@ -22,8 +22,18 @@ export {
 export { createPrismaClient } from './database/prisma.ts';
 export { DEMO_COMMUNES, type DemoCommune, demoCommuneId, demoId, SEED_TRANSACTION } from './demo.ts';
 export * from './events/index.ts';
+export {
+  closeServer,
+  createSafeServer,
+  headerMap,
+  listen,
+  readJson,
+  sendGraphQLResponse,
+  sendJson,
+} from './http.ts';
 export { isLanguage, LANGUAGES, type Language, localized, negotiateLanguage, pickLanguage } from './language.ts';
 export { groupBy, type Loader, loader } from './loader.ts';
+export { createLogger, type Logger } from './logger.ts';
 export * from './mail/index.ts';
 export {
   eventRetention,
@@ -35,7 +45,6 @@ export {
   startMaintenance,
 } from './maintenance.ts';
 export { addPersonalDataField } from './personal-data-field.ts';
-export * from './schema/index.ts';
 export {
   carriesRouterSecret,
   ROUTER_SECRET_HEADER,
@@ -43,4 +52,6 @@ export {
   type SubgraphOptions,
   startSubgraph,
 } from './server.ts';
+export { describeStartupFailure, runService, type Service, StartupError } from './service.ts';
+export * from './schema/index.ts';
 export { runSubgraph, type SubgraphDefinition, startSubgraphFromEnv } from './subgraph.ts';

@@ -3,13 +3,15 @@ import type { RequestContext } from './context.ts';
 /**
  * A per-request batch loader: every `load(key)` made in the same tick is answered by one call of `batch`
  * (one SQL statement for all the entities the router asks for), and each key is loaded once per request.
+ * The one way to batch in every subgraph (ADR 8): services call it with their request context, e.g.
+ * `loader(ctx, BY_COMMUNE, (ids) => …, [])`, so batching lives with the rules, not in the schema.
  */
 export interface Loader<K, V> {
   load(key: K): Promise<V>;
 }
 
 export function loader<K, V>(
-  ctx: RequestContext,
+  ctx: Pick<RequestContext, 'loaders'>,
   id: symbol,
   batch: (keys: readonly K[]) => Promise<Map<K, V>>,
   missing: V,

@@ -2,5 +2,14 @@ import { eventRetention, runSubgraph } from '@gemeng/subgraph-kit';
 import { createDb } from './db.ts';
 import { events } from './events.ts';
 import { schema } from './schema/index.ts';
+import { createServices } from './services.ts';
 
-runSubgraph({ name: 'procedures', defaultPort: 4002, schema, createDb, events, maintenance: eventRetention });
+runSubgraph({
+  name: 'procedures',
+  defaultPort: 4002,
+  schema,
+  createDb,
+  services: createServices,
+  events,
+  maintenance: eventRetention,
+});

@@ -1,4 +1,5 @@
 import { builder } from '../builder.ts';
+import './subscription.ts';
 import './commune.ts';
 import './user.ts';
 

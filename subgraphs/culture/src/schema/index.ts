@@ -1,4 +1,5 @@
 import { builder } from '../builder.ts';
+import './event.ts';
 import './commune.ts';
 import './user.ts';
 

@@ -1,9 +1,12 @@
 /**
  * Typed errors: the expected failures of mutations, returned in their result union (plugin-errors), each with
- * a message in the request language (Accept-Language) that says what to do.
+ * a message in the request language (Accept-Language) that says what to do. `Error`, `ValidationError` and
+ * `NotFoundError` are the kit's shareable types (re-exported here); the texts and identity's own errors are here.
  */
-import type { Language } from '@gemeng/subgraph-kit';
+import { errorTypes, type Language, NotFoundError, ValidationError } from '@gemeng/subgraph-kit';
 import { builder } from '../builder.ts';
+
+export { NotFoundError, ValidationError };
 
 const TEXTS = {
   nameLength: {
@@ -195,45 +198,10 @@ export function text(key: TextKey, lang: Language, vars: Record<string, string> 
   return TEXTS[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => vars[name] ?? `{${name}}`);
 }
 
-/** An argument that is not acceptable; `field` names it as in the input (e.g. "name"). */
-export class ValidationError extends Error {
-  override name = 'ValidationError';
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 /** A password confirmation refused while the account is locked after too many wrong passwords. */
 export function lockedError(locked: { lockedMinutes: number }, lang: Language): ValidationError {
   return new ValidationError('password', text('tooManyAttempts', lang, { minutes: String(locked.lockedMinutes) }));
 }
 
-/** The thing the input names does not exist (or is not active any more). */
-export class NotFoundError extends Error {
-  override name = 'NotFoundError';
-}
-
-export const ErrorInterface = builder.interfaceType(Error, {
-  name: 'Error',
-  description: 'An expected failure of a mutation, with a message in the request language that says what to do.',
-  fields: (t) => ({ message: t.exposeString('message') }),
-});
-
-builder.objectType(ValidationError, {
-  name: 'ValidationError',
-  description: 'An input value is not acceptable.',
-  interfaces: [ErrorInterface],
-  isTypeOf: (value) => value instanceof ValidationError,
-  fields: (t) => ({ field: t.exposeString('field', { description: 'The input field, e.g. "name".' }) }),
-});
-
-builder.objectType(NotFoundError, {
-  name: 'NotFoundError',
-  description: 'What the input names does not exist, or is not active any more.',
-  interfaces: [ErrorInterface],
-  isTypeOf: (value) => value instanceof NotFoundError,
-  fields: () => ({}),
-});
+// The shareable error types are the kit's (schema/errors.ts): identity's own error types implement its interface.
+export const { ErrorInterface } = errorTypes(builder);

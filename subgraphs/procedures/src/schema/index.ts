@@ -1,4 +1,5 @@
 import { builder } from '../builder.ts';
+import './procedure-type.ts';
 import './commune.ts';
 import './user.ts';
 
