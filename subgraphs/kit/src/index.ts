@@ -1,4 +1,6 @@
-export * from './auth/index.ts';
+// What every Node service needs comes from @gemeng/service-kit; re-exported so subgraphs import one kit.
+export * from '@gemeng/service-kit';
+export { headerMap, sendGraphQLResponse } from '@gemeng/service-kit/apollo';
 export {
   authorizationError,
   authScopesOf,
@@ -10,8 +12,6 @@ export {
   STEP_UP_ACR,
   stepUpRequired,
 } from './builder.ts';
-export * from './client-address.ts';
-export * from './config.ts';
 export {
   type Caller,
   createContext,
@@ -22,18 +22,8 @@ export {
 export { createPrismaClient } from './database/prisma.ts';
 export { DEMO_COMMUNES, type DemoCommune, demoCommuneId, demoId, SEED_TRANSACTION } from './demo.ts';
 export * from './events/index.ts';
-export {
-  closeServer,
-  createSafeServer,
-  headerMap,
-  listen,
-  readJson,
-  sendGraphQLResponse,
-  sendJson,
-} from './http.ts';
 export { isLanguage, LANGUAGES, type Language, localized, negotiateLanguage, pickLanguage } from './language.ts';
 export { groupBy, type Loader, loader } from './loader.ts';
-export { createLogger, type Logger } from './logger.ts';
 export * from './mail/index.ts';
 export {
   eventRetention,
@@ -45,6 +35,7 @@ export {
   startMaintenance,
 } from './maintenance.ts';
 export { addPersonalDataField } from './personal-data-field.ts';
+export * from './schema/index.ts';
 export {
   carriesRouterSecret,
   ROUTER_SECRET_HEADER,
@@ -52,6 +43,4 @@ export {
   type SubgraphOptions,
   startSubgraph,
 } from './server.ts';
-export { describeStartupFailure, runService, type Service, StartupError } from './service.ts';
-export * from './schema/index.ts';
 export { runSubgraph, type SubgraphDefinition, startSubgraphFromEnv } from './subgraph.ts';
