@@ -1,15 +1,19 @@
 import { defineConfig } from '@playwright/test';
+import { browserFromEnvironment } from './support/chromium.ts';
+
+/** Each database's run writes its own results, so that the two runs may go side by side. */
+const database = process.env.GEMENG_TEST_DATABASE === 'postgres' ? 'postgres' : 'embedded';
 
 /**
  * Browser tests against the real stack (database, subgraphs, router, shell), started once by
- * browser/global-setup.ts. Playwright cannot download browsers here: Debian's Chromium is used instead
- * (`apt-get install chromium`, or CHROMIUM_PATH).
+ * browser/global-setup.ts. Playwright cannot download browsers here: the global setup chooses CHROMIUM_PATH, a
+ * system Chromium or the one inside @sparticuz/chromium (support/chromium.ts) and hands it to the workers.
  */
 export default defineConfig({
   testDir: './browser',
   testMatch: '**/*.test.ts',
   globalSetup: './browser/global-setup.ts',
-  outputDir: '../.gemeng/playwright/results',
+  outputDir: `../.gemeng/playwright/${database}/results`,
   timeout: 30_000,
   expect: { timeout: 10_000 },
   // One shared stack on small CI machines: two workers keep the router responsive.
@@ -17,7 +21,7 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   reporter: process.env.CI
-    ? [['list'], ['html', { open: 'never', outputFolder: '../.gemeng/playwright/report' }]]
+    ? [['list'], ['html', { open: 'never', outputFolder: `../.gemeng/playwright/${database}/report` }]]
     : 'list',
   use: {
     headless: true,
@@ -25,10 +29,6 @@ export default defineConfig({
     locale: 'en-GB',
     timezoneId: 'America/New_York',
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      // No sandbox as root in containers; the rest avoids GPU, /dev/shm limits and background traffic.
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
-    },
+    launchOptions: browserFromEnvironment(),
   },
 });

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { BrowserNotFoundError, publishBrowser, resolveBrowser } from '../support/chromium.ts';
 
 /** A free TCP port on 127.0.0.1, for the page that embeds the widget from another origin. */
 async function freePort(): Promise<number> {
@@ -23,8 +24,27 @@ function requireBuild(relative: string, pkg: string): void {
   }
 }
 
+/** Chooses the Chromium the workers launch (tests/support/chromium.ts); the one-line reason when there is none. */
+async function chooseBrowser(): Promise<string | null> {
+  try {
+    const browser = await resolveBrowser();
+    publishBrowser(browser);
+    console.log(`· browser: ${browser.source} (${browser.executablePath})`);
+    return null;
+  } catch (error) {
+    if (error instanceof BrowserNotFoundError) return error.message;
+    throw error;
+  }
+}
+
+/** Without a browser, one line instead of a stack trace per test. */
+function stopForBrowser(problem: string): never {
+  console.error(problem);
+  process.exit(1);
+}
+
 /**
- * Starts the whole stack once for all browser tests and publishes its URLs through the environment
+ * Chooses the browser and starts the whole stack once for all browser tests and publishes its URLs through the environment
  * (GEMENG_SHELL_URL, GEMENG_ROUTER_URL, GEMENG_OIDC_ISSUER, GEMENG_MAIL_INBOX_URL, GEMENG_EMBED_PORT,
  * GEMENG_IDENTITY_DATABASE_URL), which workers inherit. With GEMENG_SHELL_URL and GEMENG_ROUTER_URL already
  * set, an already running stack is used instead (`npm start`'s issuer and mail catcher by default; tests
@@ -36,6 +56,8 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | und
     process.env.GEMENG_EMBED_PORT ??= '8090';
     process.env.GEMENG_OIDC_ISSUER ??= 'http://localhost:4001/oidc';
     process.env.GEMENG_MAIL_INBOX_URL ??= 'http://127.0.0.1:8025/';
+    const problem = await chooseBrowser();
+    if (problem) stopForBrowser(problem);
     return undefined;
   }
   requireBuild('../../frontends/identity/dist/gemeng-identity.js', '@gemeng/frontend-identity');
@@ -44,7 +66,15 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | und
   const embedPort = await freePort();
   process.env.GEMENG_EMBED_PORT = String(embedPort);
   const { startStack } = await import('../support/stack.ts');
-  const stack = await startStack({ corsOrigins: [`http://127.0.0.1:${embedPort}`] });
+  // The browser is unpacked and tried while the stack starts.
+  const [stack, problem] = await Promise.all([
+    startStack({ corsOrigins: [`http://127.0.0.1:${embedPort}`] }),
+    chooseBrowser(),
+  ]);
+  if (problem) {
+    await stack.stop();
+    stopForBrowser(problem);
+  }
   process.env.GEMENG_SHELL_URL = stack.shellUrl;
   process.env.GEMENG_ROUTER_URL = stack.routerUrl;
   process.env.GEMENG_OIDC_ISSUER = stack.oidcIssuer;
