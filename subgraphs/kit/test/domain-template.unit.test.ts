@@ -164,6 +164,23 @@ describe('entityMutation: the <entity><Verb> convention', () => {
       }),
     ).toThrow(/<entity><Verb>/);
   });
+
+  it("adds to the Mutation type a subgraph made itself (identity's builder)", () => {
+    const { builder } = createBuilder<Record<string, never>, never>({ datamodel: { datamodel: { models: {} } } });
+    builder.mutationType({});
+    builder.mutationField('sessionEnd', (t) => t.boolean({ authScopes: { citizen: true }, resolve: () => true }));
+    entityMutation(builder, 'noteRemove', {
+      description: '',
+      input: (t) => ({ id: t.id({ required: true }) }),
+      payload: { ok: 'Boolean' },
+      authScopes: { citizen: true },
+      resolve: async () => ({ ok: true }),
+    });
+    const sdl = printSubgraphSchema(builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' }));
+    expect(sdl).toMatch(
+      /type Mutation \{\s+sessionEnd: Boolean!\s+noteRemove\(input: NoteRemoveInput!\): NoteRemoveResult!/,
+    );
+  });
 });
 
 describe('entity references', () => {

@@ -52,8 +52,6 @@ export interface MutationOptions<
   resolve: (input: InputShapeFromFields<Fields>, ctx: Types['Context']) => Promise<PayloadShape<Types, Payload>>;
 }
 
-const withMutationType = new WeakSet<object>();
-
 /** Adds `name(input: <Name>Input!): <Name>Result!` to the Mutation type (created on first use). */
 export function entityMutation<
   Types extends SchemaTypes,
@@ -112,8 +110,7 @@ export function entityMutation<
   });
 }
 
+/** Creates the Mutation type unless the subgraph already did (identity's builder.ts, before this helper). */
 function ensureMutationType(builder: LooseBuilder): void {
-  if (withMutationType.has(builder)) return;
-  withMutationType.add(builder);
-  builder.mutationType({});
+  if (!builder.configStore.hasConfig('Mutation')) builder.mutationType({});
 }
