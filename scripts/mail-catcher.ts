@@ -307,7 +307,12 @@ ${items}
 `;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+// Run as a script (tsx scripts/mail-catcher.ts); not when bundled into the launcher, whose entry is another file.
+if (
+  process.argv[1] &&
+  /mail-catcher\.[jt]s$/.test(process.argv[1]) &&
+  import.meta.url === pathToFileURL(process.argv[1]).href
+) {
   const catcher = await startMailCatcher({
     smtpPort: Number(process.env.MAIL_CATCHER_SMTP_PORT ?? 1025),
     httpPort: Number(process.env.MAIL_CATCHER_HTTP_PORT ?? 1080),

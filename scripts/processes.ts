@@ -1,20 +1,54 @@
 /**
- * The platform's processes as the stack launcher runs them: each service under tsx with its log in
- * <dataDir>/logs, a subgraph's migrations run to the end, readiness polled, and a clean stop.
+ * The platform's processes as the stack launcher runs them: each service's built JavaScript (`dist/`, see
+ * gemeng-build) on plain node, or its TypeScript under tsx when asked (`source`), with its log in
+ * <dataDir>/logs; a subgraph's migrations run to the end, readiness polled, and a clean stop.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { createWriteStream, existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { StartupError } from '@gemeng/subgraph-kit';
+import { StartupError } from '@gemeng/service-kit';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
+/**
+ * Node's settings for a lean service (docs/adr/0006): a young generation of 2 MB semi-spaces instead of 16 (a
+ * service at rest does not need 48 MB of nursery), and at most two malloc arenas (glibc gives each thread that
+ * allocates one of 64 MB, which V8's compiler threads and the WASM query compiler leave mostly empty).
+ */
+export const LEAN_NODE_FLAGS = ['--max-semi-space-size=2'];
+export const LEAN_ENV = { MALLOC_ARENA_MAX: '2' };
+
+/** How a service is run: `.js` (built) on node, `.ts` (sources) under tsx. */
+function nodeArgs(entry: string): string[] {
+  return entry.endsWith('.ts') ? ['--import', 'tsx', entry] : [...LEAN_NODE_FLAGS, entry];
+}
+
+/**
+ * The built entry of a service (`dir/entry`, e.g. `router/dist/main.js`), checked: a one-line error when it is
+ * missing or when a file it was built from has changed since (gemeng-build records their hashes).
+ */
+export function builtEntry(name: string, entry: string): string {
+  const path = join(ROOT, entry);
+  const rebuild = 'run `npm run build` first';
+  if (!existsSync(path)) throw new StartupError(`${name} is not built (no ${entry}): ${rebuild}`);
+  const dir = dirname(path);
+  const inputs = JSON.parse(readFileSync(join(dir, 'build-inputs.json'), 'utf8')) as Record<string, string>;
+  for (const [file, hash] of Object.entries(inputs)) {
+    const source = join(dir, file);
+    if (!existsSync(source) || createHash('sha256').update(readFileSync(source)).digest('base64url') !== hash) {
+      throw new StartupError(`${name} was built before ${relative(ROOT, source)} changed: ${rebuild}`);
+    }
+  }
+  return path;
+}
+
 export function launch(name: string, entry: string, logDir: string, env: NodeJS.ProcessEnv): ChildProcess {
   const log = createWriteStream(join(logDir, `${name}.log`), { flags: 'a' });
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+  const child = spawn(process.execPath, nodeArgs(entry), {
     cwd: ROOT,
-    env: { NODE_ENV: 'production', ...env },
+    env: { NODE_ENV: 'production', ...LEAN_ENV, ...env },
     // The IPC channel closes when this process ends, however it ends: the child then stops (runService).
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
@@ -38,10 +72,23 @@ function lastWords(child: ChildProcess): string {
   return (plain.at(-1) ?? tail.at(-1) ?? '').trim();
 }
 
-export function runToEnd(name: string, args: string[], env: NodeJS.ProcessEnv, logDir: string): Promise<void> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'subgraphs/kit/src/database/cli.ts'), ...args], {
+/**
+ * A subgraph's migrations (`args`: `migrate --seed`): its built `dist/migrate.js` (which migrates, and seeds
+ * with --seed), or with `source` the kit's migration CLI under tsx.
+ */
+export function runToEnd(
+  name: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  logDir: string,
+  options: { source?: boolean } = {},
+): Promise<void> {
+  const entry = options.source
+    ? ['--import', 'tsx', join(ROOT, 'subgraphs/kit/src/database/cli.ts')]
+    : [...LEAN_NODE_FLAGS, builtEntry(`${name}'s migrations`, `subgraphs/${name}/dist/migrate.js`)];
+  const child = spawn(process.execPath, [...entry, ...args], {
     cwd: join(ROOT, 'subgraphs', name),
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...LEAN_ENV, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const log = createWriteStream(join(logDir, `${name}.migrate.log`), { flags: 'a' });

@@ -1,7 +1,7 @@
 /**
  * Starts the whole platform as separate processes: PostgreSQL (embedded, or an external server), the four
- * subgraphs (each migrated and seeded first), the router and the shell. Used by `npm start`, the browser tests
- * and the benchmarks.
+ * subgraphs (each migrated and seeded first), the router and the shell, each from its build (`dist/`, plain
+ * node) unless `source` asks for the TypeScript under tsx. Used by `npm start`, the tests and the benchmarks.
  */
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -9,10 +9,11 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateEventKeyPair, StartupError } from '@gemeng/subgraph-kit';
-import { externalPostgres, type PostgresServer, startEmbeddedPostgres } from '@gemeng/subgraph-kit/database';
+import { StartupError } from '@gemeng/service-kit';
+import { externalPostgres, type PostgresServer, startEmbeddedPostgres } from '@gemeng/subgraph-kit/embedded-postgres';
+import { generateEventKeyPair } from '@gemeng/subgraph-kit/event-keys';
 import { type MailCatcher, startMailCatcher } from './mail-catcher.ts';
-import { launch, runToEnd, terminate, waitReady } from './processes.ts';
+import { builtEntry, launch, runToEnd, terminate, waitReady } from './processes.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const SUBGRAPHS = ['identity', 'procedures', 'culture', 'billing'] as const;
@@ -74,6 +75,8 @@ export interface StackOptions {
   /** Progress lines for people (the JSON logs of the services go to <dataDir>/logs/). */
   onProgress?: (line: string) => void;
   env?: NodeJS.ProcessEnv;
+  /** Run the services' TypeScript under tsx instead of their build (default false: what production runs). */
+  source?: boolean;
 }
 
 export interface RunningStack {
@@ -118,6 +121,9 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   try {
     const embedded = (options.postgres ?? 'embedded') === 'embedded';
     await assertPortsFree(ports, embedded, options.shell !== false, !externalSmtp);
+    const source = options.source ?? false;
+    // Checked before anything starts: a missing or stale build is one line, not a half-started platform.
+    const entries = serviceEntries(source, options.shell !== false);
     if (!externalSmtp) {
       progress('starting the mail catcher');
       mail = await startMailCatcher({ smtpPort: ports.mailSmtp, httpPort: ports.mailInbox });
@@ -140,7 +146,9 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     await Promise.all(
       SUBGRAPHS.map(async (name) => {
         await server.ensureDatabase(`${prefix}${name}`);
-        await runToEnd(name, ['migrate', '--seed'], { ...options.env, DATABASE_URL: databaseUrls[name] }, logDir);
+        await runToEnd(name, ['migrate', '--seed'], { ...options.env, DATABASE_URL: databaseUrls[name] }, logDir, {
+          source,
+        });
       }),
     );
 
@@ -178,7 +186,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       SUBGRAPHS.map(async (name) => {
         const port = ports[name];
         subgraphUrls[name] = `http://127.0.0.1:${port}/graphql`;
-        const child = launch(name, join(ROOT, 'subgraphs', name, 'src/main.ts'), logDir, {
+        const child = launch(name, entries[name], logDir, {
           ...baseEnv,
           PORT: String(port),
           DATABASE_URL: databaseUrls[name],
@@ -204,6 +212,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       logDir,
       ...(options.gatewayRuntime ? { runtime: options.gatewayRuntime } : {}),
       env: baseEnv,
+      source,
     });
     children.push({ name: 'router', child: router.child });
     const routerUrl = router.url;
@@ -214,7 +223,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
         throw new StartupError('the shell is not built: run `npm run build` first');
       }
       progress('starting the shell');
-      const shell = launch('shell', join(ROOT, 'shell/server.ts'), logDir, {
+      const shell = launch('shell', entries.shell, logDir, {
         ...withoutEventKeys(baseEnv),
         SHELL_PORT: String(ports.shell),
         ROUTER_URL: routerUrl,
@@ -253,13 +262,16 @@ export interface RouterProcessOptions {
   env?: NodeJS.ProcessEnv;
   /** Log file name in logDir (default router.log). */
   logName?: string;
+  /** Its TypeScript under tsx instead of its build. */
+  source?: boolean;
 }
 
 /** A router process in front of running subgraphs (the stack's own, or another runtime to compare). */
 export async function launchRouter(
   options: RouterProcessOptions,
 ): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
-  const child = launch(options.logName ?? 'router', join(ROOT, 'router/src/main.ts'), options.logDir, {
+  const entry = options.source ? join(ROOT, 'router/src/main.ts') : builtEntry('the router', 'router/dist/main.js');
+  const child = launch(options.logName ?? 'router', entry, options.logDir, {
     ...withoutEventKeys({ ...process.env, ...options.env }),
     GEMENG_ROUTER_SECRET: options.routerSecret,
     ROUTER_PORT: String(options.port),
@@ -274,6 +286,18 @@ export async function launchRouter(
     throw error;
   }
   return { url: `http://127.0.0.1:${options.port}/graphql`, child, stop: () => terminate(child) };
+}
+
+/** Each service's entry: its build (checked against its sources), or with `source` its TypeScript. */
+function serviceEntries(source: boolean, shell: boolean): Record<SubgraphName | 'shell', string> {
+  const entry = (name: string, sourceEntry: string, built: string) =>
+    source ? join(ROOT, sourceEntry) : builtEntry(name, built);
+  return {
+    ...(Object.fromEntries(
+      SUBGRAPHS.map((name) => [name, entry(name, `subgraphs/${name}/src/main.ts`, `subgraphs/${name}/dist/main.js`)]),
+    ) as Record<SubgraphName, string>),
+    shell: shell ? entry('the shell', 'shell/server.ts', 'shell/dist-server/server.js') : '',
+  };
 }
 
 /** The router holds no event key: an event it posted would be refused anyway, and it must not be able to. */

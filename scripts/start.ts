@@ -2,7 +2,7 @@
  * `npm start`: the whole platform with demo data on the embedded PostgreSQL (or on GEMENG_POSTGRES_URL),
  * until Ctrl-C. The data survives restarts (in .gemeng/).
  */
-import { describeStartupFailure, loadConfig, port, postgresUrl, StartupError } from '@gemeng/subgraph-kit';
+import { describeStartupFailure, loadConfig, port, postgresUrl, StartupError } from '@gemeng/service-kit';
 import { DEMO_PEOPLE_SETTING, demoPeopleRefusal, formatDemoPeople } from '../subgraphs/identity/src/demo/people.ts';
 import { DEFAULT_PORTS, PORT_SETTINGS, type RunningStack, type StackPorts, startStack } from './stack.ts';
 

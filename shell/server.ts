@@ -1,3 +1,17 @@
+/**
+ * The shell's server process (`npm start` runs its build, dist-server/server.js): settings from the environment
+ * through @gemeng/service-kit, one line and exit 1 when it cannot start, a clean stop on SIGINT/SIGTERM.
+ */
+import {
+  createLogger,
+  host,
+  httpUrl,
+  loadConfig,
+  port,
+  runService,
+  type Setting,
+  StartupError,
+} from '@gemeng/service-kit';
 import {
   DEFAULT_ROUTER_URL,
   DEFAULT_SHELL_HOST,
@@ -6,39 +20,28 @@ import {
   startShell,
 } from './src/server-lib.ts';
 
-const port = Number(process.env.SHELL_PORT ?? DEFAULT_SHELL_PORT);
-const host = process.env.SHELL_HOST ?? DEFAULT_SHELL_HOST;
-const routerUrl = process.env.ROUTER_URL ?? DEFAULT_ROUTER_URL;
-const oidcIssuer = process.env.GEMENG_OIDC_ISSUER || undefined;
-
-if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-  console.error(`SHELL_PORT must be a port number (0–65535), got "${process.env.SHELL_PORT}".`);
-  process.exit(1);
-}
-
-try {
-  if (oidcIssuer && !/^https?:\/\/[^/]/.test(oidcIssuer)) {
-    console.error(`GEMENG_OIDC_ISSUER must be an http(s) URL, got "${oidcIssuer}".`);
-    process.exit(1);
+runService('shell', async () => {
+  const config = loadConfig({
+    port: port('SHELL_PORT', DEFAULT_SHELL_PORT),
+    host: host('SHELL_HOST', DEFAULT_SHELL_HOST),
+    // Absolute, or relative to the portal's origin (a proxy in front of both).
+    routerUrl: { env: 'ROUTER_URL', read: (raw) => raw ?? DEFAULT_ROUTER_URL } satisfies Setting<string>,
+    // Unset: the portal offers no sign-in.
+    oidcIssuer: httpUrl('GEMENG_OIDC_ISSUER', ''),
+  });
+  const log = createLogger('shell');
+  try {
+    const shell = await startShell({
+      port: config.port,
+      host: config.host,
+      routerUrl: config.routerUrl,
+      ...(config.oidcIssuer ? { oidcIssuer: config.oidcIssuer } : {}),
+      log: (line) => log.info(line),
+    });
+    return { stop: () => shell.close() };
+  } catch (error) {
+    if (!(error instanceof ShellStartError)) throw error;
+    const hint = error.code === 'EADDRINUSE' || error.code === 'EACCES' ? ': set SHELL_PORT (and SHELL_HOST)' : '';
+    throw new StartupError(`${error.message.replace(/\.$/, '')}${hint}`);
   }
-  const shell = await startShell({ port, host, routerUrl, ...(oidcIssuer ? { oidcIssuer } : {}) });
-  const stop = (signal: NodeJS.Signals) => {
-    console.log(`Gemeng shell: ${signal} received, closing.`);
-    shell.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
-} catch (error) {
-  if (error instanceof ShellStartError) {
-    const hint =
-      error.code === 'EADDRINUSE' || error.code === 'EACCES'
-        ? ` Set SHELL_PORT (and SHELL_HOST) to use another address.`
-        : '';
-    console.error(`${error.message}${hint}`);
-    process.exit(1);
-  }
-  throw error;
-}
+});

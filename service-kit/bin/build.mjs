@@ -14,8 +14,9 @@
  * packages expect them. `import.meta.url` in bundled code is the output file: keep outputs at the depth of
  * the sources (dist/ next to src/) so that relative paths to files in the repository hold.
  */
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { isBuiltin } from 'node:module';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -27,6 +28,9 @@ const { values, positionals } = parseArgs({
 });
 const packageDir = process.cwd();
 const outdir = resolve(packageDir, values.outdir);
+
+/** In each output folder: the workspace files bundled, with a hash of their content. */
+const BUILD_INPUTS = 'build-inputs.json';
 
 /** Marks what came from our own `build.resolve`, so that the plugin does not resolve it again. */
 const OWN = Symbol('gemeng-build');
@@ -73,6 +77,9 @@ function migrateEntry() {
 const entries = positionals.map((entry) => ({ in: resolve(packageDir, entry), out: basename(entry, extname(entry)) }));
 const common = {
   bundle: true,
+  // A dynamic import of workspace code becomes a chunk of its own, loaded only when imported (the router's
+  // gateway runtimes): without splitting its packages would be imported with the entry.
+  splitting: true,
   platform: 'node',
   format: 'esm',
   target: 'node20.19',
@@ -82,14 +89,32 @@ const common = {
   plugins: [externalPackages],
   // Names stay as written: stack traces and the logs' error names read as in the sources.
   keepNames: true,
+  // Every output file directly in the folder: the external paths above are relative to it.
+  chunkNames: '[name]-[hash]',
 };
 
-await mkdir(outdir, { recursive: true });
-if (entries.length > 0) await build({ ...common, entryPoints: entries });
-if (values.migrate) {
-  await build({ ...common, outdir: undefined, stdin: migrateEntry(), outfile: join(outdir, 'migrate.js') });
-}
+// The folder is this build's alone: emptied first, so that no chunk of an earlier build is left in it.
+await rm(outdir, { recursive: true, force: true });
 if (entries.length === 0 && !values.migrate) {
   console.error('gemeng-build: name an entry (gemeng-build src/main.ts) or --migrate');
   process.exit(1);
 }
+await mkdir(outdir, { recursive: true });
+const results = [];
+if (entries.length > 0) results.push(await build({ ...common, metafile: true, entryPoints: entries }));
+if (values.migrate) {
+  const migrate = { stdin: migrateEntry(), outfile: join(outdir, 'migrate.js') };
+  results.push(await build({ ...common, ...migrate, metafile: true, splitting: false, outdir: undefined }));
+}
+
+// What the outputs were built from, by content: whoever runs them can tell a build older than its sources
+// (scripts/processes.ts `builtEntry`), whatever the files' dates after a checkout or a cache restore.
+const inputs = {};
+for (const { metafile } of results) {
+  for (const input of Object.keys(metafile.inputs)) {
+    const path = resolve(packageDir, input);
+    if (input.includes('node_modules') || !existsSync(path)) continue; // packages, and the virtual migrate entry
+    inputs[relative(outdir, path)] = createHash('sha256').update(readFileSync(path)).digest('base64url');
+  }
+}
+await writeFile(join(outdir, BUILD_INPUTS), `${JSON.stringify(inputs, null, 1)}\n`);
