@@ -46,7 +46,8 @@ const withBookings = async (sdl: string) => [
   { entry: BOOKINGS, sdl },
 ];
 
-describe('the domain template composes', () => {
+// Composing five subgraphs takes a few seconds, more on a busy machine.
+describe('the domain template composes', { timeout: 60_000 }, () => {
   it('extends User and Commune by key and returns the shared error types next to identity, procedures, culture and billing', async () => {
     const result = compose(await withBookings(bookingsSdl()));
     if (!result.ok) return expect.fail(`composition failed: ${result.errors.join('; ')}`);
