@@ -102,7 +102,8 @@ async function noteAdd(input: Record<string, unknown>, caller: Caller | null, la
   return { result, table };
 }
 
-describe('entityMutation: the <entity><Verb> convention', () => {
+// Each case builds a schema: a second or two on a busy machine.
+describe('entityMutation: the <entity><Verb> convention', { timeout: 30_000 }, () => {
   it('names the input, payload and result after the mutation, with the typed errors in the union', () => {
     const sdl = printSubgraphSchema(schemaWithNoteAdd());
     expect(sdl).toContain('noteAdd(input: NoteAddInput!): NoteAddResult!');
@@ -183,7 +184,7 @@ describe('entityMutation: the <entity><Verb> convention', () => {
   });
 });
 
-describe('entity references', () => {
+describe('entity references', { timeout: 30_000 }, () => {
   it('defines User and Commune once per builder, however many files add fields', () => {
     const { builder } = createBuilder<Record<string, never>, never>({ datamodel: { datamodel: { models: {} } } });
     builder.queryField('ping', (t) => t.string({ resolve: () => 'pong' }));
