@@ -251,6 +251,30 @@ describe('a broker restart', () => {
   });
 });
 
+describe('a broker that lost its streams', () => {
+  it('gets them created again by the publisher and the consumer, and delivery goes on', async () => {
+    const prefix = prefixForTest();
+    await consumer(prefix);
+    const publisher = await bus(prefix, 'identity');
+    const first = anEvent();
+    await publisher.publish(first);
+    await waitFor('the first event is handled', () => handled.includes(first.id));
+    await broker.jsm.streams.delete(streamName(prefix, 'identity'));
+    const second = anEvent();
+    // the first attempt may find no stream; the dispatcher's retry creates it
+    const failures: string[] = [];
+    const published = () =>
+      publisher.publish(second).then(
+        () => true,
+        (error: Error) => failures.push(error.message) < 0,
+      );
+    await waitFor('the event is published again', published, 30_000).catch((error: Error) => {
+      throw new Error(`${error.message}: ${failures.slice(-3).join('; ')}`);
+    });
+    await waitFor('the consumer is back and handles it', () => handled.includes(second.id), 30_000);
+  });
+});
+
 describe('start-up', () => {
   it('stops with one line when the broker is unreachable or has no JetStream', async () => {
     const port = await freePort();

@@ -62,6 +62,7 @@ export function createNatsBus(options: NatsBusOptions): NatsBus {
   const ensured = new Set<string>();
   const subscriptions: ConsumerMessages[] = [];
   const loops: Promise<void>[] = [];
+  let closing = false;
 
   async function ensure(domain: string) {
     if (ensured.has(domain)) return;
@@ -83,6 +84,63 @@ export function createNatsBus(options: NatsBusOptions): NatsBus {
       origin: `${msg.info.stream}:${msg.info.streamSequence}`,
     });
     msg.term();
+  }
+
+  /** The domain's stream and this subgraph's durable consumer on it, created or brought up to date. */
+  async function ensureConsumer(domain: string) {
+    await ensure(domain);
+    const stream = streamName(prefix, domain);
+    const durable = durableName(prefix, subgraph);
+    const config = {
+      durable_name: durable,
+      ack_policy: AckPolicy.Explicit,
+      ack_wait: nanos(options.ackWaitMs ?? 60_000),
+      // a spare delivery or two: one without an answer is dead-lettered by handle(), see below
+      max_deliver: maxAttempts + 2,
+      deliver_policy: DeliverPolicy.All,
+      max_ack_pending: 1000,
+    };
+    try {
+      await broker.jsm.consumers.add(stream, config);
+    } catch (error) {
+      if (!(error instanceof JetStreamApiError)) throw error;
+      await broker.jsm.consumers.update(stream, durable, config); // an older configuration
+    }
+  }
+
+  /** Consumes the domain's stream through this subgraph's durable consumer, until `close()`. */
+  async function openConsumer(domain: string) {
+    await ensureConsumer(domain);
+    const consumer = await broker.js.consumers.get(streamName(prefix, domain), durableName(prefix, subgraph));
+    // a pull lasts 10 s (not 30): a pull the broker forgot (2.9, after a consumer was re-created) is renewed soon
+    const messages = await consumer.consume({ max_messages: 20, expires: 10_000 });
+    subscriptions.push(messages);
+    loops.push(consume(messages));
+    void reopenWhenLost(domain, messages);
+  }
+
+  /**
+   * A broker that lost its storage, or an operator who deleted the stream or the consumer: create them again
+   * and consume anew (retried every few seconds while the broker refuses).
+   */
+  async function reopenWhenLost(domain: string, messages: ConsumerMessages) {
+    const lost = ['consumer_not_found', 'stream_not_found', 'consumer_deleted'];
+    for await (const status of messages.status()) {
+      if (closing || !lost.includes(status.type)) continue;
+      await messages.close().catch(() => {});
+      subscriptions.splice(subscriptions.indexOf(messages), 1);
+      ensured.delete(domain);
+      while (!closing) {
+        try {
+          await openConsumer(domain);
+          log.warn({ domain }, 'the event stream or consumer was missing on the broker: created again');
+          return;
+        } catch (error) {
+          log.warn({ domain, reason: message(error) }, 'event consumer not created again yet');
+          await new Promise((resolve) => setTimeout(resolve, 2000));
+        }
+      }
+    }
   }
 
   async function handle(msg: JsMsg) {
@@ -173,32 +231,10 @@ export function createNatsBus(options: NatsBusOptions): NatsBus {
       const domains = new Set([...handlers.keys()].map(domainOf));
       if (domains.size === 0) return;
       await ensureDeadLetterStream(broker.jsm, prefix);
-      const durable = durableName(prefix, subgraph);
-      for (const domain of domains) {
-        await ensure(domain);
-        const stream = streamName(prefix, domain);
-        const config = {
-          durable_name: durable,
-          ack_policy: AckPolicy.Explicit,
-          ack_wait: nanos(options.ackWaitMs ?? 60_000),
-          // a spare delivery or two: one without an answer is dead-lettered by handle(), see above
-          max_deliver: maxAttempts + 2,
-          deliver_policy: DeliverPolicy.All,
-          max_ack_pending: 1000,
-        };
-        try {
-          await broker.jsm.consumers.add(stream, config);
-        } catch (error) {
-          if (!(error instanceof JetStreamApiError)) throw error;
-          await broker.jsm.consumers.update(stream, durable, config); // an older configuration
-        }
-        const consumer = await broker.js.consumers.get(stream, durable);
-        const messages = await consumer.consume({ max_messages: 20 });
-        subscriptions.push(messages);
-        loops.push(consume(messages));
-      }
+      for (const domain of domains) await openConsumer(domain);
     },
     async close() {
+      closing = true;
       for (const messages of subscriptions) await messages.close().catch(() => {});
       await Promise.allSettled(loops);
       handlers.clear();
