@@ -2,22 +2,20 @@
  * A third-party application: registered by the syndicate or by a developer for themselves, it gets an access token with the client credentials
  * grant from identity's OpenID Connect provider and queries the graph through the router.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '../../subgraphs/identity/src/db.ts';
 import { createApiClient } from '../../subgraphs/identity/src/oidc/api-clients.ts';
 import { graphql, signedInPerson } from '../support/oidc.ts';
-import { startStack } from '../support/stack.ts';
+import { sharedStack } from '../support/shared-stack.ts';
 
-let stack: Awaited<ReturnType<typeof startStack>>;
+const stack = sharedStack();
 let client: { clientId: string; secret: string };
 
 beforeAll(async () => {
-  stack = await startStack({ target: inject('postgresTarget'), postgresUrl: inject('postgresUrl'), shell: false });
   const db = createDb(stack.databaseUrls.identity);
   client = await createApiClient(db, 'Agenda app');
   await db.$disconnect();
 });
-afterAll(() => stack?.stop());
 
 async function clientCredentialsToken(): Promise<string> {
   const response = await fetch(`${stack.oidcIssuer}/token`, {

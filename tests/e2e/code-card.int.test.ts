@@ -6,25 +6,23 @@
  * of any kind mails the owner, in their language.
  */
 import { demoCommuneId } from '@gemeng/subgraph-kit';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '../../subgraphs/identity/src/db.ts';
 import { issueCodeCard } from '../../subgraphs/identity/src/factors/code-card.ts';
 import { createPerson, graphql, type Person, type PersonOptions } from '../support/oidc.ts';
 import { enrolSecondFactor, signedInWithSecondFactor, signInThroughPages } from '../support/second-factor.ts';
-import { startStack } from '../support/stack.ts';
+import { sharedStack } from '../support/shared-stack.ts';
 
-let stack: Awaited<ReturnType<typeof startStack>>;
+const stack = sharedStack();
 const dudelange = demoCommuneId('dudelange');
 const esch = demoCommuneId('esch-sur-alzette');
 let agentOfEsch: Awaited<ReturnType<typeof signedInWithSecondFactor>>;
 let agentOfDudelange: Awaited<ReturnType<typeof signedInWithSecondFactor>>;
 
 beforeAll(async () => {
-  stack = await startStack({ target: inject('postgresTarget'), postgresUrl: inject('postgresUrl'), shell: false });
   agentOfEsch = await signedInWithSecondFactor(stack, { roles: [{ communeId: esch, role: 'agent' }] });
   agentOfDudelange = await signedInWithSecondFactor(stack, { roles: [{ communeId: dudelange, role: 'agent' }] });
-}, 600_000); // the stack starts in about a minute, slower on a busy machine
-afterAll(() => stack?.stop());
+});
 
 const ISSUE = `mutation ($input: CodeCardIssueInput!) { codeCardIssue(input: $input) {
   __typename ... on CodeCardIssuePayload { serial } ... on Error { message } ... on NotResidentError { email } } }`;
@@ -102,7 +100,7 @@ describe('issuing a code card', () => {
       [dudelange, false],
       [esch, true],
     ]);
-    const mail = await stack.mail?.waitFor(person.email, (m) => m.subject === 'Ihre alte Codekarte gilt nicht mehr');
+    const mail = await stack.mail.waitFor(person.email, (m) => m.subject === 'Ihre alte Codekarte gilt nicht mehr');
     expect(mail?.text).toContain(`in Esch an der Alzette wurde Ihnen eine neue Codekarte ausgestellt`);
     expect(mail?.text).toContain(`Ihre alte Karte Nr. ${person.serial}, ausgestellt in Düdelingen`);
   });
@@ -138,7 +136,7 @@ describe('revoking a code card', () => {
       agentOfDudelange.accessToken,
     );
     expect(revoked.body.data).toEqual({ codeCardRevoke: true });
-    const mail = await stack.mail?.waitFor(person.email, (m) => m.subject.includes('security factor was removed'));
+    const mail = await stack.mail.waitFor(person.email, (m) => m.subject.includes('security factor was removed'));
     expect(mail?.text).toContain('your code card was removed from your Gemeng account');
     expect(mail?.text).toContain('If this was not you');
   });
@@ -202,9 +200,7 @@ describe('removing a factor of any kind', () => {
     expect(totp.body.data).toEqual({ totpRemove: { __typename: 'TotpRemovePayload' } });
 
     for (const factor of ['Är Code-Kaart', 'ee vun Äre Passkeyen', 'Är Authenticator-App']) {
-      const mail = await stack.mail?.waitFor(owner.email, (m) =>
-        m.text.includes(`${factor} gouf aus Ärem Gemeng-Kont`),
-      );
+      const mail = await stack.mail.waitFor(owner.email, (m) => m.text.includes(`${factor} gouf aus Ärem Gemeng-Kont`));
       expect(mail?.subject).toBe('E Sécherheetsfaktor gouf aus Ärem Gemeng-Kont ewechgeholl');
     }
   });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { demoCommuneId } from '@gemeng/subgraph-kit';
 import { prepareDatabase, subgraphProject } from '@gemeng/subgraph-kit/database';
-import { createTestDatabase, type TestDatabase } from '@gemeng/subgraph-kit/testing';
+import { createMigratedDatabase, type TestDatabase } from '@gemeng/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { hashPassword, verifyPassword } from '../../subgraphs/identity/src/accounts/passwords.ts';
 import { createDb, type Db } from '../../subgraphs/identity/src/db.ts';
@@ -37,7 +37,8 @@ async function seedAsNpmStart(setting: string | undefined) {
 const demoEmails = DEMO_PEOPLE.map((p) => p.email);
 
 beforeAll(async () => {
-  database = await createTestDatabase(inject('postgresUrl'), 'identity_demo');
+  // Migrated, not seeded: the seed runs in the tests, as npm start runs it.
+  database = await createMigratedDatabase(inject('postgresUrl'), identity, 'identity_demo', { seed: false });
   db = createDb(database.url);
 });
 afterAll(async () => {

@@ -1,15 +1,10 @@
 /** A citizen changes the address of their account: a link to the new address confirms it, the old one is told. */
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { graphql, signedInPerson, signIn } from '../support/oidc.ts';
-import { startStack } from '../support/stack.ts';
+import { sharedStack } from '../support/shared-stack.ts';
 
-let stack: Awaited<ReturnType<typeof startStack>>;
-
-beforeAll(async () => {
-  stack = await startStack({ target: inject('postgresTarget'), postgresUrl: inject('postgresUrl'), shell: false });
-});
-afterAll(() => stack?.stop());
+const stack = sharedStack();
 
 const CHANGE = `mutation ($input: EmailChangeInput!) {
   emailChange(input: $input) {
@@ -51,7 +46,7 @@ describe('changing the address of an account', () => {
     const sent = await graphql(stack, CHANGE, { input: { newEmail, password: person.password } }, person.accessToken);
     expect(sent.body.data?.emailChange).toEqual({ __typename: 'EmailChangePayload', linkSent: true });
 
-    const mail = await stack.mail!.waitFor(
+    const mail = await stack.mail.waitFor(
       newEmail,
       (m) => m.subject === 'Confirmez votre nouvelle adresse électronique',
     );
@@ -72,7 +67,7 @@ describe('changing the address of an account', () => {
     expect(await (await press()).text()).toContain('Adresse confirmée');
     expect((await press()).status).toBe(410); // once
 
-    await stack.mail!.waitFor(person.email, (m) => m.subject === 'L’adresse de votre compte Gemeng a changé');
+    await stack.mail.waitFor(person.email, (m) => m.subject === 'L’adresse de votre compte Gemeng a changé');
     const tokens = await signIn(stack, newEmail, person.password);
     const me = await graphql<{ me: { email: string } }>(stack, '{ me { email } }', undefined, tokens.access_token);
     expect(me.body.data?.me.email).toBe(newEmail);

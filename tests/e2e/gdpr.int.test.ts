@@ -3,20 +3,15 @@
  * and the part of every other subgraph, through federation), then erases the account; the other subgraphs
  * receive `identity.user-erased` through the transactional outbox and record it once.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDb as billingDb } from '../../subgraphs/billing/src/db.ts';
 import { createDb as cultureDb } from '../../subgraphs/culture/src/db.ts';
 import { createDb as identityDb } from '../../subgraphs/identity/src/db.ts';
 import { createDb as proceduresDb } from '../../subgraphs/procedures/src/db.ts';
 import { graphql, signedInPerson, signIn } from '../support/oidc.ts';
-import { startStack } from '../support/stack.ts';
+import { sharedStack } from '../support/shared-stack.ts';
 
-let stack: Awaited<ReturnType<typeof startStack>>;
-
-beforeAll(async () => {
-  stack = await startStack({ target: inject('postgresTarget'), postgresUrl: inject('postgresUrl'), shell: false });
-}, 600_000); // the stack starts in about a minute, slower on a busy machine
-afterAll(() => stack?.stop());
+const stack = sharedStack();
 
 const EXPORT = `{
   personalDataExport

@@ -6,7 +6,7 @@
  */
 import { createRemoteJWKSet, decodeJwt, generateKeyPair, jwtVerify } from 'jose';
 import * as oidc from 'openid-client';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '../../subgraphs/identity/src/db.ts';
 import { createApiClient } from '../../subgraphs/identity/src/oidc/api-clients.ts';
 import { createBrowser, createPerson, GRAPH_AUDIENCE, graphql, portalRedirectUri } from '../support/oidc.ts';
@@ -19,18 +19,14 @@ import {
   signInWithPassword,
   start,
 } from '../support/relying-party.ts';
-import { startStack } from '../support/stack.ts';
+import { sharedStack } from '../support/shared-stack.ts';
 
-/** Starting the whole platform takes long on a busy machine. */
-const STARTUP_MS = 600_000;
-let stack: Awaited<ReturnType<typeof startStack>>;
+const stack = sharedStack();
 let config: oidc.Configuration;
 
 beforeAll(async () => {
-  stack = await startStack({ target: inject('postgresTarget'), postgresUrl: inject('postgresUrl'), shell: false });
   config = await discover(stack);
-}, STARTUP_MS);
-afterAll(() => stack?.stop());
+});
 
 const browserFor = () => createBrowser(new URL(stack.oidcIssuer).origin);
 

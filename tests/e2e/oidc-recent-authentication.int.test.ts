@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type * as oidc from 'openid-client';
 import * as client from 'openid-client';
 import { Secret, TOTP } from 'otpauth';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type Db } from '../../subgraphs/identity/src/db.ts';
 import { createBrowser, createPerson, GRAPH_AUDIENCE, graphql, portalRedirectUri } from '../support/oidc.ts';
 import {
@@ -20,22 +20,18 @@ import {
   signInWithPassword,
   start,
 } from '../support/relying-party.ts';
-import { startStack } from '../support/stack.ts';
+import { sharedStack } from '../support/shared-stack.ts';
 
-/** Starting the whole platform takes long on a busy machine. */
-const STARTUP_MS = 600_000;
-let stack: Awaited<ReturnType<typeof startStack>>;
+const stack = sharedStack();
 let config: oidc.Configuration;
 let db: Db;
 
 beforeAll(async () => {
-  stack = await startStack({ target: inject('postgresTarget'), postgresUrl: inject('postgresUrl'), shell: false });
   config = await discover(stack);
   db = createDb(stack.databaseUrls.identity);
-}, STARTUP_MS);
+});
 afterAll(async () => {
   await db?.$disconnect();
-  await stack?.stop();
 });
 
 const now = () => Math.floor(Date.now() / 1000);

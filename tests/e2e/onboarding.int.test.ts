@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { decodeJwt } from 'jose';
 import { Secret, TOTP } from 'otpauth';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '../../subgraphs/identity/src/db.ts';
 import {
   authorizationRequest,
@@ -21,7 +21,7 @@ import {
   redeemCode,
   signedInPerson,
 } from '../support/oidc.ts';
-import { startStack } from '../support/stack.ts';
+import { sharedStack } from '../support/shared-stack.ts';
 
 /** The query <gemeng-commune-card> sends, read from the widget's source (a browser module, no DOM here). */
 const COMMUNE_CARD_QUERY = (() => {
@@ -31,7 +31,7 @@ const COMMUNE_CARD_QUERY = (() => {
   return query;
 })();
 
-let stack: Awaited<ReturnType<typeof startStack>>;
+const stack = sharedStack();
 let operator: string; // an operator's access token from a two-factor sign-in
 
 /** A new person with an authenticator app, signed in with the password and its code (acr substantial). */
@@ -106,10 +106,8 @@ async function outboxEvents(slug: string) {
 const errorCode = (result: GraphQLResult) => result.body.errors?.[0]?.extensions?.code;
 
 beforeAll(async () => {
-  stack = await startStack({ target: inject('postgresTarget'), postgresUrl: inject('postgresUrl'), shell: false });
   operator = (await twoFactorPerson({ operator: true })).accessToken;
-}, 240_000); // the whole stack and a two-factor sign-in, on a busy machine
-afterAll(() => stack?.stop());
+});
 
 describe('an operator with a two-factor sign-in onboards a commune', () => {
   it('adds it: in communes and in the commune card at once, announced once in the outbox', async () => {

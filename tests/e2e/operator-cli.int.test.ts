@@ -12,8 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { demoCommuneId } from '@gemeng/subgraph-kit';
-import { prepareDatabase, subgraphProject } from '@gemeng/subgraph-kit/database';
-import { createTestDatabase, type TestDatabase } from '@gemeng/subgraph-kit/testing';
+import { subgraphProject } from '@gemeng/subgraph-kit/database';
+import { createMigratedDatabase, type TestDatabase } from '@gemeng/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { hashPassword } from '../../subgraphs/identity/src/accounts/passwords.ts';
 import { createDb, type Db } from '../../subgraphs/identity/src/db.ts';
@@ -26,8 +26,7 @@ let database: TestDatabase;
 let db: Db;
 
 beforeAll(async () => {
-  database = await createTestDatabase(inject('postgresUrl'), 'identity_cli');
-  await prepareDatabase(identity, database.url, { seed: true });
+  database = await createMigratedDatabase(inject('postgresUrl'), identity, 'identity_cli', { seed: true });
   db = createDb(database.url);
 });
 afterAll(async () => {

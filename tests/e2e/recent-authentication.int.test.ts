@@ -5,18 +5,13 @@
  * stored session (so an ended session stops them at once, and `ageSessions` honestly means "11 minutes later").
  */
 import { decodeJwt } from 'jose';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { graphql } from '../support/oidc.ts';
 import { signedInWithSecondFactor, signInThroughPages } from '../support/second-factor.ts';
 import { ageSessions } from '../support/sessions.ts';
-import { startStack } from '../support/stack.ts';
+import { sharedStack } from '../support/shared-stack.ts';
 
-let stack: Awaited<ReturnType<typeof startStack>>;
-
-beforeAll(async () => {
-  stack = await startStack({ target: inject('postgresTarget'), postgresUrl: inject('postgresUrl'), shell: false });
-}, 600_000); // the stack starts in about a minute, slower on a busy machine
-afterAll(() => stack?.stop());
+const stack = sharedStack();
 
 const SESSIONS = '{ me { sessions { id current acr } } }';
 type Sessions = { me: { sessions: { id: string; current: boolean; acr: string }[] } };

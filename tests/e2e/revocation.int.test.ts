@@ -1,22 +1,34 @@
 /**
  * Access tokens stop working at the router within a poll of identity's revocation list, not only when they
  * expire 10 minutes later: those of an ended sign-in session (sessionRevoke, erasure) and those of a revoked API
- * client. The poll runs every 2 seconds here (GEMENG_REVOCATION_POLL_SECONDS; 20 by default).
+ * client. The poll runs every 2 seconds here (GEMENG_REVOCATION_POLL_SECONDS; 20 by default): in a router of this
+ * file's own, in front of the shared platform's subgraphs.
  */
 import { ROUTER_SECRET_HEADER } from '@gemeng/subgraph-kit';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, launchRouter } from '../../scripts/stack.ts';
 import { createPerson, graphql, type Tokens } from '../support/oidc.ts';
 import { signInThroughPages } from '../support/second-factor.ts';
-import { startStack } from '../support/stack.ts';
+import { sharedStack } from '../support/shared-stack.ts';
 
-let stack: Awaited<ReturnType<typeof startStack>>;
+const shared = sharedStack();
+/** The shared platform, seen through this file's router (which polls the revocation list every 2 seconds). */
+let stack: typeof shared;
+let router: Awaited<ReturnType<typeof launchRouter>>;
 
 beforeAll(async () => {
-  process.env.GEMENG_REVOCATION_POLL_SECONDS = '2'; // this test file's own process: read by the router it starts
-  stack = await startStack({ target: inject('postgresTarget'), postgresUrl: inject('postgresUrl'), shell: false });
-}, 600_000); // the stack starts in about a minute, slower on a busy machine
-
-afterAll(() => stack?.stop());
+  router = await launchRouter({
+    port: await freePort(),
+    routerSecret: shared.routerSecret,
+    subgraphUrls: shared.subgraphUrls,
+    corsOrigins: [],
+    logDir: shared.logDir,
+    logName: `router-revocation-${process.pid}`,
+    env: { GEMENG_OIDC_ISSUER: shared.oidcIssuer, GEMENG_REVOCATION_POLL_SECONDS: '2' },
+  });
+  stack = { ...shared, routerUrl: router.url };
+});
+afterAll(() => router?.stop());
 
 const ME = '{ me { id } }';
 const REFUSED = {

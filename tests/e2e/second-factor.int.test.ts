@@ -6,7 +6,7 @@
 import { demoCommuneId } from '@gemeng/subgraph-kit';
 import { decodeJwt } from 'jose';
 import { Secret, TOTP } from 'otpauth';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDb } from '../../subgraphs/identity/src/db.ts';
 import { issueCodeCard } from '../../subgraphs/identity/src/factors/code-card.ts';
 import {
@@ -19,15 +19,10 @@ import {
   signedInPerson,
 } from '../support/oidc.ts';
 import { signedInWithSecondFactor } from '../support/second-factor.ts';
-import { startStack } from '../support/stack.ts';
+import { sharedStack } from '../support/shared-stack.ts';
 
-let stack: Awaited<ReturnType<typeof startStack>>;
+const stack = sharedStack();
 const dudelange = demoCommuneId('dudelange');
-
-beforeAll(async () => {
-  stack = await startStack({ target: inject('postgresTarget'), postgresUrl: inject('postgresUrl'), shell: false });
-}, 600_000); // the stack starts in about a minute, slower on a busy machine
-afterAll(() => stack?.stop());
 
 function request(acr: 'low' | 'substantial') {
   const req = authorizationRequest(stack);
@@ -183,6 +178,6 @@ describe('attempt limits', () => {
     });
     expect(locked.status).toBe(429);
     expect(locked.html).toContain('Trop de tentatives');
-    await stack.mail?.waitFor(citizen.email, (m) => m.subject === 'Votre compte est bloqué pendant 15 minutes');
+    await stack.mail.waitFor(citizen.email, (m) => m.subject === 'Votre compte est bloqué pendant 15 minutes');
   });
 });

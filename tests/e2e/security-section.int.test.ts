@@ -5,7 +5,7 @@
  */
 import { decodeJwt } from 'jose';
 import { Secret, TOTP } from 'otpauth';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   authorizationRequest,
   createBrowser,
@@ -16,14 +16,9 @@ import {
   redeemCode,
   signedInPerson,
 } from '../support/oidc.ts';
-import { startStack } from '../support/stack.ts';
+import { sharedStack } from '../support/shared-stack.ts';
 
-let stack: Awaited<ReturnType<typeof startStack>>;
-
-beforeAll(async () => {
-  stack = await startStack({ target: inject('postgresTarget'), postgresUrl: inject('postgresUrl'), shell: false });
-}, 600_000); // the stack starts in about a minute, slower on a busy machine
-afterAll(() => stack?.stop());
+const stack = sharedStack();
 
 /** Signs in through the pages with a browser of its own (a session of its own); TOTP when given. */
 async function signInWith(person: Person, totp?: TOTP) {

@@ -5,8 +5,9 @@
  * operations to OPERATIONS (a commune's applications, events, invoices, …).
  */
 import { demoCommuneId, ROUTER_SECRET_HEADER } from '@gemeng/subgraph-kit';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '../../subgraphs/identity/src/db.ts';
+import { createTestCommune } from '../support/communes.ts';
 import {
   apiClientToken,
   createPerson,
@@ -16,13 +17,14 @@ import {
   signedInPerson,
 } from '../support/oidc.ts';
 import { enrolSecondFactor, signedInWithSecondFactor, signInThroughPages } from '../support/second-factor.ts';
-import { startStack } from '../support/stack.ts';
+import { sharedStack } from '../support/shared-stack.ts';
 
-let stack: Awaited<ReturnType<typeof startStack>>;
+const stack = sharedStack();
 
 const A = demoCommuneId('dudelange');
 const B = demoCommuneId('hesperange');
-const C = demoCommuneId('bettembourg');
+/** A commune of this file's own: who administers it is counted below, and other files share the demo communes. */
+let C: string;
 
 const CALLERS = [
   'anonymous',
@@ -267,7 +269,7 @@ async function activeCardCommune(userId: string): Promise<string | null> {
 const people = {} as Record<'administrator of C' | 'agent of C', Person & { accessToken: string }>;
 
 beforeAll(async () => {
-  stack = await startStack({ target: inject('postgresTarget'), postgresUrl: inject('postgresUrl'), shell: false });
+  C = (await createTestCommune(stack, 'Tenancy C')).id;
   // People with a role signed in with two factors (privileged acts need it), except the password-only one.
   const passwordOnly = await createPerson(stack, { roles: [{ communeId: A, role: 'administrator' }] });
   await enrolSecondFactor(stack, passwordOnly.id);
@@ -301,8 +303,7 @@ beforeAll(async () => {
     'administrator of A, password only': adminAPasswordOnly.access_token,
   });
   Object.assign(people, { 'administrator of C': adminC, 'agent of C': agentC });
-}, 600_000); // the stack starts in about a minute, slower on a busy machine
-afterAll(() => stack?.stop());
+}, 240_000); // nine sign-ins one after the other, on a busy machine
 
 /** Runs the steps one after the other; their results in order, typed like Promise.all's. */
 async function inSequence<const T extends readonly (() => Promise<unknown>)[]>(

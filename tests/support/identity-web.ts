@@ -8,8 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { prepareDatabase, subgraphProject } from '@gemeng/subgraph-kit/database';
-import { createTestDatabase } from '@gemeng/subgraph-kit/testing';
+import { createMigratedDatabase } from '@gemeng/subgraph-kit/testing';
 import { startMailCatcher } from '../../scripts/mail-catcher.ts';
 import { createDb } from '../../subgraphs/identity/src/db.ts';
 import { createPublicRoutes } from '../../subgraphs/identity/src/public-routes.ts';
@@ -18,14 +17,8 @@ import { createPublicRoutes } from '../../subgraphs/identity/src/public-routes.t
 const SHELL_PORT = 9;
 
 export async function startIdentityWeb(postgresUrl: string, name: string, env: Record<string, string> = {}) {
-  const database = await createTestDatabase(postgresUrl, name);
-  await prepareDatabase(
-    subgraphProject(fileURLToPath(new URL('../../subgraphs/identity', import.meta.url))),
-    database.url,
-    {
-      seed: true,
-    },
-  );
+  const identity = fileURLToPath(new URL('../../subgraphs/identity', import.meta.url));
+  const database = await createMigratedDatabase(postgresUrl, identity, name, { seed: true });
   const mail = await startMailCatcher({ smtpPort: 0, httpPort: 0 });
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -152,7 +152,10 @@ export interface Person {
 }
 
 /** A person written straight into identity's database (argon2id hash, as registration makes it). */
-export async function createPerson(stack: OidcStack, options: PersonOptions = {}): Promise<Person> {
+export async function createPerson(
+  stack: Pick<OidcStack, 'databaseUrls'>,
+  options: PersonOptions = {},
+): Promise<Person> {
   const password = `Test password ${randomBytes(6).toString('hex')}`;
   const email = (options.email ?? `person.${randomBytes(5).toString('hex')}@example.lu`).toLowerCase();
   const name = options.name ?? 'Test Person';

@@ -1,7 +1,9 @@
 /**
- * The whole platform for end-to-end and browser tests: real processes on free ports, on the embedded
- * PostgreSQL (a temporary cluster) or, with GEMENG_TEST_DATABASE=postgres, on the external server
- * (GEMENG_TEST_POSTGRES_URL, default 127.0.0.1:5432) in databases of their own that are dropped at the end.
+ * A whole platform of its own, for the browser tests, the benchmarks, and the few data tests that must restart
+ * or reconfigure one (the others share their vitest project's platform: ./shared-stack.ts): real processes on
+ * free ports, on the embedded PostgreSQL (a temporary cluster) or, with GEMENG_TEST_DATABASE=postgres, on the
+ * external server (GEMENG_TEST_POSTGRES_URL, default 127.0.0.1:5432) in databases of their own that are dropped
+ * at the end.
  */
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
@@ -12,7 +14,7 @@ import { type RunningStack, type StackOptions, SUBGRAPHS, startStack as start } 
 
 export type TestTarget = 'embedded' | 'postgres';
 
-export interface TestStackOptions extends Pick<StackOptions, 'corsOrigins' | 'gatewayRuntime' | 'shell'> {
+export interface TestStackOptions extends Pick<StackOptions, 'corsOrigins' | 'gatewayRuntime' | 'shell' | 'env'> {
   target?: TestTarget;
   /** For the embedded target: reuse this folder (to test that data survives a restart). */
   dataDir?: string;

@@ -1,24 +1,21 @@
-import { fileURLToPath } from 'node:url';
 import { demoCommuneId } from '@gemeng/subgraph-kit';
-import { prepareDatabase, subgraphProject } from '@gemeng/subgraph-kit/database';
-import { createTestDatabase, type TestDatabase } from '@gemeng/subgraph-kit/testing';
 import { Secret, TOTP } from 'otpauth';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../src/accounts/passwords.ts';
-import { createDb, type Db } from '../src/db.ts';
+import type { Db } from '../src/db.ts';
 import { answerCodeCard, codeCardChallenge, issueCodeCard, revokeCodeCard } from '../src/factors/code-card.ts';
 import { codeCardPdf } from '../src/factors/code-card-pdf.ts';
 import { checkTotp, confirmTotpEnrolment, startTotpEnrolment, useRecoveryCode } from '../src/factors/totp.ts';
 import { logSecurityEvent } from '../src/security/log.ts';
+import { type IdentityTestDatabase, identityTestDatabase } from './database.ts';
 
-let database: TestDatabase;
+let database: IdentityTestDatabase;
 let db: Db;
 let userId: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase(inject('postgresUrl'), 'identity_factors');
-  await prepareDatabase(subgraphProject(fileURLToPath(new URL('..', import.meta.url))), database.url, { seed: true });
-  db = createDb(database.url);
+  database = await identityTestDatabase('identity_factors', { seed: true });
+  db = database.db;
   const user = await db.user.create({
     data: {
       email: 'lea@example.lu',
@@ -29,10 +26,7 @@ beforeAll(async () => {
   });
   userId = user.id;
 });
-afterAll(async () => {
-  await db?.$disconnect();
-  await database?.drop();
-});
+afterAll(() => database?.close());
 
 const codeNow = (secret: string, offset = 0) =>
   new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' }).generate({

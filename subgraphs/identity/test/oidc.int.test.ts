@@ -1,19 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { createLogger, type RunningSubgraph, startSubgraph } from '@gemeng/subgraph-kit';
-import { prepareDatabase, subgraphProject } from '@gemeng/subgraph-kit/database';
-import { createTestDatabase, type TestDatabase } from '@gemeng/subgraph-kit/testing';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type Db } from '../src/db.ts';
 import { createApiClient, revokeApiClient, rotateApiClientSecret } from '../src/oidc/api-clients.ts';
 import { hashSecret } from '../src/oidc/presented-secret.ts';
 import { createOidcProvider } from '../src/oidc/provider.ts';
 import { schema } from '../src/schema/index.ts';
+import { type IdentityTestDatabase, identityTestDatabase } from './database.ts';
 
 const AUDIENCE = 'urn:gemeng:graph';
-let database: TestDatabase;
+let database: IdentityTestDatabase;
 let db: Db;
 let identity: RunningSubgraph;
 let issuer: string;
@@ -42,15 +40,13 @@ async function start() {
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase(inject('postgresUrl'), 'identity_oidc');
-  await prepareDatabase(subgraphProject(fileURLToPath(new URL('..', import.meta.url))), database.url, { seed: true });
-  db = createDb(database.url);
+  database = await identityTestDatabase('identity_oidc', { seed: true });
+  db = database.db;
   identity = await start();
 });
 afterAll(async () => {
   await identity?.stop();
-  await db?.$disconnect();
-  await database?.drop();
+  await database?.close();
 });
 
 async function token(clientId: string, secret: string, extra: Record<string, string> = {}) {

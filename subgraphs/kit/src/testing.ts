@@ -1,28 +1,22 @@
 /**
- * Test helpers for subgraph packages: a fresh, migrated and seeded database on the test server, and the
- * subgraph served over real HTTP on a free port.
+ * Test helpers for subgraph packages: a fresh, migrated and seeded database on the test server (copied from
+ * the run's template, ./test-databases.ts), and the subgraph served over real HTTP on a free port.
  */
 import 'vitest';
 import { randomBytes } from 'node:crypto';
 import type { AuthOptions } from './auth/verify.ts';
-import { dropDatabase, ensureDatabase } from './database/embedded.ts';
-import { prepareDatabase } from './database/prepare.ts';
 import { loadDb, loadSchema, loadServices, subgraphProject } from './database/project.ts';
-import { withDatabase } from './database/url.ts';
 import { createLogger } from './logger.ts';
 import { ROUTER_SECRET_HEADER, startSubgraph } from './server.ts';
+import { createMigratedDatabase } from './test-databases.ts';
 
-export interface TestDatabase {
-  url: string;
-  drop(): Promise<void>;
-}
-
-/** A new database named after the subgraph on the server of `serverUrl`, dropped by `drop()`. */
-export async function createTestDatabase(serverUrl: string, name: string): Promise<TestDatabase> {
-  const database = `test_${name.replace(/\W/g, '_')}_${randomBytes(4).toString('hex')}`;
-  await ensureDatabase(serverUrl, database);
-  return { url: withDatabase(serverUrl, database), drop: () => dropDatabase(serverUrl, database) };
-}
+export {
+  createMigratedDatabase,
+  createTestDatabase,
+  dropTestDatabases,
+  type TestDatabase,
+  testRunPrefix,
+} from './test-databases.ts';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -53,8 +47,7 @@ export async function startTestSubgraph(
   options: { auth?: AuthOptions } = {},
 ): Promise<TestSubgraph> {
   const project = subgraphProject(dir);
-  const database = await createTestDatabase(serverUrl, project.name);
-  await prepareDatabase(project, database.url, { seed: true });
+  const database = await createMigratedDatabase(serverUrl, project, project.name, { seed: true });
   const db = (await loadDb(project, database.url)) as Parameters<typeof startSubgraph>[0]['db'];
   const routerSecret = randomBytes(32).toString('base64url');
   const services = await loadServices(project);
@@ -96,5 +89,7 @@ declare module 'vitest' {
     /** Admin URL of the PostgreSQL server the data tests of this vitest project run on. */
     postgresUrl: string;
     postgresTarget: 'embedded' | 'postgres';
+    /** The prefix of every database this run creates (`t<hex>_`): the global teardown drops them all. */
+    testRunPrefix: string;
   }
 }

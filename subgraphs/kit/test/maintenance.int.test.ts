@@ -6,12 +6,11 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { prepareDatabase } from '../src/database/prepare.ts';
 import { loadDb, subgraphProject } from '../src/database/project.ts';
 import type { SqlClient, TransactionalDb } from '../src/events/types.ts';
 import type { Logger } from '../src/logger.ts';
 import { eventRetention, type MaintenanceTask, startMaintenance } from '../src/maintenance.ts';
-import { createTestDatabase, type TestDatabase } from '../src/testing.ts';
+import { createMigratedDatabase, type TestDatabase } from '../src/testing.ts';
 
 type Db = TransactionalDb & SqlClient & { $disconnect(): Promise<void> };
 
@@ -31,8 +30,7 @@ function recordingLog() {
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase(inject('postgresUrl'), 'maintenance');
-  await prepareDatabase(procedures, database.url, { seed: false });
+  database = await createMigratedDatabase(inject('postgresUrl'), procedures, 'maintenance', { seed: false });
   db = (await loadDb(procedures, database.url)) as unknown as Db;
   replica = (await loadDb(procedures, database.url)) as unknown as Db;
 });

@@ -8,7 +8,7 @@ import { prepareDatabase } from '../src/database/prepare.ts';
 import { subgraphProject } from '../src/database/project.ts';
 import { applyMigrations, diffMigrations } from '../src/database/schema-engine.ts';
 import { StartupError } from '../src/service.ts';
-import { createTestDatabase, type TestDatabase } from '../src/testing.ts';
+import { createMigratedDatabase, createTestDatabase, type TestDatabase } from '../src/testing.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const databases: TestDatabase[] = [];
@@ -51,8 +51,9 @@ describe.each(['identity', 'procedures', 'culture', 'billing'])('migrations of %
   });
 
   it('seed idempotently: a second seeding changes no row count', async () => {
-    const database = await fresh(`${name}_seed`);
-    await prepareDatabase(project, database.url, { seed: true });
+    // A copy of the run's seeded template: migrated and seeded once already.
+    const database = await createMigratedDatabase(inject('postgresUrl'), project, `${name}_seed`, { seed: true });
+    databases.push(database);
     const table = { identity: 'commune', procedures: 'procedure_type', culture: 'event', billing: 'subscription' }[
       name
     ];
