@@ -10,6 +10,8 @@ export {
 } from './personal-data.ts';
 export { type EventsSettings, type RunningEvents, type SubgraphEvents, startEvents, userErasure } from './runtime.ts';
 export {
+  type CheckedEvent,
+  checkSignedEvent,
   EVENT_SIGNATURE_HEADER,
   EVENT_TIMESTAMP_HEADER,
   type EventSigner,
