@@ -86,9 +86,13 @@ export function createContext<Db, Services = unknown>(
   let services: Services | undefined;
   const factory = base.services;
   Object.defineProperty(context, 'services', {
-    enumerable: true,
     get: () => {
-      services ??= factory ? factory(context) : ({} as Services);
+      if (!factory) {
+        throw new Error(
+          'ctx.services: this subgraph was started without services: export createServices from its src/services.ts and pass it to runSubgraph({ services }).',
+        );
+      }
+      services ??= factory(context);
       return services;
     },
   });

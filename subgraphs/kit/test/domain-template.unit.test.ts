@@ -184,6 +184,33 @@ describe('entityMutation: the <entity><Verb> convention', { timeout: 30_000 }, (
   });
 });
 
+describe('services in the request context', () => {
+  it('builds them once per request, on first use, after the caller is known', () => {
+    let built = 0;
+    const ctx = createContext<Note[], { callerId: string | undefined }>(
+      {},
+      {
+        log: createLogger('notes'),
+        db: [],
+        services: (request) => {
+          built += 1;
+          return { callerId: request.caller?.sub };
+        },
+      },
+    );
+    ctx.caller = agentOfA;
+    expect(built).toBe(0);
+    expect(ctx.services.callerId).toBe('agent');
+    expect(ctx.services).toBe(ctx.services);
+    expect(built).toBe(1);
+  });
+
+  it('says what to do when a subgraph reads ctx.services without passing createServices', () => {
+    const ctx = createContext<Note[]>({}, { log: createLogger('notes'), db: [] });
+    expect(() => ctx.services).toThrow(/export createServices from its src\/services.ts/);
+  });
+});
+
 describe('entity references', { timeout: 30_000 }, () => {
   it('defines User and Commune once per builder, however many files add fields', () => {
     const { builder } = createBuilder<Record<string, never>, never>({ datamodel: { datamodel: { models: {} } } });
