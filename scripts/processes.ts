@@ -69,7 +69,8 @@ export function launch(name: string, entry: string, logDir: string, env: NodeJS.
 function lastWords(child: ChildProcess): string {
   const tail = (child as ChildProcess & { tail?: string[] }).tail ?? [];
   const plain = tail.filter((line) => !line.startsWith('{'));
-  return (plain.at(-1) ?? tail.at(-1) ?? '').trim();
+  // runService's one line names the process ("gemeng identity: …"); the caller names the service.
+  return (plain.at(-1) ?? tail.at(-1) ?? '').trim().replace(/^gemeng [\w-]+: /, '');
 }
 
 /**
@@ -120,12 +121,14 @@ export async function waitReady(
   url: string,
   logDir: string,
   timeoutMs = readyTimeoutMs(),
+  /** The process's log file name, when it is not the service's (the subgraphs in one process). */
+  logName = name,
 ) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
       throw new StartupError(
-        `${name} stopped while starting: ${lastWords(child) || `see ${join(logDir, `${name}.log`)}`}`,
+        `${name} stopped while starting: ${lastWords(child) || `see ${join(logDir, `${logName}.log`)}`}`,
       );
     }
     try {
@@ -134,7 +137,7 @@ export async function waitReady(
     } catch {}
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new StartupError(`${name} was not ready after ${timeoutMs / 1000} s: see ${join(logDir, `${name}.log`)}`);
+  throw new StartupError(`${name} was not ready after ${timeoutMs / 1000} s: see ${join(logDir, `${logName}.log`)}`);
 }
 
 export function terminate(child: ChildProcess): Promise<void> {

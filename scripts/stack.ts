@@ -11,13 +11,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { StartupError } from '@gemeng/service-kit';
 import { externalPostgres, type PostgresServer, startEmbeddedPostgres } from '@gemeng/subgraph-kit/embedded-postgres';
-import { generateEventKeyPair } from '@gemeng/subgraph-kit/event-keys';
 import { type MailCatcher, startMailCatcher } from './mail-catcher.ts';
-import { builtEntry, launch, runToEnd, terminate, waitReady } from './processes.ts';
+import { builtEntry, launch, terminate, waitReady } from './processes.ts';
+import { SUBGRAPHS, type SubgraphName, type SubgraphsMode, startSubgraphs, subgraphEntries } from './subgraphs.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const SUBGRAPHS = ['identity', 'procedures', 'culture', 'billing'] as const;
-export type SubgraphName = (typeof SUBGRAPHS)[number];
+export { SUBGRAPHS, type SubgraphName };
+
 type ProcessName = SubgraphName | 'router' | 'shell';
 
 export interface StackPorts {
@@ -77,6 +77,11 @@ export interface StackOptions {
   env?: NodeJS.ProcessEnv;
   /** Run the services' TypeScript under tsx instead of their build (default false: what production runs). */
   source?: boolean;
+  /**
+   * The subgraphs each in a process of their own (`processes`, the default: as production runs them), or the
+   * four in one Node process (`one-process`: `npm start`'s lean embedded default, docs/adr/0006).
+   */
+  subgraphs?: SubgraphsMode;
 }
 
 export interface RunningStack {
@@ -123,7 +128,11 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     await assertPortsFree(ports, embedded, options.shell !== false, !externalSmtp);
     const source = options.source ?? false;
     // Checked before anything starts: a missing or stale build is one line, not a half-started platform.
-    const entries = serviceEntries(source, options.shell !== false);
+    subgraphEntries(options.subgraphs ?? 'processes', source, ROOT);
+    const shellEntry =
+      options.shell === false
+        ? ''
+        : serviceEntry('the shell', source, 'shell/server.ts', 'shell/dist-server/server.js');
     if (!externalSmtp) {
       progress('starting the mail catcher');
       mail = await startMailCatcher({ smtpPort: ports.mailSmtp, httpPort: ports.mailInbox });
@@ -142,15 +151,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       string
     >;
 
-    progress('migrating and seeding the four databases');
-    await Promise.all(
-      SUBGRAPHS.map(async (name) => {
-        await server.ensureDatabase(`${prefix}${name}`);
-        await runToEnd(name, ['migrate', '--seed'], { ...options.env, DATABASE_URL: databaseUrls[name] }, logDir, {
-          source,
-        });
-      }),
-    );
+    for (const name of SUBGRAPHS) await server.ensureDatabase(`${prefix}${name}`);
 
     // identity's OpenID Connect provider issues the access tokens the router and the subgraphs verify.
     const oidcIssuer =
@@ -173,30 +174,23 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
         options.env?.GEMENG_EVENT_CONSUMERS ??
         SUBGRAPHS.map((name) => `http://127.0.0.1:${ports[name]}/events`).join(','),
     };
-    // Each subgraph signs its domain events with a key pair of its own, new at every start; the others get
-    // only its public key, and the router none (ADR 5).
-    const eventKeys = Object.fromEntries(SUBGRAPHS.map((name) => [name, generateEventKeyPair()])) as Record<
-      SubgraphName,
-      ReturnType<typeof generateEventKeyPair>
-    >;
-    const eventPublicKeys = SUBGRAPHS.map((name) => `${name}:${eventKeys[name].publicKey}`).join(',');
-    const subgraphUrls = {} as Record<SubgraphName, string>;
-    progress('starting the subgraphs');
-    await Promise.all(
-      SUBGRAPHS.map(async (name) => {
-        const port = ports[name];
-        subgraphUrls[name] = `http://127.0.0.1:${port}/graphql`;
-        const child = launch(name, entries[name], logDir, {
-          ...baseEnv,
-          PORT: String(port),
-          DATABASE_URL: databaseUrls[name],
-          GEMENG_EVENT_KEY: eventKeys[name].privateKey,
-          GEMENG_EVENT_KEYS: eventPublicKeys,
-        });
-        children.push({ name, child });
-        await waitReady(name, child, `http://127.0.0.1:${port}/readyz`, logDir);
-      }),
-    );
+    const subgraphUrls = Object.fromEntries(
+      SUBGRAPHS.map((name) => [name, `http://127.0.0.1:${ports[name]}/graphql`]),
+    ) as Record<SubgraphName, string>;
+    await startSubgraphs({
+      mode: options.subgraphs ?? 'processes',
+      source,
+      root: ROOT,
+      ports,
+      databaseUrls,
+      env: baseEnv,
+      migrationEnv: options.env,
+      logDir,
+      progress,
+      started: (names, child) => {
+        for (const name of names) children.push({ name, child });
+      },
+    });
 
     progress('starting the router');
     const corsOrigins = [
@@ -223,7 +217,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
         throw new StartupError('the shell is not built: run `npm run build` first');
       }
       progress('starting the shell');
-      const shell = launch('shell', entries.shell, logDir, {
+      const shell = launch('shell', shellEntry, logDir, {
         ...withoutEventKeys(baseEnv),
         SHELL_PORT: String(ports.shell),
         ROUTER_URL: routerUrl,
@@ -270,7 +264,7 @@ export interface RouterProcessOptions {
 export async function launchRouter(
   options: RouterProcessOptions,
 ): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
-  const entry = options.source ? join(ROOT, 'router/src/main.ts') : builtEntry('the router', 'router/dist/main.js');
+  const entry = serviceEntry('the router', options.source ?? false, 'router/src/main.ts', 'router/dist/main.js');
   const child = launch(options.logName ?? 'router', entry, options.logDir, {
     ...withoutEventKeys({ ...process.env, ...options.env }),
     GEMENG_ROUTER_SECRET: options.routerSecret,
@@ -288,16 +282,9 @@ export async function launchRouter(
   return { url: `http://127.0.0.1:${options.port}/graphql`, child, stop: () => terminate(child) };
 }
 
-/** Each service's entry: its build (checked against its sources), or with `source` its TypeScript. */
-function serviceEntries(source: boolean, shell: boolean): Record<SubgraphName | 'shell', string> {
-  const entry = (name: string, sourceEntry: string, built: string) =>
-    source ? join(ROOT, sourceEntry) : builtEntry(name, built);
-  return {
-    ...(Object.fromEntries(
-      SUBGRAPHS.map((name) => [name, entry(name, `subgraphs/${name}/src/main.ts`, `subgraphs/${name}/dist/main.js`)]),
-    ) as Record<SubgraphName, string>),
-    shell: shell ? entry('the shell', 'shell/server.ts', 'shell/dist-server/server.js') : '',
-  };
+/** A service's entry: its build (checked against its sources), or with `source` its TypeScript. */
+function serviceEntry(name: string, source: boolean, sourceEntry: string, built: string): string {
+  return source ? join(ROOT, sourceEntry) : builtEntry(name, built);
 }
 
 /** The router holds no event key: an event it posted would be refused anyway, and it must not be able to. */

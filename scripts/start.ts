@@ -2,7 +2,7 @@
  * `npm start`: the whole platform with demo data on the embedded PostgreSQL (or on GEMENG_POSTGRES_URL),
  * until Ctrl-C. The data survives restarts (in .gemeng/).
  */
-import { describeStartupFailure, loadConfig, port, postgresUrl, StartupError } from '@gemeng/service-kit';
+import { describeStartupFailure, loadConfig, oneOf, port, postgresUrl, StartupError } from '@gemeng/service-kit';
 import { DEMO_PEOPLE_SETTING, demoPeopleRefusal, formatDemoPeople } from '../subgraphs/identity/src/demo/people.ts';
 import { DEFAULT_PORTS, PORT_SETTINGS, type RunningStack, type StackPorts, startStack } from './stack.ts';
 
@@ -25,9 +25,16 @@ async function main() {
   }
   const demoPeople = !demoRefusal && process.env[DEMO_PEOPLE_SETTING] !== 'false';
 
+  // The four subgraphs in one process unless asked otherwise: the lean embedded default (docs/adr/0006).
+  const { subgraphs } = loadConfig({
+    subgraphs: oneOf('GEMENG_SUBGRAPHS', ['one-process', 'processes'], 'one-process'),
+  });
+
   const started = Date.now();
   const stack: RunningStack = await startStack({
     ports,
+    subgraphs,
+    ...(process.env.GEMENG_DATA_DIR ? { dataDir: process.env.GEMENG_DATA_DIR } : {}),
     postgres: external ? { serverUrl: external } : 'embedded',
     onProgress: (line) => console.log(`· ${line}`),
     ...(process.env.GEMENG_GATEWAY ? { gatewayRuntime: process.env.GEMENG_GATEWAY as 'apollo' } : {}),

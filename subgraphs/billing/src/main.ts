@@ -1,15 +1,4 @@
-import { eventRetention, runSubgraph } from '@gemeng/subgraph-kit';
-import { createDb } from './db.ts';
-import { events } from './events.ts';
-import { schema } from './schema/index.ts';
-import { createServices } from './services.ts';
+import { runSubgraph } from '@gemeng/subgraph-kit';
+import { definition } from './definition.ts';
 
-runSubgraph({
-  name: 'billing',
-  defaultPort: 4004,
-  schema,
-  createDb,
-  services: createServices,
-  events,
-  maintenance: eventRetention,
-});
+runSubgraph(definition);

@@ -210,6 +210,9 @@ export async function readMigrations(migrationsDir: string): Promise<MigrationLi
 export async function applyMigrations(databaseUrl: string, project: PrismaProject): Promise<string[]> {
   const schema = await readFile(project.schemaPath, 'utf8');
   const migrationsList = await readMigrations(project.migrationsDir);
+  // Every start migrates: when the database already has them all, the engine (seconds of WASM) is not needed.
+  const committed = migrationsList.migrationDirectories.map((dir) => dir.path);
+  if (await allApplied(databaseUrl, committed)) return [];
   return withEngine(databaseUrl, schema, async (engine) => {
     const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: noFilters });
     return appliedMigrationNames;
@@ -237,4 +240,26 @@ export async function diffMigrations(databaseUrl: string, project: PrismaProject
     const sql = result.stdout ?? '';
     return /^\s*(-- This is an empty migration\.)?\s*$/.test(sql) ? '' : sql;
   });
+}
+
+/**
+ * True when each of these migrations is recorded as finished (and not rolled back) in `_prisma_migrations` and
+ * none is recorded as failed: what `applyMigrations` would then find to do is nothing.
+ */
+async function allApplied(databaseUrl: string, names: string[]): Promise<boolean> {
+  const client = new pg.Client(poolConfig(databaseUrl));
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ migration_name: string; finished: boolean }>(
+      `SELECT migration_name, finished_at IS NOT NULL AND rolled_back_at IS NULL AS finished
+         FROM _prisma_migrations`,
+    );
+    if (rows.some((row) => !row.finished)) return false;
+    const applied = new Set(rows.map((row) => row.migration_name));
+    return names.every((name) => applied.has(name));
+  } catch {
+    return false; // no table yet, or no database: the engine says what is wrong
+  } finally {
+    await client.end().catch(() => {});
+  }
 }

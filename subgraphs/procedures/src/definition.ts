@@ -1,0 +1,16 @@
+import { eventRetention, type SubgraphDefinition } from '@gemeng/subgraph-kit';
+import { createDb, type Db } from './db.ts';
+import { events } from './events.ts';
+import { schema } from './schema/index.ts';
+import { createServices } from './services.ts';
+
+/** The procedures subgraph: run alone by main.ts (one process per service), or with the others by `npm start`. */
+export const definition: SubgraphDefinition<Db> = {
+  name: 'procedures',
+  defaultPort: 4002,
+  schema,
+  createDb,
+  services: createServices,
+  events,
+  maintenance: eventRetention,
+};
