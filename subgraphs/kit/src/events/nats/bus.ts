@@ -128,7 +128,8 @@ export function createNatsBus(options: NatsBusOptions): NatsBus {
     for await (const status of messages.status()) {
       if (closing || !lost.includes(status.type)) continue;
       await messages.close().catch(() => {});
-      subscriptions.splice(subscriptions.indexOf(messages), 1);
+      const index = subscriptions.indexOf(messages);
+      if (index >= 0) subscriptions.splice(index, 1);
       ensured.delete(domain);
       while (!closing) {
         try {
