@@ -67,6 +67,19 @@ export type ServicesFactory<Db, Services> = (ctx: ServiceContext<Db>) => Service
 /** What a service sees of the request: everything but the services themselves. */
 export type ServiceContext<Db> = Omit<RequestContext<Db>, 'services'>;
 
+/** What `ctx.services` is in a subgraph started without `services`: any use says what to do, in one line. */
+const withoutServices = new Proxy(
+  {},
+  {
+    get(_target, property) {
+      if (typeof property !== 'string' || property === 'then' || property === 'toJSON') return undefined;
+      throw new Error(
+        `ctx.services.${property}: this subgraph was started without services: export createServices from its src/services.ts and pass it to runSubgraph({ services }).`,
+      );
+    },
+  },
+);
+
 export function createContext<Db, Services = unknown>(
   headers: IncomingHttpHeaders,
   base: { log: Logger; db: Db; services?: ServicesFactory<Db, Services> },
@@ -82,17 +95,14 @@ export function createContext<Db, Services = unknown>(
     db: base.db,
     loaders: new Map(),
   };
-  // Built on first use, so after the server has set the caller from the token, and only for requests that need them.
+  // Built on first use, so after the server has set the caller from the token, and only for requests that need
+  // them. Enumerable: Apollo Server copies the context per operation (Object.assign), which reads the getter then.
   let services: Services | undefined;
   const factory = base.services;
   Object.defineProperty(context, 'services', {
+    enumerable: true,
     get: () => {
-      if (!factory) {
-        throw new Error(
-          'ctx.services: this subgraph was started without services: export createServices from its src/services.ts and pass it to runSubgraph({ services }).',
-        );
-      }
-      services ??= factory(context);
+      services ??= factory ? factory(context) : (withoutServices as Services);
       return services;
     },
   });

@@ -202,12 +202,16 @@ describe('services in the request context', () => {
     expect(built).toBe(0);
     expect(ctx.services.callerId).toBe('agent');
     expect(ctx.services).toBe(ctx.services);
+    expect(Object.assign({}, ctx).services).toBe(ctx.services); // Apollo Server's copy per operation
     expect(built).toBe(1);
   });
 
   it('says what to do when a subgraph reads ctx.services without passing createServices', () => {
     const ctx = createContext<Note[]>({}, { log: createLogger('notes'), db: [] });
-    expect(() => ctx.services).toThrow(/export createServices from its src\/services.ts/);
+    const copied = Object.assign({}, ctx); // as Apollo Server copies the context for each operation
+    expect(() => (copied.services as { notes: unknown }).notes).toThrow(
+      /^ctx.services.notes: .*export createServices from its src\/services.ts/,
+    );
   });
 });
 
