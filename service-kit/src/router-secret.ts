@@ -7,7 +7,11 @@ import type { IncomingHttpHeaders } from 'node:http';
 
 export const ROUTER_SECRET_HEADER = 'x-gemeng-router-secret';
 
-/** True when the request carries the router's secret (compared in constant time). */
+/**
+ * Whether a request carries the router's secret. Both sides are hashed first, so that the comparison takes the
+ * same time whatever the given value, and a value of another length (a non-ASCII header is longer in bytes than
+ * in characters) is a plain mismatch rather than an exception.
+ */
 export function carriesRouterSecret(headers: IncomingHttpHeaders, secret: string): boolean {
   const given = headers[ROUTER_SECRET_HEADER];
   if (typeof given !== 'string') return false;

@@ -1,34 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { type ClientInfo, clientFromRouter } from './client-address.ts';
+import { type Caller, type ClientInfo, clientFromRouter, type Logger, requestIdFrom } from '@gemeng/service-kit';
 import { type Language, negotiateLanguage } from './language.ts';
-import type { Logger } from './logger.ts';
 
-/**
- * The verified caller, from the access token the router forwards (checked again by the subgraph's server,
- * see `auth/verify.ts`); null for anonymous requests, which may read only the public graph.
- */
-export interface Caller {
-  /** Subject: the user or API client id. */
-  sub: string;
-  /** The OAuth client the token was issued to (`client_id`). */
-  clientId: string;
-  /** Level of assurance of the login (`acr`; anything but "substantial" counts as "low"). */
-  acr: 'low' | 'substantial';
-  /** Roles per commune id (`gemeng_roles`; malformed entries are dropped). */
-  roles: { communeId: string; role: 'agent' | 'administrator' }[];
-  /** Operates the platform for the syndicate (`gemeng_operator: true`). */
-  operator: boolean;
-  /** Granted OAuth scopes (`scope`, space-separated). */
-  scopes: string[];
-  /**
-   * The sign-in session the token belongs to (`sid`: the provider's session uid, stable per browser session);
-   * absent in API clients' tokens. Identity looks the session up to judge recent authentication.
-   */
-  sid?: string;
-  /** When the person last authenticated in that session (`auth_time`), as the token says. */
-  authTime?: Date;
-}
+/** The verified caller (see `auth/verify.ts`) and the request id are every service's: @gemeng/service-kit. */
+export { type Caller, requestIdFrom };
 
 export interface RequestContext<Db = unknown, Services = unknown> {
   requestId: string;
@@ -46,14 +21,6 @@ export interface RequestContext<Db = unknown, Services = unknown> {
    * (see `ServicesFactory`): resolvers call `ctx.services.<feature>`, never a module-level instance.
    */
   services: Services;
-}
-
-const REQUEST_ID = /^[\w.:-]{1,128}$/;
-
-/** The caller's request id when it is a sane token (the router sets one), else a new one. */
-export function requestIdFrom(headers: IncomingHttpHeaders): string {
-  const given = headers['x-request-id'];
-  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
 }
 
 /**

@@ -1,5 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
-import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
@@ -7,6 +6,7 @@ import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
+import { carriesRouterSecret } from '@gemeng/service-kit';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { authenticate } from './auth/http.ts';
 import { type AuthOptions, tokenVerifierFor } from './auth/verify.ts';
@@ -16,7 +16,9 @@ import { type EventEndpoint, receiveEvent } from './events/http-bus.ts';
 import { closeServer, createSafeServer, headerMap, listen, readJson, sendGraphQLResponse, sendJson } from './http.ts';
 import { createLogger, type Logger } from './logger.ts';
 
-export const ROUTER_SECRET_HEADER = 'x-gemeng-router-secret';
+/** The router's secret (header and check) is every service's: @gemeng/service-kit. */
+export { carriesRouterSecret, ROUTER_SECRET_HEADER } from '@gemeng/service-kit';
+
 const MAX_BODY_BYTES = 1_000_000;
 
 interface Database {
@@ -177,18 +179,6 @@ export async function startSubgraph<Db extends Database>(options: SubgraphOption
       log.info('stopped');
     },
   };
-}
-
-/**
- * Whether a request carries the router's secret. Both sides are hashed first, so that the comparison takes the
- * same time whatever the given value, and a value of another length (a non-ASCII header is longer in bytes than
- * in characters) is a plain mismatch rather than an exception.
- */
-export function carriesRouterSecret(headers: IncomingHttpHeaders, secret: string): boolean {
-  const given = headers[ROUTER_SECRET_HEADER];
-  if (typeof given !== 'string') return false;
-  const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
-  return timingSafeEqual(digest(given), digest(secret));
 }
 
 function maskUnexpected(formatted: GraphQLFormattedError, error: unknown, log: Logger): GraphQLFormattedError {
