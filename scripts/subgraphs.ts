@@ -69,6 +69,8 @@ export async function startSubgraphs(launch_: SubgraphsLaunch): Promise<void> {
       ...launch_.migrationEnv,
       GEMENG_HOSTED_SUBGRAPHS: JSON.stringify(Object.fromEntries(SUBGRAPHS.map((name) => [name, own(name)]))),
       GEMENG_HOSTED_MIGRATE: 'seed',
+      // Four connections per subgraph's database are plenty for one person trying the platform.
+      DATABASE_POOL_SIZE: launch_.env.DATABASE_POOL_SIZE ?? '4',
     });
     launch_.started([...SUBGRAPHS], child);
     for (const name of SUBGRAPHS) await ready(name, child, 'subgraphs');

@@ -22,7 +22,9 @@ export function createPrismaClient<C extends QueryEventSource>(
   databaseUrl: string,
   options: { poolSize?: number } = {},
 ): C {
-  const adapter = new PrismaPg({ ...poolConfig(databaseUrl), max: options.poolSize ?? 10 });
+  // DATABASE_POOL_SIZE: `npm start` keeps the pools of its four subgraphs small (docs/adr/0006).
+  const poolSize = options.poolSize ?? (Number(process.env.DATABASE_POOL_SIZE) || 10);
+  const adapter = new PrismaPg({ ...poolConfig(databaseUrl), max: poolSize });
   const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
   client.$on('query', () => {
     const counter = statements.getStore();
