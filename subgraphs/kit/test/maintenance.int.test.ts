@@ -65,10 +65,24 @@ describe('housekeeping', () => {
   });
 
   it('runs a task on one replica at a time: the other skips it', async () => {
+    // The first replica's task holds the lock until the test lets it go: no timing involved.
+    let started!: () => void;
+    let release!: () => void;
+    const holding = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let calls = 0;
     const slow: MaintenanceTask = {
       name: 'slow',
-      run: async (tx) => {
-        await tx.$executeRawUnsafe('SELECT pg_sleep(0.5)');
+      run: async () => {
+        calls += 1;
+        if (calls === 1) {
+          started();
+          await released;
+        }
         return 1;
       },
     };
@@ -80,8 +94,9 @@ describe('housekeeping', () => {
       firstRunMs: 3600_000,
     });
     const running = first.run();
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    await holding;
     expect(await second.run()).toEqual({}); // the lock is taken
+    release();
     expect(await running).toEqual({ slow: 1 });
     expect(await second.run()).toEqual({ slow: 1 }); // released with the first one's transaction
     await Promise.all([first.stop(), second.stop()]);
