@@ -1,4 +1,5 @@
 import '@gemeng/subgraph-kit/testing';
+import { deleteEventStreams } from '@gemeng/subgraph-kit/nats';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { newRunPrefix, startProjectStack } from './project-stack.ts';
@@ -28,26 +29,23 @@ export default async function setup(project: TestProject) {
   const natsUrl = process.env.GEMENG_TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
   const prefix = newRunPrefix();
   const streamPrefix = prefix.slice(0, -1); // t<hex>: the run's streams, subjects and consumers
+  const dropStreams = () => deleteEventStreams({ url: natsUrl, prefix: streamPrefix });
   const stopStack = await startProjectStack(project, {
     target: 'postgres',
     serverUrl: url,
     prefix,
     eventBus: 'nats',
+    nats: { url: natsUrl, streamPrefix },
     env: { NATS_URL: natsUrl, GEMENG_EVENT_STREAM_PREFIX: streamPrefix },
+  }).catch(async (error: unknown) => {
+    await dropStreams().catch(() => {});
+    throw error;
   });
   return async () => {
     try {
       await stopStack();
     } finally {
-      await deleteStreams(natsUrl, streamPrefix);
+      await dropStreams();
     }
   };
-}
-
-/** The run's NATS streams, through the subgraph kit's own clean-up (loaded only here: NATS is optional). */
-async function deleteStreams(url: string, prefix: string) {
-  const nats = (await import('../../subgraphs/kit/src/events/nats/index.ts')) as {
-    deleteEventStreams(options: { url: string; prefix: string }): Promise<string[]>;
-  };
-  await nats.deleteEventStreams({ url, prefix });
 }

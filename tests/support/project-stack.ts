@@ -21,6 +21,7 @@ export interface ProjectStackOptions {
   serverUrl: string;
   prefix: string;
   eventBus: SharedStackInfo['eventBus'];
+  nats?: SharedStackInfo['nats'];
   env?: NodeJS.ProcessEnv;
 }
 
@@ -65,7 +66,7 @@ export async function startProjectStack(
     await dropDatabases().catch(() => {}); // the logs stay, for the error's "see …/logs/<service>.log"
     throw error;
   }
-  project.provide('stack', describeStack(stack, options.target, options.eventBus));
+  project.provide('stack', describeStack(stack, options.target, options.eventBus, options.nats));
   console.log(
     `${options.target}: one platform for all files, ready in ${((Date.now() - started) / 1000).toFixed(1)} s ` +
       `(domain events on ${options.eventBus === 'nats' ? 'NATS JetStream' : 'the local bus'}; logs in ${stack.logDir})`,

@@ -26,6 +26,8 @@ export interface SharedStackInfo
   mailInboxUrl: string;
   /** How the subgraphs pass domain events: the local bus (embedded) or NATS JetStream (postgres). */
   eventBus: 'local' | 'nats';
+  /** With NATS JetStream: the broker and the run's GEMENG_EVENT_STREAM_PREFIX. */
+  nats?: { url: string; streamPrefix: string };
 }
 
 export interface SharedStack extends SharedStackInfo {
@@ -50,11 +52,13 @@ export function describeStack(
   stack: RunningStack,
   target: TestTarget,
   eventBus: SharedStackInfo['eventBus'],
+  nats?: SharedStackInfo['nats'],
 ): SharedStackInfo {
   if (!stack.mail) throw new Error('the shared platform reads mail from the local catcher: unset SMTP_URL');
   return {
     target,
     eventBus,
+    ...(nats ? { nats } : {}),
     routerUrl: stack.routerUrl,
     oidcIssuer: stack.oidcIssuer,
     subgraphUrls: stack.subgraphUrls,
