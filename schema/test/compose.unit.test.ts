@@ -9,7 +9,8 @@ const committed = () =>
     SUBGRAPHS.map(async (entry) => ({ entry, sdl: await readFile(join(entry.dir, 'schema.graphql'), 'utf8') })),
   );
 
-describe('supergraph composition', () => {
+// Composing the four subgraphs takes a second or two, many more on a busy machine.
+describe('supergraph composition', { timeout: 60_000 }, () => {
   it('composes the committed subgraph SDLs into the committed supergraph', async () => {
     const result = compose(await committed());
     expect(result.ok).toBe(true);
