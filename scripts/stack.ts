@@ -177,6 +177,26 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     const subgraphUrls = Object.fromEntries(
       SUBGRAPHS.map((name) => [name, `http://127.0.0.1:${ports[name]}/graphql`]),
     ) as Record<SubgraphName, string>;
+    // The shell serves files and needs only the router's address: it starts while the subgraphs do.
+    let shell: ChildProcess | undefined;
+    if (options.shell !== false) {
+      if (!existsSync(join(ROOT, 'shell/dist/index.html'))) {
+        throw new StartupError('the shell is not built: run `npm run build` first');
+      }
+      progress('starting the shell');
+      shell = launch('shell', shellEntry, logDir, {
+        ...withoutEventKeys(baseEnv),
+        SHELL_PORT: String(ports.shell),
+        ROUTER_URL: `http://127.0.0.1:${ports.router}/graphql`,
+      });
+      children.push({ name: 'shell', child: shell });
+    }
+    const shellReady = shell
+      ? waitReady('shell', shell, `http://127.0.0.1:${ports.shell}/healthz`, logDir).then(
+          () => undefined,
+          (error: unknown) => error,
+        )
+      : Promise.resolve(undefined);
     await startSubgraphs({
       mode: options.subgraphs ?? 'processes',
       source,
@@ -211,21 +231,9 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     children.push({ name: 'router', child: router.child });
     const routerUrl = router.url;
 
-    let shellUrl: string | undefined;
-    if (options.shell !== false) {
-      if (!existsSync(join(ROOT, 'shell/dist/index.html'))) {
-        throw new StartupError('the shell is not built: run `npm run build` first');
-      }
-      progress('starting the shell');
-      const shell = launch('shell', shellEntry, logDir, {
-        ...withoutEventKeys(baseEnv),
-        SHELL_PORT: String(ports.shell),
-        ROUTER_URL: routerUrl,
-      });
-      children.push({ name: 'shell', child: shell });
-      await waitReady('shell', shell, `http://127.0.0.1:${ports.shell}/healthz`, logDir);
-      shellUrl = `http://localhost:${ports.shell}/`;
-    }
+    const shellFailure = await shellReady;
+    if (shellFailure) throw shellFailure;
+    const shellUrl = shell ? `http://localhost:${ports.shell}/` : undefined;
 
     return {
       routerUrl,
