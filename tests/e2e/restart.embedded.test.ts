@@ -46,5 +46,5 @@ describe('a second start of the embedded platform', () => {
     } finally {
       await second.stop();
     }
-  });
+  }, 600_000); // two platforms, one after the other, on a busy machine
 });
