@@ -178,6 +178,8 @@ export async function resolveBrowser(env: NodeJS.ProcessEnv = process.env): Prom
     throw new BrowserNotFoundError(`No Chromium for the browser tests; tried ${tried.join(', ')}: ${fix}.`);
   }
   const problem = await launchProblem(packaged);
+  const failed = tried.filter((entry) => !entry.endsWith('(missing)'));
+  if (!problem && failed.length) packaged.source += `; ${failed.join(', ')} did not start`;
   if (problem) {
     tried.push(`${packaged.source} at ${packaged.executablePath} (${problem})`);
     throw new BrowserNotFoundError(`No Chromium for the browser tests; tried ${tried.join(', ')}: ${fix}.`);
