@@ -9,6 +9,7 @@ import { expect, type Locator, test } from '@playwright/test';
 import { Secret, TOTP } from 'otpauth';
 import { createPerson, graphql } from '../support/oidc.ts';
 import { signedInWithSecondFactor } from '../support/second-factor.ts';
+import { enrolmentCode } from '../support/totp.ts';
 import { confirmLogout, registerAndVerify, signInToAccount, watchErrors } from './citizen.ts';
 import { codesOfCard } from './code-card.ts';
 import { identityOrigin, newEmail, oidcStack, shellUrl } from './env.ts';
@@ -47,7 +48,7 @@ test('a citizen sets up an authenticator app, adds a passkey with it, and later 
   await expect(account.getByRole('img', { name: 'Code QR pour l’application d’authentification' })).toBeVisible();
   const secret = ((await account.locator('[part="totp-secret"]').textContent()) ?? '').replace(/\s/g, '');
   const app = new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 });
-  await account.getByLabel('Code de l’application').fill(app.generate({ timestamp: Date.now() - 30_000 }));
+  await account.getByLabel('Code de l’application').fill(await enrolmentCode(app));
   await account.getByRole('button', { name: 'Confirmer le code' }).click();
   await expect(account.locator('[part="recovery-codes"] li')).toHaveCount(10);
   await account.getByRole('button', { name: 'J’ai conservé mes codes' }).click();

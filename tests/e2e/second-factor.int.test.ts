@@ -20,6 +20,7 @@ import {
 } from '../support/oidc.ts';
 import { signedInWithSecondFactor } from '../support/second-factor.ts';
 import { sharedStack } from '../support/shared-stack.ts';
+import { enrolmentCode } from '../support/totp.ts';
 
 const stack = sharedStack();
 const dudelange = demoCommuneId('dudelange');
@@ -129,7 +130,7 @@ describe('TOTP', () => {
     const confirm = await graphql<{ totpEnrolConfirm: { recoveryCodes: string[] } }>(
       stack,
       'mutation ($input: TotpEnrolConfirmInput!) { totpEnrolConfirm(input: $input) { ... on TotpEnrolConfirmPayload { recoveryCodes } } }',
-      { input: { code: totp.generate({ timestamp: Date.now() - 30_000 }) } },
+      { input: { code: await enrolmentCode(totp) } },
       citizen.accessToken,
     );
     expect(confirm.body.data?.totpEnrolConfirm.recoveryCodes).toHaveLength(10);

@@ -17,6 +17,7 @@ import {
   signedInPerson,
 } from '../support/oidc.ts';
 import { sharedStack } from '../support/shared-stack.ts';
+import { enrolmentCode } from '../support/totp.ts';
 
 const stack = sharedStack();
 
@@ -117,7 +118,7 @@ describe('changing second factors', () => {
     const confirmed = await graphql<{ totpEnrolConfirm: { recoveryCodes: string[] } }>(
       stack,
       CONFIRM,
-      { input: { code: totp.generate({ timestamp: Date.now() - 30_000 }) } },
+      { input: { code: await enrolmentCode(totp) } },
       low.access_token,
     );
     expect(confirmed.body.data?.totpEnrolConfirm.recoveryCodes).toHaveLength(10);
@@ -219,7 +220,7 @@ describe('the sign-in session cookie', () => {
     await graphql(
       stack,
       'mutation ($input: TotpEnrolConfirmInput!) { totpEnrolConfirm(input: $input) { __typename } }',
-      { input: { code: totp.generate({ timestamp: Date.now() - 30_000 }) } },
+      { input: { code: await enrolmentCode(totp) } },
       lowTokens.access_token,
     );
     const high = authorizationRequest(stack);
