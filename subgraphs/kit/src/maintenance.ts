@@ -8,8 +8,9 @@
  * idempotent, so a task that runs again later only finds less to do. A failing task is logged and rolled back,
  * the others still run, and the process never crashes for it.
  */
+
+import type { Logger } from '@gemeng/service-kit';
 import type { SqlClient, TransactionalDb } from './events/types.ts';
-import type { Logger } from './logger.ts';
 
 /** One housekeeping step: deletes what is due with `tx` (its transaction), resolves to the rows it deleted. */
 export interface MaintenanceTask<Tx extends SqlClient = SqlClient> {

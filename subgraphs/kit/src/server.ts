@@ -6,15 +6,24 @@ import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import { carriesRouterSecret } from '@gemeng/service-kit';
+import {
+  type AuthOptions,
+  authenticate,
+  carriesRouterSecret,
+  closeServer,
+  createLogger,
+  createSafeServer,
+  type Logger,
+  listen,
+  readJson,
+  sendJson,
+  tokenVerifierFor,
+} from '@gemeng/service-kit';
+import { headerMap, sendGraphQLResponse } from '@gemeng/service-kit/apollo';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
-import { authenticate } from './auth/http.ts';
-import { type AuthOptions, tokenVerifierFor } from './auth/verify.ts';
 import { createContext, type RequestContext, type ServicesFactory } from './context.ts';
 import { countStatements } from './database/prisma.ts';
 import { type EventEndpoint, receiveEvent } from './events/http-bus.ts';
-import { closeServer, createSafeServer, headerMap, listen, readJson, sendGraphQLResponse, sendJson } from './http.ts';
-import { createLogger, type Logger } from './logger.ts';
 
 /** The router's secret (header and check) is every service's: @gemeng/service-kit. */
 export { carriesRouterSecret, ROUTER_SECRET_HEADER } from '@gemeng/service-kit';

@@ -1,15 +1,22 @@
+import {
+  authFromEnv,
+  createLogger,
+  host,
+  list,
+  loadConfig,
+  port,
+  postgresUrl,
+  runService,
+  secret,
+} from '@gemeng/service-kit';
 import type { GraphQLSchema } from 'graphql';
-import { authFromEnv } from './auth/config.ts';
-import { host, list, loadConfig, port, postgresUrl, secret } from './config.ts';
 import type { ServicesFactory } from './context.ts';
 import { eventStreamPrefix, natsUrl } from './events/nats/settings.ts';
 import { type SubgraphEvents, startEvents } from './events/runtime.ts';
 import { eventPrivateKey, eventPublicKeys } from './events/signing.ts';
 import type { SqlClient, TransactionalDb, TxOf } from './events/types.ts';
-import { createLogger } from './logger.ts';
 import { type Maintenance, startMaintenance } from './maintenance.ts';
 import { type RunningSubgraph, type SubgraphOptions, startSubgraph } from './server.ts';
-import { runService } from './service.ts';
 
 interface Database {
   $queryRawUnsafe(sql: string): Promise<unknown>;

@@ -4,9 +4,9 @@
  */
 import 'vitest';
 import { randomBytes } from 'node:crypto';
-import type { AuthOptions } from './auth/verify.ts';
+import type { AuthOptions } from '@gemeng/service-kit';
+import { createLogger } from '@gemeng/service-kit';
 import { loadDb, loadSchema, loadServices, subgraphProject } from './database/project.ts';
-import { createLogger } from './logger.ts';
 import { ROUTER_SECRET_HEADER, startSubgraph } from './server.ts';
 import { createMigratedDatabase } from './test-databases.ts';
 

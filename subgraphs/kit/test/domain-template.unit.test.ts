@@ -4,10 +4,10 @@
  */
 import { createRequire } from 'node:module';
 import { printSubgraphSchema } from '@apollo/subgraph';
+import { createLogger } from '@gemeng/service-kit';
 import { describe, expect, it } from 'vitest';
 import { createBuilder } from '../src/builder.ts';
 import { type Caller, createContext, type ServiceContext } from '../src/context.ts';
-import { createLogger } from '../src/logger.ts';
 import { communeRef, entityFields, externalFields, userRef } from '../src/schema/entities.ts';
 import { check, ForbiddenError, forbiddenError, NotFoundError, problems } from '../src/schema/errors.ts';
 import { entityMutation } from '../src/schema/mutations.ts';

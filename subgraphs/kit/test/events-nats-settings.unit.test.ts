@@ -1,6 +1,7 @@
 /** NATS_URL and GEMENG_EVENT_STREAM_PREFIX, and the names the event bus gives streams and subjects. */
+
+import { ConfigError, loadConfig } from '@gemeng/service-kit';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.ts';
 import {
   deadLetterSubject,
   domainOf,

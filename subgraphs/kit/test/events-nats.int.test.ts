@@ -5,6 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { describeStartupFailure, StartupError } from '@gemeng/service-kit';
 import { headers as natsHeaders } from '@nats-io/transport-node';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startDispatcher } from '../src/events/dispatcher.ts';
@@ -16,7 +17,6 @@ import { deleteEventStreams, ensureDomainStream } from '../src/events/nats/strea
 import { startEvents } from '../src/events/runtime.ts';
 import { eventVerifier } from '../src/events/signing.ts';
 import type { Bus } from '../src/events/types.ts';
-import { describeStartupFailure, StartupError } from '../src/service.ts';
 import {
   anEvent,
   consumerHandlers,

@@ -10,6 +10,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createLogger } from '@gemeng/service-kit';
 import { inject } from 'vitest';
 import { prepareDatabase } from '../src/database/prepare.ts';
 import { loadDb, loadSchema, subgraphProject } from '../src/database/project.ts';
@@ -25,7 +26,6 @@ import {
   generateEventKeyPair,
 } from '../src/events/signing.ts';
 import type { Bus, DomainEvent, EventHandler, SqlClient, TransactionalDb } from '../src/events/types.ts';
-import { createLogger } from '../src/logger.ts';
 import { type RunningSubgraph, startSubgraph } from '../src/server.ts';
 import { createTestDatabase, type TestDatabase } from '../src/testing.ts';
 

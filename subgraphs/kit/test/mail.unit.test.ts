@@ -1,8 +1,7 @@
 import { createServer } from 'node:net';
+import { ConfigError, createLogger, loadConfig } from '@gemeng/service-kit';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type MailCatcher, startMailCatcher } from '../../../scripts/mail-catcher.ts';
-import { ConfigError, loadConfig } from '../src/config.ts';
-import { createLogger } from '../src/logger.ts';
 import {
   createMailer,
   MailDeliveryError,

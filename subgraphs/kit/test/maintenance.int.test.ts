@@ -5,10 +5,10 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Logger } from '@gemeng/service-kit';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadDb, subgraphProject } from '../src/database/project.ts';
 import type { SqlClient, TransactionalDb } from '../src/events/types.ts';
-import type { Logger } from '../src/logger.ts';
 import { eventRetention, type MaintenanceTask, startMaintenance } from '../src/maintenance.ts';
 import { createMigratedDatabase, type TestDatabase } from '../src/testing.ts';
 

@@ -2,12 +2,12 @@ import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { StartupError } from '@gemeng/service-kit';
 import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { prepareDatabase } from '../src/database/prepare.ts';
 import { subgraphProject } from '../src/database/project.ts';
 import { applyMigrations, diffMigrations } from '../src/database/schema-engine.ts';
-import { StartupError } from '../src/service.ts';
 import { createMigratedDatabase, createTestDatabase, type TestDatabase } from '../src/testing.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));

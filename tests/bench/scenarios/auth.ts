@@ -1,5 +1,4 @@
-import { createTokenVerifier, type TokenVerifier } from '../../../subgraphs/kit/src/auth/verify.ts';
-import { createLogger } from '../../../subgraphs/kit/src/logger.ts';
+import { createLogger, createTokenVerifier, type TokenVerifier } from '@gemeng/service-kit';
 import { type LocalIssuer, startLocalIssuer } from '../lib/local-issuer.ts';
 import { clientCredentialsToken, withBadSignature } from '../lib/tokens.ts';
 import type {

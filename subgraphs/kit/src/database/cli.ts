@@ -15,7 +15,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { describeStartupFailure } from '../service.ts';
+import { describeStartupFailure } from '@gemeng/service-kit';
 import { startEmbeddedPostgres } from './embedded.ts';
 import { prepareDatabase } from './prepare.ts';
 import { loadSchema, type SubgraphProject, subgraphProject } from './project.ts';
@@ -94,7 +94,7 @@ async function main() {
 async function events([sub]: string[]) {
   if (sub !== 'dead-letters') throw new Error(`unknown events command "${sub ?? ''}": use events dead-letters`);
   const { eventStreamPrefix, natsUrl, printDeadLetters } = await import('../events/nats/index.ts');
-  const { loadConfig } = await import('../config.ts');
+  const { loadConfig } = await import('@gemeng/service-kit');
   const config = loadConfig({ url: natsUrl('NATS_URL'), prefix: eventStreamPrefix('GEMENG_EVENT_STREAM_PREFIX') });
   if (!config.url) throw new Error('NATS_URL is not set: dead letters exist only on NATS JetStream (nats://host:4222)');
   await printDeadLetters({ url: config.url, prefix: config.prefix });

@@ -8,8 +8,8 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { createConnection } from 'node:net';
 import { dirname, join } from 'node:path';
+import { StartupError } from '@gemeng/service-kit';
 import pg from 'pg';
-import { StartupError } from '../service.ts';
 
 export interface EmbeddedPostgresOptions {
   /** Folder of the cluster; created and initialised on first start. */

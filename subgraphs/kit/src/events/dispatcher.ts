@@ -6,7 +6,7 @@
  * unpublished, to be delivered again (at least once). A failed delivery is retried after an exponential
  * backoff (`baseDelayMs` · 2^(attempts-1), at most `maxDelayMs`, with jitter).
  */
-import type { Logger } from '../logger.ts';
+import type { Logger } from '@gemeng/service-kit';
 import type { Bus, DomainEvent, JsonValue, TransactionalDb } from './types.ts';
 
 export interface DispatcherOptions {

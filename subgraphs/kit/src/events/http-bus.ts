@@ -7,8 +7,8 @@
  * all do, which idempotent consumers skip).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { sendJson } from '../http.ts';
-import type { Logger } from '../logger.ts';
+import type { Logger } from '@gemeng/service-kit';
+import { sendJson } from '@gemeng/service-kit';
 import { checkSignedEvent, type EventSigner, type EventVerifier } from './signing.ts';
 import type { Bus, DomainEvent, EventHandler, EventReceiver } from './types.ts';
 

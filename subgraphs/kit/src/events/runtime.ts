@@ -1,8 +1,8 @@
 /** Domain events in a subgraph process: the bus, the consumers' handlers and the outbox dispatcher. */
 
 import type { KeyObject } from 'node:crypto';
-import { ConfigError } from '../config.ts';
-import type { Logger } from '../logger.ts';
+import type { Logger } from '@gemeng/service-kit';
+import { ConfigError } from '@gemeng/service-kit';
 import { consumeOnce, type TransactionalHandler } from './consumer.ts';
 import { type Dispatcher, type DispatcherOptions, startDispatcher } from './dispatcher.ts';
 import { createHttpBus, type EventEndpoint } from './http-bus.ts';

@@ -10,7 +10,7 @@
  */
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, sign, verify } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { ConfigError, type Setting } from '../config.ts';
+import { ConfigError, type Setting } from '@gemeng/service-kit';
 import { type DomainEvent, parseDomainEvent } from './types.ts';
 
 /** `<publisher>:<hex Ed25519 signature of "<timestamp>.<body>">`. */

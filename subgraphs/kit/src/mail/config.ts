@@ -2,7 +2,7 @@
  * Mail settings from the environment, in the style of `../config.ts`: a missing or malformed value throws a
  * `ConfigError` whose one line names the variable — and never shows an SMTP password.
  */
-import { ConfigError, type Setting } from '../config.ts';
+import { ConfigError, type Setting } from '@gemeng/service-kit';
 
 /** Where an smtp:// or smtps:// URL points, with its credentials percent-decoded. */
 export interface SmtpTarget {

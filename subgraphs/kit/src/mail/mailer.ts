@@ -2,9 +2,10 @@
  * Transactional mail over SMTP (nodemailer, pooled connections). On the embedded default the relay is the
  * local mail catcher (`scripts/mail-catcher.ts`); in production an smtps:// relay with credentials.
  */
+
+import type { Logger } from '@gemeng/service-kit';
 import nodemailer from 'nodemailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
-import type { Logger } from '../logger.ts';
 import { mailboxAddress, parseSmtpUrl } from './config.ts';
 
 /** A message the relay did not accept (or could not be reached). The message names the relay, never its password. */

@@ -9,9 +9,10 @@
  * event goes to the dead-letter stream (./dead-letters.ts) with an error log line. A refused event is
  * dead-lettered at once and never handled. See docs/adr/0007-domain-events-on-nats-jetstream.md.
  */
+
+import type { Logger } from '@gemeng/service-kit';
 import { AckPolicy, type ConsumerMessages, DeliverPolicy, JetStreamApiError, type JsMsg } from '@nats-io/jetstream';
 import { nanos, headers as natsHeaders } from '@nats-io/transport-node';
-import type { Logger } from '../../logger.ts';
 import { backoffDelay } from '../dispatcher.ts';
 import {
   checkSignedEvent,

@@ -3,10 +3,11 @@
  * runs (a broker restart is a pause, not a failure); the first connection must succeed, or the subgraph stops
  * with one line that says what to fix.
  */
+
+import type { Logger } from '@gemeng/service-kit';
+import { StartupError } from '@gemeng/service-kit';
 import { type JetStreamClient, type JetStreamManager, jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import type { Logger } from '../../logger.ts';
-import { StartupError } from '../../service.ts';
 import { redactUrl } from './settings.ts';
 
 export interface Broker {

@@ -8,7 +8,7 @@
  *   durable consumer       gemeng-procedures              (one per consuming subgraph on each domain's stream)
  *   dead letters           gemeng-dead-letters            subjects gemeng.dead-letter.<subgraph>.<event type>
  */
-import { ConfigError, type Setting } from '../../config.ts';
+import { ConfigError, type Setting } from '@gemeng/service-kit';
 
 export interface BrokerSettings {
   /** NATS_URL: one or more comma-separated nats:// (or tls://) URLs. */

@@ -1,2 +1,0 @@
-/** Moved to `@gemeng/service-kit` (every Node service needs it); kept so kit modules import it as before. */
-export { createLogger, type Logger } from '@gemeng/service-kit';
