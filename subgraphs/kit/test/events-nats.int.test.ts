@@ -82,6 +82,7 @@ async function bus(
     log,
     retryBaseMs: 50,
     retryMaxMs: 200,
+    watchdogMs: 500,
     ...options,
   });
   cleanups.push(() => created.close());

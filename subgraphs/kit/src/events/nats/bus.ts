@@ -47,6 +47,8 @@ export interface NatsBusOptions {
   ackWaitMs?: number;
   /** Wait for the stream's ack of a publish (default 5000 ms). */
   publishTimeoutMs?: number;
+  /** How often a consumer checks that its stream and durable consumer still exist on the broker (default 10 s). */
+  watchdogMs?: number;
 }
 
 export interface NatsBus extends Bus {
@@ -63,6 +65,7 @@ export function createNatsBus(options: NatsBusOptions): NatsBus {
   const ensured = new Set<string>();
   const subscriptions: ConsumerMessages[] = [];
   const loops: Promise<void>[] = [];
+  const watchdogs: NodeJS.Timeout[] = [];
   let closing = false;
 
   async function ensure(domain: string) {
@@ -112,35 +115,55 @@ export function createNatsBus(options: NatsBusOptions): NatsBus {
   /** Consumes the domain's stream through this subgraph's durable consumer, until `close()`. */
   async function openConsumer(domain: string) {
     await ensureConsumer(domain);
-    const consumer = await broker.js.consumers.get(streamName(prefix, domain), durableName(prefix, subgraph));
+    const stream = streamName(prefix, domain);
+    const durable = durableName(prefix, subgraph);
+    const consumer = await broker.js.consumers.get(stream, durable);
     // a pull lasts 10 s (not 30): a pull the broker forgot (2.9, after a consumer was re-created) is renewed soon
     const messages = await consumer.consume({ max_messages: 20, expires: 10_000 });
     subscriptions.push(messages);
     loops.push(consume(messages));
-    void reopenWhenLost(domain, messages);
+    let lost = false;
+    const reopenOnce = () => {
+      if (lost || closing) return;
+      lost = true;
+      clearInterval(watchdog);
+      void reopen(domain, messages);
+    };
+    // The client reports a deleted consumer (409) or missed heartbeats ...
+    const gone = ['consumer_not_found', 'stream_not_found', 'consumer_deleted'];
+    void (async () => {
+      for await (const status of messages.status()) if (gone.includes(status.type)) reopenOnce();
+    })();
+    // ... but not when the stream vanished while no pull was pending (seen under load): ask the broker ourselves.
+    const watchdog = setInterval(() => {
+      broker.jsm.consumers.info(stream, durable).then(
+        () => {},
+        (error: unknown) => {
+          if (error instanceof JetStreamApiError && (error.code === 10014 || error.code === 10059)) reopenOnce();
+        },
+      );
+    }, options.watchdogMs ?? 10_000);
+    watchdog.unref();
+    watchdogs.push(watchdog);
   }
 
   /**
    * A broker that lost its storage, or an operator who deleted the stream or the consumer: create them again
    * and consume anew (retried every few seconds while the broker refuses).
    */
-  async function reopenWhenLost(domain: string, messages: ConsumerMessages) {
-    const lost = ['consumer_not_found', 'stream_not_found', 'consumer_deleted'];
-    for await (const status of messages.status()) {
-      if (closing || !lost.includes(status.type)) continue;
-      await messages.close().catch(() => {});
-      const index = subscriptions.indexOf(messages);
-      if (index >= 0) subscriptions.splice(index, 1);
-      ensured.delete(domain);
-      while (!closing) {
-        try {
-          await openConsumer(domain);
-          log.warn({ domain }, 'the event stream or consumer was missing on the broker: created again');
-          return;
-        } catch (error) {
-          log.warn({ domain, reason: message(error) }, 'event consumer not created again yet');
-          await new Promise((resolve) => setTimeout(resolve, 2000));
-        }
+  async function reopen(domain: string, messages: ConsumerMessages) {
+    await messages.close().catch(() => {});
+    const index = subscriptions.indexOf(messages);
+    if (index >= 0) subscriptions.splice(index, 1);
+    ensured.delete(domain);
+    while (!closing) {
+      try {
+        await openConsumer(domain);
+        log.warn({ domain }, 'the event stream or consumer was missing on the broker: created again');
+        return;
+      } catch (error) {
+        log.warn({ domain, reason: message(error) }, 'event consumer not created again yet');
+        await new Promise((resolve) => setTimeout(resolve, 2000));
       }
     }
   }
@@ -237,6 +260,7 @@ export function createNatsBus(options: NatsBusOptions): NatsBus {
     },
     async close() {
       closing = true;
+      for (const watchdog of watchdogs) clearInterval(watchdog);
       for (const messages of subscriptions) await messages.close().catch(() => {});
       await Promise.allSettled(loops);
       handlers.clear();
