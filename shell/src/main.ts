@@ -48,7 +48,7 @@ const importModule = (specifier: string): Promise<Record<string, unknown>> => im
 
 /** single-spa application name → module (import map) and the export holding its lifecycles. */
 const APPLICATIONS: Record<string, { module: string; lifecycles?: string }> = {
-  '@gemeng/identity': { module: '@gemeng/identity' },
+  '@gemeng/portal': { module: '@gemeng/portal' },
   '@gemeng/identity/account': { module: '@gemeng/identity', lifecycles: 'account' },
 };
 

@@ -45,7 +45,7 @@ export function number(lang: Lang, value: number): string {
   return squash(new Intl.NumberFormat(`${lang}-LU`).format(value));
 }
 
-/** Labels the card must show per language (from frontends/identity/src/messages.ts). */
+/** Labels the card must show per language (from frontends/portal/src/messages.ts). */
 export const LABELS: Record<Lang, { procedures: string; events: string; yearlyFee: string; inhabitants: RegExp }> = {
   lb: {
     procedures: 'Online-Démarchen',

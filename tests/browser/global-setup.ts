@@ -61,6 +61,7 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | und
     return undefined;
   }
   requireBuild('../../frontends/identity/dist/gemeng-identity.js', '@gemeng/frontend-identity');
+  requireBuild('../../frontends/portal/dist/gemeng-portal.js', '@gemeng/frontend-portal');
   requireBuild('../../shell/dist/index.html', '@gemeng/shell');
 
   const embedPort = await freePort();

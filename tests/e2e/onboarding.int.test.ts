@@ -25,9 +25,9 @@ import { sharedStack } from '../support/shared-stack.ts';
 
 /** The query <gemeng-commune-card> sends, read from the widget's source (a browser module, no DOM here). */
 const COMMUNE_CARD_QUERY = (() => {
-  const source = readFileSync(new URL('../../frontends/identity/src/commune-card.ts', import.meta.url), 'utf8');
+  const source = readFileSync(new URL('../../frontends/portal/src/commune-card.ts', import.meta.url), 'utf8');
   const query = source.match(/COMMUNE_CARD_QUERY = `([^`]+)`/)?.[1];
-  if (!query) throw new Error('COMMUNE_CARD_QUERY not found in frontends/identity/src/commune-card.ts');
+  if (!query) throw new Error('COMMUNE_CARD_QUERY not found in frontends/portal/src/commune-card.ts');
   return query;
 })();
 

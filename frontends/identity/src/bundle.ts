@@ -4,13 +4,11 @@
  */
 import { notifyOpener } from '@gemeng/frontend-kit';
 import './gemeng-account.ts';
-import './gemeng-commune-card.ts';
 import './gemeng-login.ts';
 
 // On a commune website's /auth/callback inside the sign-in popup: hand the answer to the page that waits for it.
 notifyOpener();
 
 export { Account } from './account.ts';
-export { CommuneCard } from './commune-card.ts';
 export { Login } from './login.ts';
-export { account, bootstrap, mount, unmount, update } from './single-spa.ts';
+export { account } from './single-spa.ts';

@@ -3,13 +3,4 @@ export type { CodeCardStatus, CommuneRef, Me, Passkey, SecurityEvent, SignInSess
 export { accountMessages } from './account-messages.ts';
 export { AuthElement, type AuthErrorDetail } from './auth-element.ts';
 export { authMessages } from './auth-messages.ts';
-export {
-  COMMUNE_CARD_QUERY,
-  type Commune,
-  CommuneCard,
-  type CommuneCardData,
-  type CommuneCardErrorDetail,
-  type CommuneCardOptions,
-} from './commune-card.ts';
 export { Login } from './login.ts';
-export { communeCardMessages } from './messages.ts';

@@ -1,0 +1,9 @@
+export {
+  COMMUNE_CARD_QUERY,
+  type Commune,
+  CommuneCard,
+  type CommuneCardData,
+  type CommuneCardErrorDetail,
+  type CommuneCardOptions,
+} from './commune-card.ts';
+export { communeCardMessages } from './messages.ts';
