@@ -10,6 +10,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROOT, type RunningStack, SUBGRAPHS, type SubgraphName, startStack } from '../../scripts/stack.ts';
+import { asksForBundles, runBundles } from './bundles.ts';
 import { asksForFootprint, runFootprint } from './footprint.ts';
 import { clockTicksPerSecond, pidListeningOn, systemBusyMs, withChildren } from './lib/cpu.ts';
 import { percentile, runInProcess } from './lib/inprocess.ts';
@@ -42,6 +43,8 @@ const USAGE = `Usage: npm run bench -- [options]
                        (default: ${DEFAULT_SCENARIOS.map((s) => s.name).join(', ')}; the others only when named)
   --scenario footprint what npm start costs: ready time, memory at idle and after --requests (default 1000)
                        requests; runs alone (--subgraphs processes: one process per subgraph)
+  --scenario bundles   widget code sizes against the budgets, the JavaScript pages load in Chromium, and
+                       Lighthouse on the portal home and a commune page; runs alone (--no-lighthouse: skip it)
   --duration <s>       measured seconds per target (default 10)
   --warmup <s>         warm-up seconds per target, not measured (default 2)
   --connections <n>    concurrent connections (default 20)
@@ -156,6 +159,8 @@ function localPid(url: string): number | undefined {
 async function main(): Promise<number> {
   // The footprint scenario runs alone: it starts `npm start` itself (see footprint.ts).
   if (asksForFootprint(process.argv.slice(2))) return runFootprint(process.argv.slice(2));
+  // So does the bundles scenario: it measures the build and pages in Chromium on a stack with the shell (bundles.ts).
+  if (asksForBundles(process.argv.slice(2))) return runBundles(process.argv.slice(2));
   let options: Settings | undefined;
   try {
     options = settings(process.argv.slice(2));
