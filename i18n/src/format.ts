@@ -1,0 +1,55 @@
+import { intlLocales, type Language, TIME_ZONE } from './languages.ts';
+
+// Intl formatters are costly to build: one per language and options, built on first use.
+const cache = new Map<string, unknown>();
+function cached<T>(key: string, build: () => T): T {
+  let value = cache.get(key) as T | undefined;
+  if (value === undefined) {
+    value = build();
+    cache.set(key, value);
+  }
+  return value;
+}
+
+export function numberFormat(language: Language, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  return cached(
+    `n|${language}|${JSON.stringify(options)}`,
+    () => new Intl.NumberFormat(intlLocales(language), options),
+  );
+}
+
+export function formatNumber(language: Language, value: number, options?: Intl.NumberFormatOptions): string {
+  return numberFormat(language, options).format(value);
+}
+
+/** Money travels as integer cents to avoid floating-point amounts: `formatEuroCents('fr', 123450)` → `1.234,50 €` (Luxembourg groups thousands with a dot). */
+export function formatEuroCents(language: Language, cents: number): string {
+  return numberFormat(language, { style: 'currency', currency: 'EUR' }).format(cents / 100);
+}
+
+/** A date (and time) in Luxembourg time, whatever the reader's computer says. */
+export function formatDateTime(
+  language: Language,
+  value: string | number | Date,
+  options: Intl.DateTimeFormatOptions = { dateStyle: 'full', timeStyle: 'short' },
+): string {
+  const date = value instanceof Date ? value : new Date(value);
+  const format = cached(
+    `d|${language}|${JSON.stringify(options)}`,
+    () => new Intl.DateTimeFormat(intlLocales(language), { timeZone: TIME_ZONE, ...options }),
+  );
+  return format.format(date);
+}
+
+/** `formatList('de', ['A', 'B', 'C'])` → `A, B und C`; `type: 'disjunction'` for "or". */
+export function formatList(
+  language: Language,
+  items: Iterable<string>,
+  options: Intl.ListFormatOptions = { type: 'conjunction' },
+): string {
+  const format = cached(
+    `l|${language}|${JSON.stringify(options)}`,
+    () => new Intl.ListFormat(intlLocales(language), options),
+  );
+  return format.format(items);
+}

@@ -1,0 +1,35 @@
+export {
+  formatDateTime,
+  formatEuroCents,
+  formatList,
+  formatNumber,
+  numberFormat,
+} from './format.ts';
+export {
+  DEFAULT_LANGUAGE,
+  FALLBACKS,
+  intlLocales,
+  isLanguage,
+  LANGUAGES,
+  type Language,
+  matchLanguage,
+  TIME_ZONE,
+} from './languages.ts';
+export {
+  type Catalog,
+  type CatalogLoader,
+  createMessages,
+  defineMessages,
+  loadMessages,
+  type MessageSource,
+  Messages,
+  type MessageValues,
+  type Translate,
+} from './messages.ts';
+export {
+  acceptedLanguage,
+  type LanguageRange,
+  type LanguageSource,
+  negotiateLanguage,
+  parseAcceptLanguage,
+} from './negotiate.ts';
