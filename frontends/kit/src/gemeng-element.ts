@@ -1,4 +1,5 @@
-import { css, LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { css, LitElement, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { AttributeChecker, type AttributeRule, languageRule } from './attributes.ts';
 import { resolveEndpoint } from './config.ts';
 import { type Language, negotiateLanguage } from './i18n.ts';
 
@@ -86,6 +87,9 @@ export class GemengElement extends LitElement {
 
   static override styles = [gemengStyles];
 
+  /** The attribute values a widget accepts (see `attributes.ts`); subclasses add theirs to their parent's. */
+  static attributeRules: readonly AttributeRule[] = [languageRule];
+
   // `declare` (no class field) so the fields do not shadow Lit's reactive accessors under define semantics.
   declare lang: string;
   /** GraphQL endpoint; falls back to the page config (see `resolveEndpoint`). */
@@ -94,6 +98,17 @@ export class GemengElement extends LitElement {
   declare language: Language;
 
   #langObserver: MutationObserver | undefined;
+
+  /** Checks the attributes before each render: one warning per unknown value, and {@link attributeProblem}. */
+  protected readonly attributeCheck = new AttributeChecker(
+    this,
+    () => (this.constructor as typeof GemengElement).attributeRules,
+  );
+
+  /** A subclass's `render` starts with it: the short message shown in place when an attribute value is unknown. */
+  protected attributeProblem(): TemplateResult | undefined {
+    return this.attributeCheck.render(this.language);
+  }
 
   constructor() {
     super();

@@ -1,4 +1,12 @@
 export {
+  AttributeChecker,
+  type AttributeProblem,
+  type AttributeRule,
+  integerBetween,
+  languageRule,
+  oneOf,
+} from './attributes.ts';
+export {
   ACR_SUBSTANTIAL,
   type AcrValue,
   AuthClient,
@@ -37,6 +45,7 @@ export {
   tokenOrigins,
 } from './config.ts';
 export { ConfigurationError } from './errors.ts';
+export * from './forms/index.ts';
 export { GemengElement, type GemengElementOptions, gemengStyles } from './gemeng-element.ts';
 export {
   type GraphQLErrorEntry,
@@ -49,6 +58,7 @@ export {
   stepUpChallenge,
   withStepUp,
 } from './graphql-client.ts';
+export { graphql, type Operation, type OperationResult, type OperationVariables } from './graphql.ts';
 export {
   type Catalog,
   type Catalogs,
