@@ -58,7 +58,6 @@ export {
   stepUpChallenge,
   withStepUp,
 } from './graphql-client.ts';
-export { graphql, type Operation, type OperationResult, type OperationVariables } from './graphql.ts';
 export {
   type Catalog,
   type Catalogs,
