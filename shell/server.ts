@@ -18,7 +18,7 @@ import {
   DEFAULT_SHELL_PORT,
   ShellStartError,
   startShell,
-} from './src/server-lib.ts';
+} from './src/server/server.ts';
 
 runService('shell', async () => {
   const config = loadConfig({

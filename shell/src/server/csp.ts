@@ -1,0 +1,34 @@
+/** An absolute URL's origin for connect-src; a relative URL is same-origin ('self'). */
+function connectSource(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return "'self'";
+  }
+}
+
+/**
+ * The portal page's CSP. Scripts come only from the portal's own files (`script-src 'self'`): the page has no
+ * inline script at all, so it needs neither hashes nor 'unsafe-inline'; its settings travel in `<meta>` tags.
+ * With an issuer, `connect-src` also allows its origin: the page fetches discovery and calls the token and
+ * revocation endpoints. Signing in and out are top-level navigations (not limited by CSP); the page posts no
+ * form to the issuer, so `form-action` stays 'self'.
+ */
+export function contentSecurityPolicy(routerUrl: string, oidcIssuer?: string): string {
+  const connect = [
+    ...new Set(["'self'", connectSource(routerUrl), ...(oidcIssuer ? [connectSource(oidcIssuer)] : [])]),
+  ];
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    `connect-src ${connect.join(' ')}`,
+    "manifest-src 'self'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "object-src 'none'",
+  ].join('; ');
+}
