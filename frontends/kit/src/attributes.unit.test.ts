@@ -2,7 +2,7 @@
 import { html, type TemplateResult } from 'lit';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type AttributeChecker, integerBetween, oneOf } from './attributes.ts';
-import { formMessages } from './forms/messages.ts';
+import { texts } from './forms/test-host.ts';
 import { GemengElement } from './gemeng-element.ts';
 
 /** A widget with an option, as a domain's element declares it. */
@@ -53,9 +53,7 @@ describe('attribute checks', () => {
     const element = await mount({ variant: 'huge' });
     const alert = element.shadowRoot?.querySelector('[role="alert"]');
     expect(alert?.getAttribute('part')).toBe('attribute-problem alert');
-    expect(shown(element)).toBe(
-      formMessages.de.invalidAttribute.replace('{value}', 'huge').replace('{attribute}', 'variant'),
-    );
+    expect(shown(element)).toBe(texts.de.invalidAttribute.replace('{value}', 'huge').replace('{attribute}', 'variant'));
     element.requestUpdate();
     await element.updateComplete;
     element.setAttribute('lang', 'en');
@@ -78,7 +76,7 @@ describe('attribute checks', () => {
     const element = await mount({ lang: 'pt' });
     // In the language the widget falls back to (its own lang being unusable).
     expect(shown(element)).toBe(
-      formMessages[element.language].invalidAttribute.replace('{value}', 'pt').replace('{attribute}', 'lang'),
+      texts[element.language].invalidAttribute.replace('{value}', 'pt').replace('{attribute}', 'lang'),
     );
     const other = await mount({ lang: 'en', 'heading-level': '7' });
     expect(shown(other)).toContain('“7” is not a valid value for “heading-level”');

@@ -3,10 +3,9 @@ import { html } from 'lit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderDataTable } from './data-table.ts';
 import { renderCheckbox, renderChoices, renderErrorSummary, renderField } from './field.ts';
-import { formMessages } from './messages.ts';
-import { mountHost, text } from './test-host.ts';
+import { mountHost, text, texts } from './test-host.ts';
 
-const en = formMessages.en;
+const en = texts.en;
 
 afterEach(() => {
   document.body.replaceChildren();
@@ -125,7 +124,7 @@ describe('renderErrorSummary', () => {
     host.requestUpdate();
     await host.updateComplete;
     const summary = root.querySelector('#f-error-summary')!;
-    expect(text(summary.querySelector('.error-summary-title'))).toBe(formMessages.lb.errorSummaryTitle);
+    expect(text(summary.querySelector('.error-summary-title'))).toBe(texts.lb.errorSummaryTitle);
     expect(summary.querySelector('[role="alert"]')).not.toBeNull();
     const links = [...summary.querySelectorAll('a')];
     expect(links.map((link) => [link.getAttribute('href'), text(link)])).toEqual([

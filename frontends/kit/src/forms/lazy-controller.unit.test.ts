@@ -2,8 +2,7 @@
 import { html } from 'lit';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LazyController } from './lazy-controller.ts';
-import { formMessages } from './messages.ts';
-import { mountHost, text, until } from './test-host.ts';
+import { mountHost, text, texts, until } from './test-host.ts';
 
 afterEach(() => {
   document.body.replaceChildren();
@@ -23,7 +22,7 @@ describe('LazyController', () => {
     expect(part.status).toBe('loading');
     const placeholder = root.querySelector('[part~="loading"]');
     expect(placeholder?.getAttribute('aria-busy')).toBe('true');
-    expect(text(placeholder)).toBe(formMessages.fr.loading);
+    expect(text(placeholder)).toBe(texts.fr.loading);
 
     host.requestUpdate();
     await host.updateComplete;
@@ -45,7 +44,7 @@ describe('LazyController', () => {
     host.view = () => html`${part.render('en', (module) => html`<h2>${module.title}</h2>`)}`;
     host.requestUpdate();
     await until(host, () => part.status === 'failed' && Boolean(root.querySelector('[role="alert"]')));
-    expect(text(root.querySelector('[role="alert"] p'))).toBe(formMessages.en.loadFailed);
+    expect(text(root.querySelector('[role="alert"] p'))).toBe(texts.en.loadFailed);
     root.querySelector<HTMLButtonElement>('[role="alert"] button')!.click();
     await until(host, () => text(root.querySelector('h2')) === 'Sécurité');
     expect(loader).toHaveBeenCalledTimes(2);

@@ -3,11 +3,10 @@ import { html } from 'lit';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AuthError } from '../auth.ts';
 import { GraphQLRequestError } from '../graphql-client.ts';
-import { formMessages } from './messages.ts';
 import { MutationController, type PayloadError } from './mutation-controller.ts';
-import { mountHost, type PiecesHost, text, until } from './test-host.ts';
+import { mountHost, type PiecesHost, text, texts, until } from './test-host.ts';
 
-const en = formMessages.en;
+const en = texts.en;
 
 afterEach(() => {
   document.body.replaceChildren();

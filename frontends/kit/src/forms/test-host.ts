@@ -2,6 +2,10 @@ import { html, LitElement, type TemplateResult } from 'lit';
 import type { AuthError } from '../auth.ts';
 import type { StepUpChallenge } from '../graphql-client.ts';
 import type { Language } from '../i18n.ts';
+import de from '../messages/forms/de.json';
+import en from '../messages/forms/en.json';
+import fr from '../messages/forms/fr.json';
+import lb from '../messages/forms/lb.json';
 import type { MutationHost } from './mutation-controller.ts';
 
 /**
@@ -47,3 +51,6 @@ export async function until(host: LitElement, predicate: () => boolean): Promise
   }
   throw new Error('never happened');
 }
+
+/** The kit's texts as written (ICU strings with simple arguments), per language. */
+export const texts = { lb, fr, de, en } as const;
