@@ -1,6 +1,7 @@
 import { matchLanguage } from '@gemeng/frontend-kit';
-import { type LifeCycles, navigateToUrl, registerApplication, start } from 'single-spa';
+import { navigateToUrl, registerApplication, start } from 'single-spa';
 import { constructApplications, constructLayoutEngine, constructRoutes } from 'single-spa-layout';
+import { importApplication, importModule, pageApplications } from './applications.ts';
 import { completeAuthReturn, portalAuth } from './auth.ts';
 import { applyLanguage, initialLanguage, rememberLanguage } from './language.ts';
 import { t } from './messages.ts';
@@ -43,22 +44,6 @@ document.addEventListener('click', (event) => {
   navigateToUrl(url.href);
 });
 
-// A variable specifier keeps Vite from bundling the application: the browser resolves it with the import map.
-const importModule = (specifier: string): Promise<Record<string, unknown>> => import(/* @vite-ignore */ specifier);
-
-/** single-spa application name → module (import map) and the export holding its lifecycles. */
-const APPLICATIONS: Record<string, { module: string; lifecycles?: string }> = {
-  '@gemeng/portal': { module: '@gemeng/portal' },
-  '@gemeng/identity/account': { module: '@gemeng/identity', lifecycles: 'account' },
-};
-
-async function importApplication(name: string): Promise<LifeCycles> {
-  const application = APPLICATIONS[name];
-  if (!application) throw new Error(`No module for the application ${name}: add it to APPLICATIONS in main.ts.`);
-  const module = await importModule(application.module);
-  return (application.lifecycles ? module[application.lifecycles] : module) as LifeCycles;
-}
-
 async function main(): Promise<void> {
   const auth = portalAuth();
   const header = document.querySelector('gemeng-login');
@@ -69,20 +54,22 @@ async function main(): Promise<void> {
   const language = initialLanguage();
   applyLanguage(language);
 
-  // The identity bundle registers <gemeng-login> in the header, outside any single-spa route.
-  if (auth) void importModule('@gemeng/identity').catch((error: unknown) => console.error(error));
+  // The embed loader loads each <gemeng-…> element's module when it appears, as on a commune's website: the
+  // header's <gemeng-login> (outside any route) and the widgets the configurator previews.
+  void importModule('/embed.js').catch((error: unknown) => console.error(error));
 
   const template = document.querySelector<HTMLTemplateElement>('#single-spa-layout');
   if (!template) throw new Error('index.html lacks <template id="single-spa-layout">.');
 
   // Placeholders are plain HTML strings for single-spa-layout; they use the language at start-up.
   const routes = constructRoutes(template, {
-    loaders: { identityLoader: `<p class="placeholder" role="status">${t(language, 'loading')}</p>` },
-    errors: { identityError: `<p class="placeholder placeholder-error" role="alert">${t(language, 'appError')}</p>` },
+    loaders: { loading: `<p class="placeholder" role="status">${t(language, 'loading')}</p>` },
+    errors: { failed: `<p class="placeholder placeholder-error" role="alert">${t(language, 'appError')}</p>` },
     props: {},
   });
 
-  const applications = constructApplications({ routes, loadApp: ({ name }) => importApplication(name) });
+  const modules = pageApplications();
+  const applications = constructApplications({ routes, loadApp: ({ name }) => importApplication(name, modules) });
   const layoutEngine = constructLayoutEngine({ routes, applications });
   for (const application of applications) registerApplication(application);
   layoutEngine.activate();
