@@ -1,0 +1,11 @@
+import { defineMessages } from '@gemeng/i18n';
+
+/** The configurator's texts, one ICU file per language in `messages/configurator/`, each loaded when first needed. */
+export const configuratorMessages = defineMessages('configurator', {
+  lb: () => import('./messages/configurator/lb.json'),
+  fr: () => import('./messages/configurator/fr.json'),
+  de: () => import('./messages/configurator/de.json'),
+  en: () => import('./messages/configurator/en.json'),
+});
+
+export const tc = configuratorMessages.t;
