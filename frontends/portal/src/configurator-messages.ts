@@ -1,4 +1,4 @@
-import { defineMessages } from '@gemeng/i18n';
+import { defineMessages } from '@gemeng/frontend-kit';
 
 /** The configurator's texts, one ICU file per language in `messages/configurator/`, each loaded when first needed. */
 export const configuratorMessages = defineMessages('configurator', {

@@ -1,4 +1,5 @@
 import {
+  formatNumber,
   formStyles,
   GemengElement,
   gemengStyles,
@@ -8,7 +9,6 @@ import {
   type Language,
   matchLanguage,
 } from '@gemeng/frontend-kit';
-import { formatNumber } from '@gemeng/i18n';
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { contrastProblems, normalizeHex, type ThemeToken, themeTokens } from './configurator-colors.ts';
 import { type CommuneChoice, renderAttributeField } from './configurator-fields.ts';
@@ -64,6 +64,7 @@ export class EmbedConfigurator extends GemengElement {
   };
 
   static override styles = [...GemengElement.styles, formStyles, configuratorStyles];
+  static override messages = [...GemengElement.messages, configuratorMessages];
 
   declare manifestUrl: string;
   declare protected manifest: WidgetsManifest | undefined;
@@ -96,12 +97,6 @@ export class EmbedConfigurator extends GemengElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.manifest) void this.#load();
-  }
-
-  /** The texts of the current language are there before each render. */
-  protected override async scheduleUpdate(): Promise<void> {
-    if (!configuratorMessages.isLoaded(this.language)) await configuratorMessages.load(this.language).catch(() => {});
-    await super.scheduleUpdate();
   }
 
   async #load(): Promise<void> {
