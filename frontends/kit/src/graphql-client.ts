@@ -1,4 +1,5 @@
 import { assertTokenEndpoint } from './config.ts';
+import type { Operation } from './graphql.ts';
 
 /** What went wrong, so that callers can choose a message (retry for `network`/`http`, not for `graphql`). */
 export type GraphQLRequestErrorKind = 'network' | 'http' | 'graphql' | 'aborted' | 'invalid-response';
@@ -140,7 +141,7 @@ function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {
  */
 export async function graphqlRequest<TData, TVariables extends Record<string, unknown> = Record<string, unknown>>(
   endpoint: string,
-  query: string,
+  query: Operation<TData, TVariables>,
   variables?: TVariables,
   options: GraphQLRequestOptions = {},
 ): Promise<TData> {

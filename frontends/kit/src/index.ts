@@ -47,6 +47,7 @@ export {
 export { ConfigurationError } from './errors.ts';
 export * from './forms/index.ts';
 export { GemengElement, type GemengElementOptions, gemengStyles } from './gemeng-element.ts';
+export { graphql, type Operation, type OperationResult, type OperationVariables } from './graphql.ts';
 export {
   type GraphQLErrorEntry,
   GraphQLRequestError,
