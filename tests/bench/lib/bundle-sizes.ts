@@ -5,9 +5,10 @@
  * shared chunks), the runtime excluded; modules it imports dynamically (lazy sections) are counted apart.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, normalize, relative } from 'node:path';
+import { join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { init, parse } from 'es-module-lexer';
+import { moduleGraph } from '../../support/module-graph.ts';
 
 export interface Size {
   /** Uncompressed bytes. */
@@ -58,38 +59,17 @@ export function sizeOf(content: Buffer): Size {
   };
 }
 
-/** Relative imports of a built module: static and dynamic (string literals only), as absolute paths. */
-async function importsOf(path: string): Promise<{ static: string[]; dynamic: string[] }> {
-  await init;
-  const source = readFileSync(path, 'utf8');
-  const [imports] = parse(source);
-  const result = { static: [] as string[], dynamic: [] as string[] };
-  for (const entry of imports) {
-    const specifier = entry.n;
-    if (!specifier || !(specifier.startsWith('./') || specifier.startsWith('../'))) continue;
-    // t: 1 static import, 2 dynamic import(), 3 import.meta; export … from is static too.
-    (entry.t === 2 ? result.dynamic : result.static).push(normalize(join(dirname(path), specifier)));
-  }
-  return result;
-}
-
-/**
- * The static import closure of `entry` (itself included) that stays inside `inside`, and the dynamic imports met
- * on the way. Modules outside (the runtime) are neither followed nor counted.
- */
+/** The static closure of `entry` inside the folder `inside` (see module-graph.ts), as paths. */
 async function closure(entry: string, inside: string): Promise<{ files: string[]; dynamic: string[] }> {
-  const seen = new Set<string>();
-  const dynamic = new Set<string>();
-  const queue = [entry];
-  while (queue.length) {
-    const file = queue.shift() as string;
-    if (seen.has(file) || !file.startsWith(`${inside}/`) || !existsSync(file)) continue;
-    seen.add(file);
-    const imports = await importsOf(file);
-    queue.push(...imports.static);
-    for (const lazy of imports.dynamic) dynamic.add(lazy);
-  }
-  return { files: [...seen], dynamic: [...dynamic].filter((file) => !seen.has(file)) };
+  const read = async (url: string) => {
+    const path = fileURLToPath(url);
+    return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+  };
+  const graph = await moduleGraph(pathToFileURL(entry).href, `${pathToFileURL(inside).href}/`, read);
+  return {
+    files: graph.static.map((url) => fileURLToPath(url)),
+    dynamic: graph.dynamic.map((url) => fileURLToPath(url)),
+  };
 }
 
 function total(files: string[], frontends: string): CodeSize {
