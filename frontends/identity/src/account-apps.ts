@@ -1,3 +1,4 @@
+import { renderDataTable } from '@gemeng/frontend-kit';
 import { html, nothing, type TemplateResult } from 'lit';
 import {
   API_CLIENT_CREATE,
@@ -43,7 +44,7 @@ function clipboard(): Pick<Clipboard, 'writeText'> | undefined {
  * sign-out; never sent anywhere, never in an event).
  */
 export class ApiClientsPart extends AccountSection {
-  readonly key = 'apps';
+  override readonly key = 'apps';
   /** The secret on screen, once. */
   issued: IssuedSecret | undefined;
   /** The client id of the application whose revocation waits for the person's confirmation. */
@@ -179,9 +180,9 @@ export class ApiClientsPart extends AccountSection {
     const lang = this.lang;
     const confirming = me.apiClients.find((app) => app.clientId === this.confirming && !app.revokedAt);
     const index = confirming ? me.apiClients.indexOf(confirming) : -1;
-    return html`<section part="apps" aria-busy=${this.busy ? 'true' : 'false'}>
+    return html`<section part="apps" aria-busy=${this.ariaBusy()}>
       ${this.host.heading(2, ta(lang, 'appsListHeading'), 'apps-list-heading')}
-      ${me.apiClients.length ? this.#renderTable(me.apiClients) : html`<p>${ta(lang, 'appsNone')}</p>`}
+      ${this.#renderTable(me.apiClients)}
       ${
         confirming
           ? html`<div part="app-revoke-confirm" class="confirm" role="group" aria-labelledby="apps-confirm-question">
@@ -217,32 +218,29 @@ export class ApiClientsPart extends AccountSection {
 
   #renderTable(apps: readonly ApiClient[]): TemplateResult {
     const lang = this.lang;
-    return html`<div class="table-wrap">
-      <table part="table apps-table" aria-labelledby="apps-list-heading">
-        <thead>
-          <tr>
-            <th scope="col">${t(lang, 'name')}</th>
-            <th scope="col">${ta(lang, 'clientId')}</th>
-            <th scope="col">${ta(lang, 'appCreatedAt')}</th>
-            <th scope="col">${ta(lang, 'appStatus')}</th>
-            <th scope="col">${ta(lang, 'action')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${apps.map(
-            (app, index) => html`<tr class=${app.revokedAt ? 'revoked' : ''}>
-              <th scope="row">${app.name}</th>
-              <td><code class="client-id">${app.clientId}</code></td>
-              <td>${renderTime(lang, app.createdAt)}</td>
-              <td>
-                ${app.revokedAt ? html`${ta(lang, 'appRevokedOn')} ${renderTime(lang, app.revokedAt)}` : ta(lang, 'appActive')}
-              </td>
-              <td>${app.revokedAt ? nothing : this.#renderActions(app, index)}</td>
-            </tr>`,
-          )}
-        </tbody>
-      </table>
-    </div>`;
+    return renderDataTable({
+      labelledBy: 'apps-list-heading',
+      part: 'apps-table',
+      rows: apps,
+      empty: ta(lang, 'appsNone'),
+      rowClass: (app) => (app.revokedAt ? 'revoked' : undefined),
+      columns: [
+        { header: t(lang, 'name'), rowHeader: true, cell: (app) => app.name },
+        { header: ta(lang, 'clientId'), cell: (app) => html`<code class="client-id">${app.clientId}</code>` },
+        { header: ta(lang, 'appCreatedAt'), cell: (app) => renderTime(lang, app.createdAt) },
+        {
+          header: ta(lang, 'appStatus'),
+          cell: (app) =>
+            app.revokedAt
+              ? html`${ta(lang, 'appRevokedOn')} ${renderTime(lang, app.revokedAt)}`
+              : ta(lang, 'appActive'),
+        },
+        {
+          header: ta(lang, 'action'),
+          cell: (app, index) => (app.revokedAt ? nothing : this.#renderActions(app, index)),
+        },
+      ],
+    });
   }
 
   #renderActions(app: ApiClient, index: number): TemplateResult {
@@ -275,7 +273,7 @@ export class ApiClientsPart extends AccountSection {
 
 /** "Register an application": a name (3 to 100 characters) → `apiClientCreate`; the secret goes to the box. */
 export class ApiClientRegisterPart extends AccountSection {
-  readonly key = 'app-register';
+  override readonly key = 'app-register';
 
   constructor(
     host: AccountHost,
@@ -310,23 +308,15 @@ export class ApiClientRegisterPart extends AccountSection {
     const lang = this.lang;
     return html`<section part="app-register">
       ${this.host.heading(2, ta(lang, 'appRegisterHeading'), 'app-register-heading')}
-      <form part="form" class="form" novalidate aria-busy=${this.busy ? 'true' : 'false'} @submit=${(e: SubmitEvent) => void this.#submit(e)}>
-        <div class="field">
-          <label part="label" for="app-register-name">${ta(lang, 'appNameLabel')}</label>
-          ${this.renderHint('name', ta(lang, 'appNameHint', { max: MAX_ACTIVE_API_CLIENTS }))}
-          ${this.renderFieldError('name')}
-          <input
-            part="input"
-            id="app-register-name"
-            name="name"
-            type="text"
-            autocomplete="off"
-            required
-            maxlength=${API_CLIENT_NAME_MAX}
-            aria-invalid=${this.invalid('name')}
-            aria-describedby=${this.describedBy('name', true)}
-          />
-        </div>
+      <form part="form" class="form" novalidate aria-busy=${this.ariaBusy()} @submit=${(e: SubmitEvent) => void this.#submit(e)}>
+        ${this.field({
+          name: 'name',
+          label: ta(lang, 'appNameLabel'),
+          hint: ta(lang, 'appNameHint', { max: MAX_ACTIVE_API_CLIENTS }),
+          autocomplete: 'off',
+          required: true,
+          maxlength: API_CLIENT_NAME_MAX,
+        })}
         <div class="actions">
           <button part="button" type="submit" aria-disabled=${this.disabled()}>${ta(lang, 'appRegister')}</button>
         </div>

@@ -55,7 +55,7 @@ function offerDownload(root: HTMLElement | DocumentFragment, fileName: string, t
 
 /** "Download my data": every subgraph's section about the person, in one JSON file. */
 export class DataExportPart extends AccountSection {
-  readonly key = 'export';
+  override readonly key = 'export';
 
   async #download(): Promise<void> {
     if (this.busy) return;
@@ -75,7 +75,7 @@ export class DataExportPart extends AccountSection {
 
   render(): TemplateResult {
     const lang = this.lang;
-    return html`<section part="data-export" aria-busy=${this.busy ? 'true' : 'false'}>
+    return html`<section part="data-export" aria-busy=${this.ariaBusy()}>
       ${this.host.heading(2, ta(lang, 'exportHeading'), 'export-heading')}
       <p>${ta(lang, 'exportIntro')}</p>
       <div class="actions">
@@ -90,7 +90,7 @@ export class DataExportPart extends AccountSection {
 
 /** "Delete my account": what happens, then the current password and an explicit confirmation (`accountErase`). */
 export class AccountErasePart extends AccountSection {
-  readonly key = 'erase';
+  override readonly key = 'erase';
 
   async #submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
@@ -123,36 +123,17 @@ export class AccountErasePart extends AccountSection {
         <li>${ta(lang, 'eraseLog')}</li>
       </ul>
       <p class="warning">${ta(lang, 'eraseWarning')}</p>
-      <form part="form" class="form" novalidate aria-busy=${this.busy ? 'true' : 'false'} @submit=${(e: SubmitEvent) => void this.#submit(e)}>
-        <div class="field">
-          <label part="label" for="erase-password">${ta(lang, 'currentPassword')}</label>
-          ${this.renderHint('password', ta(lang, 'passwordHint'))} ${this.renderFieldError('password')}
-          <input
-            part="input"
-            id="erase-password"
-            name="password"
-            type="password"
-            autocomplete="current-password"
-            required
-            aria-invalid=${this.invalid('password')}
-            aria-describedby=${this.describedBy('password', true)}
-          />
-        </div>
-        <div class="field">
-          ${this.renderFieldError('confirm')}
-          <div class="check">
-            <input
-              type="checkbox"
-              id="erase-confirm"
-              name="confirm"
-              value="yes"
-              required
-              aria-invalid=${this.invalid('confirm')}
-              aria-describedby=${this.describedBy('confirm')}
-            />
-            <label part="label" for="erase-confirm">${ta(lang, 'eraseConfirm')}</label>
-          </div>
-        </div>
+      <form part="form" class="form" novalidate aria-busy=${this.ariaBusy()} @submit=${(e: SubmitEvent) => void this.#submit(e)}>
+        ${this.errorSummary()}
+        ${this.field({
+          name: 'password',
+          label: ta(lang, 'currentPassword'),
+          hint: ta(lang, 'passwordHint'),
+          type: 'password',
+          autocomplete: 'current-password',
+          required: true,
+        })}
+        ${this.checkbox({ name: 'confirm', label: ta(lang, 'eraseConfirm'), required: true })}
         <div class="actions">
           <button part="button danger" class="danger" type="submit" aria-disabled=${this.disabled()}>
             ${ta(lang, 'eraseButton')}

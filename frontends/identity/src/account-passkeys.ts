@@ -1,3 +1,4 @@
+import { renderDataTable } from '@gemeng/frontend-kit';
 import {
   browserSupportsWebAuthn,
   type PublicKeyCredentialCreationOptionsJSON,
@@ -43,7 +44,7 @@ const OPTIONS_FRESH_MS = 4 * 60_000;
  * clicks once more.
  */
 export class PasskeysSection extends AccountSection {
-  readonly key = 'passkeys';
+  override readonly key = 'passkeys';
   #prepared: Prepared | undefined;
   /** Only the newest fetch may store its options (each one replaces the challenge identity keeps). */
   #generation = 0;
@@ -204,10 +205,10 @@ export class PasskeysSection extends AccountSection {
     const lang = this.lang;
     const supported = browserSupportsWebAuthn();
     this.#formShown = supported;
-    return html`<section part="passkeys" aria-busy=${this.busy ? 'true' : 'false'}>
+    return html`<section part="passkeys" aria-busy=${this.ariaBusy()}>
       ${this.host.heading(2, ta(lang, 'passkeysHeading'), 'passkeys-heading')}
       <p>${ta(lang, 'passkeysIntro')}</p>
-      ${me.passkeys.length ? this.#renderTable(me.passkeys) : html`<p>${ta(lang, 'noPasskeys')}</p>`}
+      ${this.#renderTable(me.passkeys)}
       ${
         supported
           ? html`<form
@@ -217,22 +218,15 @@ export class PasskeysSection extends AccountSection {
               data-options=${this.#prepared?.status ?? 'none'}
               @submit=${(e: SubmitEvent) => this.#add(e)}
             >
-              <div class="field">
-                <label part="label" for="passkeys-name">${ta(lang, 'passkeyNameLabel')}</label>
-                ${this.renderHint('name', ta(lang, 'passkeyNameHint'))} ${this.renderFieldError('name')}
-                <input
-                  part="input"
-                  id="passkeys-name"
-                  name="name"
-                  type="text"
-                  autocomplete="off"
-                  required
-                  maxlength=${PASSKEY_NAME_MAX}
-                  value=${suggestPasskeyName(lang)}
-                  aria-invalid=${this.invalid('name')}
-                  aria-describedby=${this.describedBy('name', true)}
-                />
-              </div>
+              ${this.field({
+                name: 'name',
+                label: ta(lang, 'passkeyNameLabel'),
+                hint: ta(lang, 'passkeyNameHint'),
+                autocomplete: 'off',
+                required: true,
+                maxlength: PASSKEY_NAME_MAX,
+                defaultValue: suggestPasskeyName(lang),
+              })}
               <div class="actions">
                 <button part="button" id="passkeys-add" type="submit" aria-disabled=${this.disabled()}>
                   ${ta(lang, 'addPasskey')}
@@ -247,40 +241,33 @@ export class PasskeysSection extends AccountSection {
 
   #renderTable(passkeys: readonly Passkey[]): TemplateResult {
     const lang = this.lang;
-    return html`<div class="table-wrap">
-      <table part="table passkeys-table" aria-labelledby="passkeys-heading">
-        <thead>
-          <tr>
-            <th scope="col">${t(lang, 'name')}</th>
-            <th scope="col">${ta(lang, 'createdAt')}</th>
-            <th scope="col">${ta(lang, 'lastUsedAt')}</th>
-            <th scope="col">${ta(lang, 'backedUp')}</th>
-            <th scope="col">${ta(lang, 'action')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${passkeys.map(
-            (passkey) => html`<tr>
-              <th scope="row">${passkey.name}</th>
-              <td>${renderTime(lang, passkey.createdAt)}</td>
-              <td>${passkey.lastUsedAt ? renderTime(lang, passkey.lastUsedAt) : ta(lang, 'never')}</td>
-              <td>${passkey.backedUp ? ta(lang, 'yes') : ta(lang, 'no')}</td>
-              <td>
-                <button
-                  part="button secondary"
-                  class="secondary"
-                  type="button"
-                  aria-label="${ta(lang, 'remove')}: ${ta(lang, 'passkeyNamed', { name: passkey.name })}"
-                  aria-disabled=${this.disabled()}
-                  @click=${() => void this.#remove(passkey)}
-                >
-                  ${ta(lang, 'remove')}
-                </button>
-              </td>
-            </tr>`,
-          )}
-        </tbody>
-      </table>
-    </div>`;
+    return renderDataTable({
+      labelledBy: 'passkeys-heading',
+      part: 'passkeys-table',
+      rows: passkeys,
+      empty: ta(lang, 'noPasskeys'),
+      columns: [
+        { header: t(lang, 'name'), rowHeader: true, cell: (passkey) => passkey.name },
+        { header: ta(lang, 'createdAt'), cell: (passkey) => renderTime(lang, passkey.createdAt) },
+        {
+          header: ta(lang, 'lastUsedAt'),
+          cell: (passkey) => (passkey.lastUsedAt ? renderTime(lang, passkey.lastUsedAt) : ta(lang, 'never')),
+        },
+        { header: ta(lang, 'backedUp'), cell: (passkey) => (passkey.backedUp ? ta(lang, 'yes') : ta(lang, 'no')) },
+        {
+          header: ta(lang, 'action'),
+          cell: (passkey) => html`<button
+            part="button secondary"
+            class="secondary"
+            type="button"
+            aria-label="${ta(lang, 'remove')}: ${ta(lang, 'passkeyNamed', { name: passkey.name })}"
+            aria-disabled=${this.disabled()}
+            @click=${() => void this.#remove(passkey)}
+          >
+            ${ta(lang, 'remove')}
+          </button>`,
+        },
+      ],
+    });
   }
 }

@@ -18,7 +18,7 @@ const NAME_MAX = 100;
 
 /** Name, preferred language and communes of residence (`profileUpdate`). */
 export class ProfileForm extends AccountSection {
-  readonly key = 'profile';
+  override readonly key = 'profile';
 
   async #submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
@@ -47,67 +47,34 @@ export class ProfileForm extends AccountSection {
 
   render(me: Me, communes: readonly CommuneRef[]): TemplateResult {
     const lang = this.lang;
-    const chosen = new Set(me.communesOfResidence.map((c) => c.id));
     const collator = new Intl.Collator(intlLocales(lang), { numeric: true });
     const sorted = [...communes].sort((a, b) => collator.compare(a.name, b.name));
-    return html`<form part="form" class="form" novalidate aria-busy=${this.busy ? 'true' : 'false'} @submit=${(e: SubmitEvent) => void this.#submit(e)}>
-      <div class="field">
-        <label part="label" for="profile-name">${t(lang, 'name')}</label>
-        ${this.renderHint('name', ta(lang, 'nameHint'))} ${this.renderFieldError('name')}
-        <input
-          part="input"
-          id="profile-name"
-          name="name"
-          type="text"
-          autocomplete="name"
-          required
-          maxlength=${NAME_MAX}
-          .value=${me.name}
-          aria-invalid=${this.invalid('name')}
-          aria-describedby=${this.describedBy('name', true)}
-        />
-      </div>
-      <div class="field">
-        <label part="label" for="profile-preferredLanguage">${t(lang, 'preferredLanguage')}</label>
-        ${this.renderFieldError('preferredLanguage')}
-        <select
-          part="input"
-          id="profile-preferredLanguage"
-          name="preferredLanguage"
-          aria-invalid=${this.invalid('preferredLanguage')}
-          aria-describedby=${this.describedBy('preferredLanguage')}
-        >
-          ${LANGUAGES.map(
-            (code) =>
-              html`<option value=${code} lang=${code} ?selected=${me.preferredLanguage === code}>${LANGUAGE_NAMES[code]}</option>`,
-          )}
-        </select>
-      </div>
-      <fieldset
-        part="communes"
-        class=${this.fieldErrors.communesOfResidence ? 'field invalid' : 'field'}
-        id="profile-communesOfResidence"
-        aria-describedby=${this.describedBy('communesOfResidence', true)}
-      >
-        <legend part="label">${ta(lang, 'communesOfResidence')}</legend>
-        ${this.renderHint('communesOfResidence', ta(lang, 'communesHint', { max: MAX_COMMUNES_OF_RESIDENCE }))}
-        ${this.renderFieldError('communesOfResidence')}
-        <ul class="choices">
-          ${sorted.map(
-            (commune, index) => html`<li>
-              <input
-                type="checkbox"
-                id="profile-commune-${index}"
-                name="communesOfResidence"
-                value=${commune.id}
-                .checked=${chosen.has(commune.id)}
-                aria-invalid=${this.invalid('communesOfResidence')}
-              />
-              <label for="profile-commune-${index}">${commune.name}</label>
-            </li>`,
-          )}
-        </ul>
-      </fieldset>
+    return html`<form part="form" class="form" novalidate aria-busy=${this.ariaBusy()} @submit=${(e: SubmitEvent) => void this.#submit(e)}>
+      ${this.errorSummary()}
+      ${this.field({
+        name: 'name',
+        label: t(lang, 'name'),
+        hint: ta(lang, 'nameHint'),
+        autocomplete: 'name',
+        required: true,
+        maxlength: NAME_MAX,
+        value: me.name,
+      })}
+      ${this.field({
+        name: 'preferredLanguage',
+        label: t(lang, 'preferredLanguage'),
+        control: 'select',
+        value: me.preferredLanguage,
+        options: LANGUAGES.map((code) => ({ value: code, label: LANGUAGE_NAMES[code] ?? code, lang: code })),
+      })}
+      ${this.choices({
+        name: 'communesOfResidence',
+        legend: ta(lang, 'communesOfResidence'),
+        hint: ta(lang, 'communesHint', { max: MAX_COMMUNES_OF_RESIDENCE }),
+        options: sorted.map((commune) => ({ value: commune.id, label: commune.name })),
+        checked: me.communesOfResidence.map((c) => c.id),
+        part: 'communes',
+      })}
       <div class="actions">
         <button part="button" type="submit" aria-disabled=${this.disabled()}>${ta(lang, 'saveProfile')}</button>
       </div>
@@ -118,7 +85,7 @@ export class ProfileForm extends AccountSection {
 
 /** A new address, confirmed with the current password (`emailChange`): a link goes to the new mailbox. */
 export class EmailChangeForm extends AccountSection {
-  readonly key = 'email';
+  override readonly key = 'email';
 
   async #submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
@@ -148,36 +115,24 @@ export class EmailChangeForm extends AccountSection {
     const lang = this.lang;
     return html`<section part="email-change">
       ${this.host.heading(2, ta(lang, 'emailChangeHeading'), 'email-heading')}
-      <form part="form" class="form" novalidate aria-busy=${this.busy ? 'true' : 'false'} @submit=${(e: SubmitEvent) => void this.#submit(e)}>
-        <div class="field">
-          <label part="label" for="email-newEmail">${ta(lang, 'newEmail')}</label>
-          ${this.renderFieldError('newEmail')}
-          <input
-            part="input"
-            id="email-newEmail"
-            name="newEmail"
-            type="email"
-            autocomplete="email"
-            spellcheck="false"
-            required
-            aria-invalid=${this.invalid('newEmail')}
-            aria-describedby=${this.describedBy('newEmail')}
-          />
-        </div>
-        <div class="field">
-          <label part="label" for="email-password">${ta(lang, 'currentPassword')}</label>
-          ${this.renderHint('password', ta(lang, 'passwordHint'))} ${this.renderFieldError('password')}
-          <input
-            part="input"
-            id="email-password"
-            name="password"
-            type="password"
-            autocomplete="current-password"
-            required
-            aria-invalid=${this.invalid('password')}
-            aria-describedby=${this.describedBy('password', true)}
-          />
-        </div>
+      <form part="form" class="form" novalidate aria-busy=${this.ariaBusy()} @submit=${(e: SubmitEvent) => void this.#submit(e)}>
+        ${this.errorSummary()}
+        ${this.field({
+          name: 'newEmail',
+          label: ta(lang, 'newEmail'),
+          type: 'email',
+          autocomplete: 'email',
+          spellcheck: false,
+          required: true,
+        })}
+        ${this.field({
+          name: 'password',
+          label: ta(lang, 'currentPassword'),
+          hint: ta(lang, 'passwordHint'),
+          type: 'password',
+          autocomplete: 'current-password',
+          required: true,
+        })}
         <div class="actions">
           <button part="button" type="submit" aria-disabled=${this.disabled()}>${ta(lang, 'changeEmail')}</button>
         </div>

@@ -1,8 +1,8 @@
-import { formatDateTime, type Language } from '@gemeng/frontend-kit';
+import { formatDateTime, type Language, LazyController, renderDataTable } from '@gemeng/frontend-kit';
 import { html, nothing, type TemplateResult } from 'lit';
 import { type CodeCardStatus, type Me, SECURITY_LOG_SIZE, type SecurityEvent } from './account-data.ts';
 import { SECURITY_EVENT_LABELS, ta } from './account-messages.ts';
-import { PasskeysSection } from './account-passkeys.ts';
+import type { PasskeysSection } from './account-passkeys.ts';
 import type { AccountHost, AccountSection } from './account-section.ts';
 import { renderTime } from './account-section.ts';
 import { SessionsSection } from './account-sessions.ts';
@@ -23,17 +23,22 @@ export function securityEventLabel(lang: Language, kind: string): string {
  */
 export class SecuritySection {
   readonly totp: TotpSection;
-  readonly passkeys: PasskeysSection;
+  /** Loaded with the section, in a chunk of its own: WebAuthn's browser library comes with it. */
+  readonly passkeys: LazyController<PasskeysSection>;
   readonly sessions: SessionsSection;
 
   constructor(private readonly host: AccountHost) {
     this.totp = new TotpSection(host);
-    this.passkeys = new PasskeysSection(host);
+    this.passkeys = new LazyController(
+      host,
+      async () => new (await import('./account-passkeys.ts')).PasskeysSection(host),
+    );
+    void this.passkeys.load();
     this.sessions = new SessionsSection(host);
   }
 
   get parts(): readonly AccountSection[] {
-    return [this.totp, this.passkeys, this.sessions];
+    return [this.totp, ...(this.passkeys.module ? [this.passkeys.module] : []), this.sessions];
   }
 
   /** `acr`: the level of the current sign-in, from the auth client. */
@@ -47,7 +52,7 @@ export class SecuritySection {
         ${substantial ? ta(lang, 'levelSubstantial') : ta(lang, 'levelLow')}
       </p>
       ${!substantial && hasSecondFactor ? html`<p class="hint">${ta(lang, 'levelLowHint')}</p>` : nothing}
-      ${this.totp.render(me)} ${this.passkeys.render(me)} ${this.#renderCodeCard(me.codeCard)}
+      ${this.totp.render(me)} ${this.passkeys.render(lang, (passkeys) => passkeys.render(me))} ${this.#renderCodeCard(me.codeCard)}
       ${this.sessions.render(me)} ${this.#renderLog(me.securityLog)}
     </section>`;
   }
@@ -82,30 +87,23 @@ export class SecuritySection {
     return html`<section part="security-log">
       ${this.host.heading(2, ta(lang, 'logHeading'), 'log-heading')}
       <p>${ta(lang, 'logIntro', { count: SECURITY_LOG_SIZE })}</p>
-      ${
-        events.length
-          ? html`<table part="table security-log-table" aria-labelledby="log-heading">
-              <thead>
-                <tr>
-                  <th scope="col">${ta(lang, 'logAt')}</th>
-                  <th scope="col">${ta(lang, 'logKind')}</th>
-                  <th scope="col">${ta(lang, 'logIp')}</th>
-                  <th scope="col">${ta(lang, 'logBy')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${events.map(
-                  (event) => html`<tr class=${event.byAnotherPerson ? 'by-other' : ''}>
-                    <td>${renderTime(lang, event.at)}</td>
-                    <td>${securityEventLabel(lang, event.kind)}</td>
-                    <td class="ip">${event.ip ?? ta(lang, 'unknownIp')}</td>
-                    <td>${event.byAnotherPerson ? html`<strong part="by-other">${ta(lang, 'byOther')}</strong>` : ta(lang, 'byYou')}</td>
-                  </tr>`,
-                )}
-              </tbody>
-            </table>`
-          : html`<p>${ta(lang, 'noEvents')}</p>`
-      }
+      ${renderDataTable({
+        labelledBy: 'log-heading',
+        part: 'security-log-table',
+        rows: events,
+        empty: ta(lang, 'noEvents'),
+        rowClass: (event) => (event.byAnotherPerson ? 'by-other' : undefined),
+        columns: [
+          { header: ta(lang, 'logAt'), cell: (event) => renderTime(lang, event.at) },
+          { header: ta(lang, 'logKind'), cell: (event) => securityEventLabel(lang, event.kind) },
+          { header: ta(lang, 'logIp'), class: 'ip', cell: (event) => event.ip ?? ta(lang, 'unknownIp') },
+          {
+            header: ta(lang, 'logBy'),
+            cell: (event) =>
+              event.byAnotherPerson ? html`<strong part="by-other">${ta(lang, 'byOther')}</strong>` : ta(lang, 'byYou'),
+          },
+        ],
+      })}
     </section>`;
   }
 }

@@ -1,8 +1,9 @@
 import { css } from 'lit';
 
 /**
- * The look of `<gemeng-account>`, inside its shadow root only (nothing leaks into a commune's page). Colours come
- * from the `--gemeng-*` tokens (see `gemengStyles` in the kit); every part can be styled with `::part()`.
+ * The look of `<gemeng-account>`, inside its shadow root only (nothing leaks into a commune's page), on top of the
+ * kit's `formStyles` (fields, errors, outcomes, tables). Colours come from the `--gemeng-*` tokens (see
+ * `gemengStyles` in the kit); every part can be styled with `::part()`.
  */
 export const accountStyles = css`
   [part='account'] {
@@ -31,10 +32,6 @@ export const accountStyles = css`
     border-bottom: 1px solid var(--_border);
     padding-bottom: 0.25rem;
   }
-  /* Headings and messages take the focus after actions: a ring only when the keyboard led there. */
-  [tabindex='-1']:focus:not(:focus-visible) {
-    outline: none;
-  }
   p {
     margin: 0 0 calc(var(--_space) / 2);
   }
@@ -54,135 +51,6 @@ export const accountStyles = css`
     color: var(--_accent);
   }
 
-  /* Forms */
-  .form {
-    display: grid;
-    gap: calc(var(--_space) * 0.75);
-    margin: 0 0 var(--_space);
-  }
-  .field {
-    display: grid;
-    gap: 0.25rem;
-    margin: 0;
-  }
-  fieldset.field {
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: calc(var(--_space) / 2) calc(var(--_space) * 0.75);
-  }
-  label,
-  legend {
-    font-weight: 600;
-  }
-  legend {
-    padding: 0 0.25rem;
-  }
-  .hint {
-    color: var(--_muted);
-    margin: 0;
-  }
-  .field-error {
-    color: var(--_error);
-    font-weight: 600;
-    margin: 0;
-  }
-  input[type='text'],
-  input[type='email'],
-  input[type='password'],
-  select {
-    font: inherit;
-    color: var(--_text);
-    background: var(--_background);
-    border: 2px solid var(--_border);
-    border-radius: calc(var(--_radius) / 2);
-    padding: 0.4em 0.5em;
-    max-width: 100%;
-    width: 28rem;
-  }
-  input.code {
-    width: 10em;
-    font-family: ui-monospace, 'SFMono-Regular', Menlo, monospace;
-    letter-spacing: 0.1em;
-  }
-  [aria-invalid='true'],
-  fieldset.invalid {
-    border-color: var(--_error);
-  }
-  fieldset.invalid {
-    border-width: 3px;
-  }
-  input[aria-invalid='true'],
-  select[aria-invalid='true'] {
-    border-width: 3px;
-  }
-  .choices {
-    list-style: none;
-    margin: 0;
-    padding: 0.25rem;
-    max-height: 16rem;
-    overflow-y: auto;
-    display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr));
-    gap: 0.25rem 1rem;
-  }
-  .choices li {
-    display: flex;
-    align-items: center;
-    gap: 0.5rem;
-  }
-  .choices label {
-    font-weight: normal;
-  }
-  input[type='checkbox'] {
-    width: 1.25rem;
-    height: 1.25rem;
-    margin: 0;
-    accent-color: var(--_accent);
-  }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem;
-  }
-  button[aria-disabled='true'] {
-    opacity: 0.7;
-    cursor: progress;
-  }
-  button.secondary {
-    background: var(--_background);
-    color: var(--_accent);
-  }
-  button.danger {
-    background: var(--_error);
-    border-color: var(--_error);
-    color: var(--_background);
-  }
-  .check {
-    display: flex;
-    align-items: flex-start;
-    gap: 0.5rem;
-  }
-  .check input[type='checkbox'] {
-    flex: none;
-    margin-top: 0.15rem;
-  }
-
-  /* Outcomes */
-  .status:empty {
-    display: none;
-  }
-  .status {
-    font-weight: 600;
-  }
-  [part~='alert'] {
-    border-inline-start: 4px solid var(--_error);
-    padding-inline-start: calc(var(--_space) / 2);
-  }
-  [part~='step-up'] {
-    background: var(--_surface);
-    padding: calc(var(--_space) / 2);
-    border-radius: calc(var(--_radius) / 2);
-  }
   [part~='level'] {
     font-weight: 600;
   }
@@ -226,31 +94,6 @@ export const accountStyles = css`
   }
 
   /* Tables */
-  .table-wrap {
-    overflow-x: auto;
-    margin: 0 0 var(--_space);
-  }
-  table {
-    border-collapse: collapse;
-    width: 100%;
-    margin: 0 0 var(--_space);
-  }
-  .table-wrap table {
-    margin: 0;
-  }
-  th,
-  td {
-    text-align: start;
-    vertical-align: top;
-    padding: 0.4rem 0.5rem;
-    border-bottom: 1px solid var(--_border);
-  }
-  thead th {
-    background: var(--_surface);
-  }
-  tbody th {
-    font-weight: 600;
-  }
   td.ip {
     overflow-wrap: anywhere;
     font-family: ui-monospace, 'SFMono-Regular', Menlo, monospace;

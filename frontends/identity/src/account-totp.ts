@@ -1,6 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { renderSVG } from 'uqr';
 import {
   isFailure,
   type Me,
@@ -19,7 +18,7 @@ import { AccountSection } from './account-section.ts';
  * recovery codes once, or remove it.
  */
 export class TotpSection extends AccountSection {
-  readonly key = 'totp';
+  override readonly key = 'totp';
   /** The enrolment waiting for its first code. */
   enrolment: { readonly secret: string; readonly qr: string } | undefined;
   /** Shown once after the confirmation, until the person says they kept them (or signs out). */
@@ -32,9 +31,13 @@ export class TotpSection extends AccountSection {
   }
 
   async #start(): Promise<void> {
-    const answer = await this.run('start', () => this.host.request<TotpEnrolStartResult>(TOTP_ENROL_START));
+    // The QR encoder loads with the first set-up, while identity makes the key.
+    const answer = await this.run('start', () =>
+      Promise.all([this.host.request<TotpEnrolStartResult>(TOTP_ENROL_START), import('uqr')]),
+    );
     if (!answer) return;
-    const { secret, otpauthUri } = answer.totpEnrolStart;
+    const [{ totpEnrolStart }, { renderSVG }] = answer;
+    const { secret, otpauthUri } = totpEnrolStart;
     // The SVG is drawn here from the URI (paths only, no text from the server): safe to insert as markup.
     this.enrolment = { secret, qr: renderSVG(otpauthUri, { border: 4, ecc: 'M' }) };
     this.feedback = undefined;
@@ -89,7 +92,7 @@ export class TotpSection extends AccountSection {
 
   render(me: Me): TemplateResult {
     const lang = this.lang;
-    return html`<section part="totp" aria-busy=${this.busy ? 'true' : 'false'}>
+    return html`<section part="totp" aria-busy=${this.ariaBusy()}>
       ${this.host.heading(2, ta(lang, 'totpHeading'), 'totp-heading')}
       ${this.recoveryCodes ? this.#renderRecoveryCodes(this.recoveryCodes) : nothing}
       ${
@@ -120,25 +123,18 @@ export class TotpSection extends AccountSection {
       <div part="totp-qr" class="qr" role="img" aria-label=${ta(lang, 'totpQrLabel')}>${unsafeHTML(enrolment.qr)}</div>
       <p>${ta(lang, 'totpManual')} <code part="totp-secret" class="secret">${enrolment.secret}</code></p>
       <form part="form" class="form" novalidate @submit=${(e: SubmitEvent) => void this.#confirm(e)}>
-        <div class="field">
-          <label part="label" for="totp-code">${ta(lang, 'totpCode')}</label>
-          ${this.renderHint('code', ta(lang, 'totpCodeHint'))} ${this.renderFieldError('code')}
-          <input
-            part="input"
-            class="code"
-            id="totp-code"
-            name="code"
-            type="text"
-            inputmode="numeric"
-            autocomplete="one-time-code"
-            spellcheck="false"
-            size="10"
-            maxlength="12"
-            required
-            aria-invalid=${this.invalid('code')}
-            aria-describedby=${this.describedBy('code', true)}
-          />
-        </div>
+        ${this.field({
+          name: 'code',
+          label: ta(lang, 'totpCode'),
+          hint: ta(lang, 'totpCodeHint'),
+          class: 'code',
+          inputmode: 'numeric',
+          autocomplete: 'one-time-code',
+          spellcheck: false,
+          size: 10,
+          maxlength: 12,
+          required: true,
+        })}
         <div class="actions">
           <button part="button" type="submit" aria-disabled=${this.disabled()}>${ta(lang, 'totpConfirm')}</button>
           <button part="button secondary" class="secondary" type="button" @click=${() => this.#cancel()}>

@@ -165,6 +165,8 @@ export interface ChoicesOptions {
   readonly options: readonly ChoiceOption[];
   /** The values chosen. */
   readonly checked?: ReadonlySet<string> | readonly string[];
+  /** The fieldset's `part` (default `choices`). */
+  readonly part?: string;
 }
 
 /**
@@ -174,7 +176,7 @@ export interface ChoicesOptions {
 export function renderChoices(form: FormContext, options: ChoicesOptions): TemplateResult {
   const refs = fieldRefs(form, options.name, Boolean(options.hint));
   const checked = new Set(options.checked ?? []);
-  return html`<fieldset part="choices" class=${refs.error ? 'field invalid' : 'field'} id=${refs.id} aria-describedby=${refs.describedBy}>
+  return html`<fieldset part=${options.part ?? 'choices'} class=${refs.error ? 'field invalid' : 'field'} id=${refs.id} aria-describedby=${refs.describedBy}>
     <legend part="label">${options.legend}</legend>
     ${renderHint(refs.hintId, options.hint)} ${renderFieldError(form.lang, refs.errorId, refs.error)}
     <ul class="choices">
