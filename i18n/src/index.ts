@@ -21,6 +21,7 @@ export {
   createMessages,
   defineMessages,
   loadMessages,
+  type MessageSet,
   type MessageSource,
   Messages,
   type MessageValues,

@@ -28,6 +28,13 @@ const FORMATS = Object.fromEntries(
   ]),
 );
 
+/** What loads: a feature's messages whatever their keys (what `GemengElement`'s `static messages` lists). */
+export interface MessageSet {
+  readonly feature: string;
+  isLoaded(language: Language): boolean;
+  load(language: Language): Promise<void>;
+}
+
 /** One warning per problem, not one per render. */
 const warned = new Set<string>();
 function warnOnce(text: string): void {
@@ -42,7 +49,7 @@ function warnOnce(text: string): void {
  * a key up in the language, then in its {@link FALLBACKS} among the languages loaded. It never returns a key: a
  * message found nowhere (which the completeness test prevents) is an empty string and a console warning.
  */
-export class Messages<K extends string = string> {
+export class Messages<K extends string = string> implements MessageSet {
   readonly feature: string;
   readonly #sources: Readonly<Record<Language, CatalogLoader | Catalog>>;
   readonly #catalogs = new Map<Language, Catalog>();
@@ -154,6 +161,6 @@ export function createMessages<C extends Readonly<Record<Language, object>>>(
 }
 
 /** Loads `language` for every set (what an element needs before it renders). */
-export async function loadMessages(sets: Iterable<Messages<string>>, language: Language): Promise<void> {
+export async function loadMessages(sets: Iterable<MessageSet>, language: Language): Promise<void> {
   await Promise.all([...sets].filter((set) => !set.isLoaded(language)).map((set) => set.load(language)));
 }

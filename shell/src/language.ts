@@ -1,5 +1,5 @@
 import { type Language, matchLanguage, negotiateLanguage } from '@gemeng/frontend-kit';
-import { t } from './messages.ts';
+import { type ShellMessageKey, t } from './messages.ts';
 
 const STORAGE_KEY = 'gemeng:lang';
 
@@ -13,7 +13,7 @@ export function initialLanguage(): Language {
   } catch {
     // Storage can be disabled (privacy settings); the choice then lasts for the page only.
   }
-  return matchLanguage(stored) ?? negotiateLanguage(null, { preferred: navigator.languages });
+  return matchLanguage(stored) ?? negotiateLanguage(navigator.languages);
 }
 
 /**
@@ -24,10 +24,10 @@ export function applyLanguage(language: Language): void {
   document.documentElement.lang = language;
   document.title = `${t(language, 'title')} · Gemeng`;
   for (const element of document.querySelectorAll<HTMLElement>('[data-i18n]')) {
-    element.textContent = t(language, element.dataset.i18n as Parameters<typeof t>[1]);
+    element.textContent = t(language, element.dataset.i18n as ShellMessageKey);
   }
   for (const element of document.querySelectorAll<HTMLElement>('[data-i18n-label]')) {
-    element.setAttribute('aria-label', t(language, element.dataset.i18nLabel as Parameters<typeof t>[1]));
+    element.setAttribute('aria-label', t(language, element.dataset.i18nLabel as ShellMessageKey));
   }
   for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-lang]')) {
     button.setAttribute('aria-pressed', String(button.dataset.lang === language));

@@ -5,11 +5,12 @@
  * authenticator, which a popup (another tab) gets only when the test gives it one.
  */
 import { type CDPSession, expect, type Locator, type Page } from '@playwright/test';
-import { accountMessages } from '../../frontends/identity/src/account-messages.ts';
+import ACCOUNT_FR from '../../frontends/identity/src/messages/account/fr.json' with { type: 'json' };
 import { IDENTITY_FR } from './citizen.ts';
 import { identityOrigin } from './env.ts';
 
-export const ACCOUNT_FR = accountMessages.fr;
+/** The account page's texts in French (ICU messages: those with arguments need formatting). */
+export { ACCOUNT_FR };
 
 /** The second-factor page in French (subgraphs/identity/src/web/texts.ts). */
 export const SECOND_FACTOR_FR = {

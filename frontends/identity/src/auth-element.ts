@@ -7,12 +7,13 @@ import {
   ConfigurationError,
   configured,
   GemengElement,
+  type MessageSet,
   resolveIssuer,
   resolveSignInMode,
   type StepUpChallenge,
 } from '@gemeng/frontend-kit';
 import type { PropertyDeclarations, PropertyValues } from 'lit';
-import { type AuthMessageKey, t } from './auth-messages.ts';
+import { type AuthMessageKey, authMessages, t } from './auth-messages.ts';
 
 /** Detail of the `gemeng-auth-error` event. */
 export interface AuthErrorDetail {
@@ -34,6 +35,8 @@ export class AuthElement extends GemengElement {
     authState: { state: true },
     problem: { state: true },
   };
+
+  static override messages: readonly MessageSet[] = [authMessages];
 
   /** OpenID Connect issuer; falls back to `gemengConfig.oidcIssuer`, then `<meta name="gemeng:oidc-issuer">`. */
   declare issuer: string | undefined;

@@ -1,114 +1,18 @@
-import { type Catalogs, createTranslator } from '@gemeng/frontend-kit';
+import { defineMessages } from '@gemeng/frontend-kit';
 
-/** Every user-facing string of `<gemeng-login>` and `<gemeng-account>`, in the four languages. */
-export const authMessages = {
-  lb: {
-    signIn: 'Umellen',
-    signOut: 'Ofmellen',
-    signedInAs: 'Ugemellt als',
-    signingIn: 'Umeldung leeft…',
-    signedIn: 'Dir sidd ugemellt als {name}.',
-    signedOut: 'Dir sidd ofgemellt.',
-    popupBlocked:
-      'Äre Browser huet d’Umeldungsfënster gespaart. Erlaabt Pop-uppe fir dës Säit a probéiert nach eng Kéier.',
-    cancelled: 'D’Umeldung gouf ofgebrach.',
-    failed: 'D’Umeldung huet net geklappt. Probéiert nach eng Kéier.',
-    notConfigured: 'D’Umeldung ass op dëser Säit net agestallt: {detail}',
-    account: 'Mäi Kont',
-    name: 'Numm',
-    email: 'E-Mail-Adress',
-    emailVerified: 'Adress confirméiert',
-    yes: 'Jo',
-    no: 'Nee – kuckt an Ärem Postfach no eisem Message',
-    preferredLanguage: 'Sprooch',
-    anonymous: 'Dir sidd net ugemellt. Mellt Iech un, fir Äre Kont ze gesinn.',
-    register: 'E Kont uleeën',
-    noAccount: 'Nach kee Kont?',
-    loading: 'Gëtt gelueden…',
-    loadError: 'Äre Kont konnt net gelueden ginn.',
-    retry: 'Nach eng Kéier probéieren',
-  },
-  fr: {
-    signIn: 'Se connecter',
-    signOut: 'Se déconnecter',
-    signedInAs: 'Connecté en tant que',
-    signingIn: 'Connexion en cours…',
-    signedIn: 'Vous êtes connecté en tant que {name}.',
-    signedOut: 'Vous êtes déconnecté.',
-    popupBlocked:
-      'Votre navigateur a bloqué la fenêtre de connexion. Autorisez les fenêtres surgissantes pour ce site et réessayez.',
-    cancelled: 'La connexion a été annulée.',
-    failed: 'La connexion a échoué. Réessayez.',
-    notConfigured: 'La connexion n’est pas configurée sur cette page : {detail}',
-    account: 'Mon compte',
-    name: 'Nom',
-    email: 'Adresse électronique',
-    emailVerified: 'Adresse confirmée',
-    yes: 'Oui',
-    no: 'Non – consultez votre messagerie, nous vous avons envoyé un lien',
-    preferredLanguage: 'Langue',
-    anonymous: 'Vous n’êtes pas connecté. Connectez-vous pour voir votre compte.',
-    register: 'Créer un compte',
-    noAccount: 'Pas encore de compte ?',
-    loading: 'Chargement…',
-    loadError: 'Votre compte n’a pas pu être chargé.',
-    retry: 'Réessayer',
-  },
-  de: {
-    signIn: 'Anmelden',
-    signOut: 'Abmelden',
-    signedInAs: 'Angemeldet als',
-    signingIn: 'Anmeldung läuft…',
-    signedIn: 'Sie sind als {name} angemeldet.',
-    signedOut: 'Sie sind abgemeldet.',
-    popupBlocked:
-      'Ihr Browser hat das Anmeldefenster blockiert. Erlauben Sie Pop-ups für diese Seite und versuchen Sie es erneut.',
-    cancelled: 'Die Anmeldung wurde abgebrochen.',
-    failed: 'Die Anmeldung ist fehlgeschlagen. Versuchen Sie es erneut.',
-    notConfigured: 'Die Anmeldung ist auf dieser Seite nicht eingerichtet: {detail}',
-    account: 'Mein Konto',
-    name: 'Name',
-    email: 'E-Mail-Adresse',
-    emailVerified: 'Adresse bestätigt',
-    yes: 'Ja',
-    no: 'Nein – sehen Sie in Ihr Postfach, wir haben Ihnen einen Link geschickt',
-    preferredLanguage: 'Sprache',
-    anonymous: 'Sie sind nicht angemeldet. Melden Sie sich an, um Ihr Konto zu sehen.',
-    register: 'Konto anlegen',
-    noAccount: 'Noch kein Konto?',
-    loading: 'Wird geladen…',
-    loadError: 'Ihr Konto konnte nicht geladen werden.',
-    retry: 'Erneut versuchen',
-  },
-  en: {
-    signIn: 'Sign in',
-    signOut: 'Sign out',
-    signedInAs: 'Signed in as',
-    signingIn: 'Signing in…',
-    signedIn: 'You are signed in as {name}.',
-    signedOut: 'You are signed out.',
-    popupBlocked: 'Your browser blocked the sign-in window. Allow pop-ups for this site and try again.',
-    cancelled: 'Signing in was cancelled.',
-    failed: 'Signing in failed. Please try again.',
-    notConfigured: 'Signing in is not set up on this page: {detail}',
-    account: 'My account',
-    name: 'Name',
-    email: 'Email address',
-    emailVerified: 'Address confirmed',
-    yes: 'Yes',
-    no: 'No – check your inbox for the link we sent you',
-    preferredLanguage: 'Language',
-    anonymous: 'You are not signed in. Sign in to see your account.',
-    register: 'Create an account',
-    noAccount: 'No account yet?',
-    loading: 'Loading…',
-    loadError: 'Your account could not be loaded.',
-    retry: 'Try again',
-  },
-} as const satisfies Catalogs<string>;
+/**
+ * Every user-facing string of `<gemeng-login>` and of `<gemeng-account>`'s sign-in and details: ICU messages in
+ * `messages/auth/<language>.json`, each language loaded when first needed.
+ */
+export const authMessages = defineMessages('auth', {
+  lb: () => import('./messages/auth/lb.json'),
+  fr: () => import('./messages/auth/fr.json'),
+  de: () => import('./messages/auth/de.json'),
+  en: () => import('./messages/auth/en.json'),
+});
 
-export type AuthMessageKey = keyof (typeof authMessages)['lb'];
-export const t = createTranslator<AuthMessageKey>(authMessages);
+export type AuthMessageKey = Parameters<typeof authMessages.t>[1];
+export const t = authMessages.t;
 
 /** Language names in their own language (the person's preferred language on the account page). */
 export const LANGUAGE_NAMES: Readonly<Record<string, string>> = {

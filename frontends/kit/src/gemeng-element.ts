@@ -1,7 +1,7 @@
-import { css, LitElement, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { css, LitElement, type PropertyDeclaration, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { AttributeChecker, type AttributeRule, languageRule } from './attributes.ts';
 import { resolveEndpoint } from './config.ts';
-import { type Language, negotiateLanguage } from './i18n.ts';
+import { elementLanguage, type Language, loadMessages, type MessageSet } from './i18n.ts';
 
 /**
  * Theme tokens a commune webmaster may override on the element or any ancestor, e.g.
@@ -72,8 +72,10 @@ export interface GemengElementOptions {
 
 /**
  * Base class for Gemeng widgets: shared theme, language negotiation (`lang` attribute, then the closest
- * `[lang]` ancestor, then the browser) that follows changes of the page's `<html lang>`, and endpoint
- * resolution. Subclasses read `this.language` and `this.resolvedEndpoint()`.
+ * `[lang]` ancestor, then the browser) that follows changes of the page's `<html lang>`, messages loaded before
+ * rendering, and endpoint resolution. Subclasses read `this.language` and `this.resolvedEndpoint()`, and list their
+ * message sets in `static messages` (`defineMessages(…)` from `@gemeng/i18n`): an update waits until the current
+ * language's catalogs are loaded, so `t(this.language, 'key', { … })` is synchronous in `render`.
  */
 export class GemengElement extends LitElement {
   /** Frozen so a page cannot change every widget's defaults by accident; copy and override instead. */
@@ -87,6 +89,9 @@ export class GemengElement extends LitElement {
 
   static override styles = [gemengStyles];
 
+  /** The message sets `render` uses; subclasses list theirs (e.g. `[accountMessages, authMessages]`). */
+  static messages: readonly MessageSet[] = [];
+
   /** The attribute values a widget accepts (see `attributes.ts`); subclasses add theirs to their parent's. */
   static attributeRules: readonly AttributeRule[] = [languageRule];
 
@@ -98,6 +103,8 @@ export class GemengElement extends LitElement {
   declare language: Language;
 
   #langObserver: MutationObserver | undefined;
+  /** Set when `lang` changes, so that the language is negotiated again before the messages are loaded. */
+  #langChanged = false;
 
   /** Checks the attributes before each render: one warning per unknown value, and {@link attributeProblem}. */
   protected readonly attributeCheck = new AttributeChecker(
@@ -112,15 +119,15 @@ export class GemengElement extends LitElement {
 
   constructor() {
     super();
-    this.language = negotiateLanguage(null);
+    this.language = elementLanguage(null);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.language = negotiateLanguage(this);
+    this.language = elementLanguage(this);
     // The shell switches language by changing <html lang>; widgets without their own `lang` follow it.
     this.#langObserver = new MutationObserver(() => {
-      this.language = negotiateLanguage(this);
+      this.language = elementLanguage(this);
     });
     this.#langObserver.observe(document.documentElement, {
       attributes: true,
@@ -135,8 +142,37 @@ export class GemengElement extends LitElement {
     this.#langObserver = undefined;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('lang')) this.language = negotiateLanguage(this);
+  override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
+    if (name === 'lang') this.#langChanged = true;
+    super.requestUpdate(name, oldValue, options);
+  }
+
+  /**
+   * Renders once the current language's messages are loaded (at once when they already are). A language that
+   * changes while loading is loaded too; one that cannot be loaded renders in its fallback (see `Messages.load`).
+   */
+  protected override scheduleUpdate(): Promise<void> | undefined {
+    if (this.#langChanged) {
+      this.#langChanged = false;
+      this.language = elementLanguage(this);
+    }
+    const sets = (this.constructor as typeof GemengElement).messages;
+    if (!sets.every((set) => set.isLoaded(this.language))) return this.#loadThenUpdate(sets);
+    super.scheduleUpdate();
+    return undefined;
+  }
+
+  async #loadThenUpdate(sets: readonly MessageSet[]): Promise<void> {
+    let language: Language;
+    do {
+      language = this.language;
+      try {
+        await loadMessages(sets, language);
+      } catch (error) {
+        console.warn(`<${this.localName}>: messages in ${language} could not be loaded`, error);
+      }
+    } while (this.language !== language);
+    super.scheduleUpdate();
   }
 
   /** Throws a ConfigurationError for an unusable endpoint, so subclasses can show it. */

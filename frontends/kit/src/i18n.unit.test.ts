@@ -1,38 +1,22 @@
 // @vitest-environment happy-dom
+
+import { html } from 'lit';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  createTranslator,
-  formatDateTime,
-  formatEuroCents,
-  intlLocales,
-  matchLanguage,
-  negotiateLanguage,
-  translate,
-} from './i18n.ts';
+import { GemengElement } from './gemeng-element.ts';
+import { defineMessages, elementLanguage, type Language } from './i18n.ts';
 
 afterEach(() => {
   document.body.replaceChildren();
   document.documentElement.removeAttribute('lang');
 });
 
-describe('matchLanguage', () => {
-  it('maps regional tags, case and ISO 639-2 codes to supported languages', () => {
-    expect(matchLanguage('fr-LU')).toBe('fr');
-    expect(matchLanguage('DE')).toBe('de');
-    expect(matchLanguage('lb_LU')).toBe('lb');
-    expect(matchLanguage('ltz')).toBe('lb');
-    expect(matchLanguage('pt-PT')).toBeUndefined();
-    expect(matchLanguage('')).toBeUndefined();
-  });
-});
-
-describe('negotiateLanguage', () => {
+describe('elementLanguage', () => {
   it('prefers the element’s own lang attribute', () => {
     document.documentElement.lang = 'de';
     const element = document.createElement('div');
     element.lang = 'en';
     document.body.append(element);
-    expect(negotiateLanguage(element, { preferred: ['fr'] })).toBe('en');
+    expect(elementLanguage(element, ['fr'])).toBe('en');
   });
 
   it('then the closest [lang] ancestor, crossing shadow roots', () => {
@@ -43,72 +27,64 @@ describe('negotiateLanguage', () => {
     document.body.append(outer);
     const inner = document.createElement('span');
     host.attachShadow({ mode: 'open' }).append(inner);
-    expect(negotiateLanguage(inner, { preferred: ['en'] })).toBe('lb');
+    expect(elementLanguage(inner, ['en'])).toBe('lb');
   });
 
   it('skips unsupported languages and then uses the browser preferences', () => {
     document.documentElement.lang = 'pt';
     const element = document.createElement('div');
     document.body.append(element);
-    expect(negotiateLanguage(element, { preferred: ['pt-BR', 'de-CH', 'en'] })).toBe('de');
+    expect(elementLanguage(element, ['pt-BR', 'de-CH', 'en'])).toBe('de');
   });
 
   it('falls back to French when nothing matches', () => {
-    expect(negotiateLanguage(null, { preferred: ['pt'] })).toBe('fr');
-    expect(negotiateLanguage(null, { preferred: [], fallback: 'lb' })).toBe('lb');
+    expect(elementLanguage(null, ['pt'])).toBe('fr');
   });
 });
 
-describe('translate', () => {
-  const catalogs = {
-    lb: { events: { one: '{count} Evenement', other: '{count} Evenementer' }, hello: 'Moien {name}', onlyLb: 'Äddi' },
-    de: { events: { one: '{count} Veranstaltung', other: '{count} Veranstaltungen' }, hello: 'Hallo {name}' },
-    fr: { events: { one: '{count} événement', other: '{count} événements' }, hello: 'Bonjour {name}' },
-    en: { events: { one: '{count} event', other: '{count} events' } },
-  } as const;
-  const t = createTranslator<keyof (typeof catalogs)['lb']>(catalogs);
-
-  it('selects plural forms with the language’s rules', () => {
-    expect(t('en', 'events', { count: 1 })).toBe('1 event');
-    expect(t('en', 'events', { count: 0 })).toBe('0 events');
-    // French treats 0 as singular, English does not.
-    expect(t('fr', 'events', { count: 0 })).toBe('0 événement');
-    expect(t('de', 'events', { count: 2 })).toBe('2 Veranstaltungen');
-    expect(t('lb', 'events', { count: 1 })).toBe('1 Evenement');
+describe('GemengElement messages', () => {
+  const loads: string[] = [];
+  const catalog = (language: Language, hello: string) => async () => {
+    loads.push(language);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    return { default: { hello } };
+  };
+  const greetings = defineMessages('greetings', {
+    lb: catalog('lb', 'Moien {name}'),
+    fr: catalog('fr', 'Bonjour {name}'),
+    de: catalog('de', 'Hallo {name}'),
+    en: catalog('en', 'Hello {name}'),
   });
+  class Greeting extends GemengElement {
+    static override messages = [greetings];
+    renders = 0;
+    override render() {
+      this.renders += 1;
+      return html`<p>${greetings.t(this.language, 'hello', { name: 'Anna' })}</p>`;
+    }
+  }
+  customElements.define('test-greeting', Greeting);
+  const text = (element: Greeting) => element.shadowRoot?.querySelector('p')?.textContent;
 
-  it('formats counts with the language’s number format', () => {
-    expect(t('de', 'events', { count: 1500 })).toBe('1.500 Veranstaltungen');
-    expect(t('en', 'events', { count: 1500 })).toBe('1,500 events');
-  });
+  it('renders only once the language’s messages are loaded, and loads a new language when it changes', async () => {
+    const element = document.createElement('test-greeting') as Greeting;
+    element.lang = 'lb';
+    document.body.append(element);
+    await element.updateComplete;
+    expect(element.renders).toBe(1);
+    expect(text(element)).toBe('Moien Anna');
 
-  it('falls back along the language’s chain for missing keys', () => {
-    expect(t('en', 'hello', { name: 'Anna' })).toBe('Bonjour Anna');
-    expect(t('de', 'onlyLb')).toBe('Äddi');
-    expect(translate(catalogs, 'fr', 'missing' as never)).toBe('missing');
-  });
+    element.lang = 'de-LU';
+    await element.updateComplete;
+    expect(text(element)).toBe('Hallo Anna');
 
-  it('leaves unknown placeholders visible', () => {
-    expect(t('lb', 'hello')).toBe('Moien {name}');
-  });
-});
-
-describe('formatters', () => {
-  it('formats euro cents per language', () => {
-    expect(formatEuroCents('fr', 123450)).toMatch(/^1.234,50\s€$/);
-    expect(formatEuroCents('en', 123450)).toBe('€1,234.50');
-  });
-
-  it('shows dates in Luxembourg time', () => {
-    // 23:30 UTC on 31 March is 01:30 on 1 April in Luxembourg (summer time).
-    expect(formatDateTime('en', '2026-03-31T23:30:00Z', { dateStyle: 'long', timeStyle: 'short' })).toBe(
-      'April 1, 2026 at 1:30 AM',
-    );
-  });
-});
-
-describe('intlLocales', () => {
-  it('lists Luxembourg locales along the fallback chain', () => {
-    expect(intlLocales('lb')).toEqual(['lb-LU', 'de-LU', 'fr-LU', 'en-LU']);
+    // Following <html lang>, as the shell switches languages.
+    element.removeAttribute('lang');
+    document.documentElement.lang = 'en';
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await element.updateComplete;
+    expect(text(element)).toBe('Hello Anna');
+    expect(loads).toEqual(['lb', 'de', 'en']);
+    expect(element.renders).toBe(3);
   });
 });

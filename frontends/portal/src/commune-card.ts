@@ -9,7 +9,7 @@ import {
 } from '@gemeng/frontend-kit';
 import { css, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
-import { t } from './messages.ts';
+import { communeCardMessages, t } from './messages.ts';
 
 /** The operation the card sends; the router localises `name` and `title` from `accept-language`. */
 export const COMMUNE_CARD_QUERY = `query CommuneCard($slug: String!) { commune(slug: $slug) { slug name population procedures { code title } upcomingEvents(first: 3) { title startsAt } subscription { ratePerInhabitantCents yearlyFeeCents } } }`;
@@ -106,6 +106,8 @@ export class CommuneCard extends GemengElement {
     headingLevel: { type: Number, attribute: 'heading-level' },
     state: { state: true },
   };
+
+  static override messages = [communeCardMessages];
 
   static override styles = [
     ...GemengElement.styles,

@@ -2,11 +2,9 @@
 import { once } from 'node:events';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { LANGUAGES } from '@gemeng/frontend-kit';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import './gemeng-commune-card.ts';
 import type { CommuneCard } from './commune-card.ts';
-import { communeCardMessages } from './messages.ts';
 
 /**
  * A stand-in GraphQL server over real HTTP, for the element's own behaviour (states, language, aborts).
@@ -86,11 +84,6 @@ async function settled(card: CommuneCard, predicate: (root: ShadowRoot) => boole
 const text = (root: ShadowRoot) => root.textContent?.replace(/\s+/g, ' ') ?? '';
 
 describe('<gemeng-commune-card>', () => {
-  it('has every message in every language', () => {
-    const keys = Object.keys(communeCardMessages.lb).sort();
-    for (const lang of LANGUAGES) expect(Object.keys(communeCardMessages[lang]).sort()).toEqual(keys);
-  });
-
   it('shows a busy loading state, then the commune in the requested language', async () => {
     const card = mountCard({ commune: 'dudelange', lang: 'fr', endpoint });
     await card.updateComplete;

@@ -1,88 +1,15 @@
-import { type Catalogs, createTranslator } from '@gemeng/frontend-kit';
+import { defineMessages } from '@gemeng/frontend-kit';
 
-/** Every user-facing string of `<gemeng-commune-card>`, in the four languages (govuk-frontend's `i18n` key). */
-export const communeCardMessages = {
-  lb: {
-    loading: 'Gëtt gelueden…',
-    population: 'Awunner',
-    inhabitants: { one: '{count} Awunner', other: '{count} Awunner' },
-    procedures: 'Online-Démarchen',
-    noProcedures: 'Keng Démarchen online.',
-    events: 'Nächst Evenementer',
-    noEvents: 'Keng Evenementer geplangt.',
-    subscription: 'Gemeng-Abonnement',
-    yearlyFee: 'Joresbäitrag',
-    rate: 'Tarif',
-    ratePerInhabitant: '{amount} pro Awunner',
-    noSubscription: 'Keen Abonnement.',
-    notFoundTitle: 'Gemeng net fonnt',
-    notFound: 'Et gëtt keng Gemeng mam Identifiant „{slug}“.',
-    errorTitle: 'D’Donnéeë konnten net gelueden ginn.',
-    errorHint: 'Iwwerpréift Är Internetverbindung a probéiert nach eng Kéier.',
-    retry: 'Nach eng Kéier probéieren',
-    configError: 'De Widget ass falsch agestallt: {detail}',
-  },
-  fr: {
-    loading: 'Chargement…',
-    population: 'Population',
-    inhabitants: { one: '{count} habitant', other: '{count} habitants' },
-    procedures: 'Démarches en ligne',
-    noProcedures: 'Aucune démarche en ligne.',
-    events: 'Prochains événements',
-    noEvents: 'Aucun événement prévu.',
-    subscription: 'Abonnement Gemeng',
-    yearlyFee: 'Cotisation annuelle',
-    rate: 'Tarif',
-    ratePerInhabitant: '{amount} par habitant',
-    noSubscription: 'Pas d’abonnement.',
-    notFoundTitle: 'Commune introuvable',
-    notFound: 'Aucune commune ne correspond à l’identifiant « {slug} ».',
-    errorTitle: 'Les données n’ont pas pu être chargées.',
-    errorHint: 'Vérifiez votre connexion à Internet et réessayez.',
-    retry: 'Réessayer',
-    configError: 'Le widget est mal configuré : {detail}',
-  },
-  de: {
-    loading: 'Wird geladen…',
-    population: 'Einwohnerzahl',
-    inhabitants: { one: '{count} Einwohner', other: '{count} Einwohner' },
-    procedures: 'Online-Verfahren',
-    noProcedures: 'Keine Online-Verfahren.',
-    events: 'Nächste Veranstaltungen',
-    noEvents: 'Keine Veranstaltungen geplant.',
-    subscription: 'Gemeng-Abonnement',
-    yearlyFee: 'Jahresbeitrag',
-    rate: 'Tarif',
-    ratePerInhabitant: '{amount} pro Einwohner',
-    noSubscription: 'Kein Abonnement.',
-    notFoundTitle: 'Gemeinde nicht gefunden',
-    notFound: 'Es gibt keine Gemeinde mit der Kennung „{slug}“.',
-    errorTitle: 'Die Daten konnten nicht geladen werden.',
-    errorHint: 'Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.',
-    retry: 'Erneut versuchen',
-    configError: 'Das Widget ist falsch eingerichtet: {detail}',
-  },
-  en: {
-    loading: 'Loading…',
-    population: 'Population',
-    inhabitants: { one: '{count} inhabitant', other: '{count} inhabitants' },
-    procedures: 'Online procedures',
-    noProcedures: 'No online procedures.',
-    events: 'Upcoming events',
-    noEvents: 'No upcoming events.',
-    subscription: 'Gemeng subscription',
-    yearlyFee: 'Yearly fee',
-    rate: 'Rate',
-    ratePerInhabitant: '{amount} per inhabitant',
-    noSubscription: 'No subscription.',
-    notFoundTitle: 'Commune not found',
-    notFound: 'There is no commune with the identifier “{slug}”.',
-    errorTitle: 'The data could not be loaded.',
-    errorHint: 'Check your Internet connection and try again.',
-    retry: 'Try again',
-    configError: 'The widget is misconfigured: {detail}',
-  },
-} as const satisfies Catalogs<string>;
+/**
+ * Every user-facing string of `<gemeng-commune-card>`: ICU messages in `messages/commune-card/<language>.json`,
+ * each language loaded when first needed.
+ */
+export const communeCardMessages = defineMessages('commune-card', {
+  lb: () => import('./messages/commune-card/lb.json'),
+  fr: () => import('./messages/commune-card/fr.json'),
+  de: () => import('./messages/commune-card/de.json'),
+  en: () => import('./messages/commune-card/en.json'),
+});
 
-export type CommuneCardMessageKey = keyof (typeof communeCardMessages)['lb'];
-export const t = createTranslator<CommuneCardMessageKey>(communeCardMessages);
+export type CommuneCardMessageKey = Parameters<typeof communeCardMessages.t>[1];
+export const t = communeCardMessages.t;
