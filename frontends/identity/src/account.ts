@@ -2,19 +2,22 @@ import {
   type AuthError,
   type AuthState,
   ConfigurationError,
+  formStyles,
   GraphQLRequestError,
   graphqlRequest,
+  integerBetween,
+  LazyController,
   type StepUpChallenge,
 } from '@gemeng/frontend-kit';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
-import { ApiClientsSection, type DeveloperEndpoints } from './account-apps.ts';
+import type { ApiClientsSection, DeveloperEndpoints } from './account-apps.ts';
 import { ACCOUNT_QUERY, type AccountData, type CommuneRef, type Me } from './account-data.ts';
-import { DataSection } from './account-data-section.ts';
+import type { DataSection } from './account-data-section.ts';
 import { accountMessages, ta } from './account-messages.ts';
-import { ProfileSection } from './account-profile.ts';
-import type { AccountHost, AccountSection } from './account-section.ts';
-import { SecuritySection } from './account-security.ts';
+import type { ProfileSection } from './account-profile.ts';
+import type { AccountHost, AccountSection, AccountSectionGroup } from './account-section.ts';
+import type { SecuritySection } from './account-security.ts';
 import { accountStyles } from './account-styles.ts';
 import { AuthElement } from './auth-element.ts';
 import { authMessages, t } from './auth-messages.ts';
@@ -84,13 +87,15 @@ type LoadState =
  *   lines (`[part~="alert"]`), the step-up notice `[part~="step-up"]` (also `role="alert"`).
  *
  * @element gemeng-account
+ * @summary The signed-in person's account: profile, security (second factors, sessions), applications, data.
  *
- * @attr {string} lang - `lb`, `fr`, `de` or `en`. Defaults to the closest `[lang]` ancestor, then the browser.
+ * @attr {'lb'|'fr'|'de'|'en'} lang - Language of the texts. Defaults to the closest `[lang]` ancestor, then the
+ *   browser.
  * @attr {string} endpoint - GraphQL endpoint (see `<gemeng-commune-card>`).
  * @attr {string} issuer - OpenID Connect issuer (see `<gemeng-login>`).
- * @attr {string} mode - `redirect` or `popup` (see `<gemeng-login>`).
- * @attr {number} heading-level - Level of the main heading (1–6, default 2); sections are one level deeper,
- *   their parts two (clamped to h6).
+ * @attr {'redirect'|'popup'} mode - How to sign in: a full-page redirect or a popup (see `<gemeng-login>`).
+ * @attr {1|2|3|4|5|6} [heading-level=2] - Level of the main heading; sections are one level deeper, their parts
+ *   two (clamped to h6).
  *
  * @fires gemeng-account-loaded - `detail.me` holds the account shown (after every load).
  * @fires gemeng-auth-error - Signing in failed; `detail` is `{ error, kind }`.
@@ -139,6 +144,8 @@ type LoadState =
 export class Account extends AuthElement implements AccountHost {
   static readonly accountDefaults = Object.freeze({ headingLevel: 2 });
 
+  static override attributeRules = [...AuthElement.attributeRules, integerBetween('heading-level', 1, 6)];
+
   static override properties: PropertyDeclarations = {
     ...AuthElement.properties,
     headingLevel: { type: Number, attribute: 'heading-level' },
@@ -146,7 +153,7 @@ export class Account extends AuthElement implements AccountHost {
     erased: { state: true },
   };
 
-  static override styles = [...AuthElement.styles, accountStyles];
+  static override styles = [...AuthElement.styles, formStyles, accountStyles];
 
   static override messages = [authMessages, accountMessages];
 
@@ -154,12 +161,20 @@ export class Account extends AuthElement implements AccountHost {
   declare protected load: LoadState;
   /** The account has been erased here: the notice replaces it until someone signs in again. */
   declare protected erased: boolean;
-  stepUpSection: AccountSection | undefined;
 
-  readonly #profile = new ProfileSection(this);
-  readonly #security = new SecuritySection(this);
-  readonly #apps = new ApiClientsSection(this);
-  readonly #data = new DataSection(this);
+  // Each section's code (and what only it needs: the QR encoder, WebAuthn) loads when the account is first shown.
+  readonly #profile = this.#lazy<ProfileSection>(
+    async () => new (await import('./account-profile.ts')).ProfileSection(this),
+  );
+  readonly #security = this.#lazy<SecuritySection>(
+    async () => new (await import('./account-security.ts')).SecuritySection(this),
+  );
+  readonly #apps = this.#lazy<ApiClientsSection>(
+    async () => new (await import('./account-apps.ts')).ApiClientsSection(this),
+  );
+  readonly #data = this.#lazy<DataSection>(
+    async () => new (await import('./account-data-section.ts')).DataSection(this),
+  );
   /** The account query in flight. */
   #controller: AbortController | undefined;
   /** Mutations in flight: aborted on sign-out and when the element leaves the page. */
@@ -186,8 +201,17 @@ export class Account extends AuthElement implements AccountHost {
     this.#signedIn = undefined;
   }
 
+  #lazy<S extends AccountSectionGroup>(load: () => Promise<S>): LazyController<S> {
+    return new LazyController<S>(this, load);
+  }
+
+  get #sections(): readonly Pick<LazyController<AccountSectionGroup>, 'status' | 'module' | 'load'>[] {
+    return [this.#profile, this.#security, this.#apps, this.#data];
+  }
+
+  /** The parts of the sections loaded so far. */
   get #parts(): readonly AccountSection[] {
-    return [...this.#profile.parts, ...this.#security.parts, ...this.#apps.parts, ...this.#data.parts];
+    return this.#sections.flatMap((section) => section.module?.parts ?? []);
   }
 
   protected override authStateChanged(state: AuthState): void {
@@ -198,6 +222,8 @@ export class Account extends AuthElement implements AccountHost {
       // Someone signs in after an erasure: their account shows again.
       if (this.#signedIn?.split(' ')[0] !== state.user.sub) this.erased = false;
       this.#signedIn = key;
+      // The sections' code loads while the account does.
+      for (const section of this.#sections) void section.load();
       void this.reload();
     } else if (state.status === 'anonymous') {
       this.#signedIn = undefined;
@@ -205,7 +231,6 @@ export class Account extends AuthElement implements AccountHost {
       this.#actions.abort();
       this.#actions = new AbortController();
       for (const part of this.#parts) part.reset();
-      this.stepUpSection = undefined;
       this.load = { status: 'anonymous' };
     }
   }
@@ -317,11 +342,15 @@ export class Account extends AuthElement implements AccountHost {
   }
 
   protected override render(): TemplateResult {
+    const unknown = this.attributeProblem();
+    if (unknown) return unknown;
     const lang = this.language;
     const load = this.load;
     const problem = this.problemText();
     // A reload with the account still on screen is announced by the part that changed, not as "Loading…".
-    const busy = (load.status === 'loading' && !load.previous) || this.authState.status === 'pending';
+    const sectionsLoading = Boolean(this.#shown()) && this.#sections.some((section) => section.status === 'loading');
+    const busy =
+      (load.status === 'loading' && !load.previous) || this.authState.status === 'pending' || sectionsLoading;
     return html`<section part="account" lang=${lang} aria-labelledby="account-heading" aria-busy=${busy ? 'true' : 'false'}>
       ${this.heading(0, t(lang, 'account'), 'account-heading', 'heading')}
       <p role="status" class=${busy ? '' : 'visually-hidden'}>${busy ? t(lang, 'loading') : ''}</p>
@@ -344,8 +373,10 @@ export class Account extends AuthElement implements AccountHost {
         : nothing;
     if (shown) {
       const acr = this.authState.status === 'signed-in' ? this.authState.user.acr : undefined;
-      return html`${retry}${this.#profile.render(shown.me, shown.communes)}${this.#security.render(shown.me, acr)}
-        ${this.#apps.render(shown.me, this.#developerEndpoints())} ${this.#data.render()}`;
+      return html`${retry}${this.#profile.render(lang, (profile) => profile.render(shown.me, shown.communes))}
+        ${this.#security.render(lang, (security) => security.render(shown.me, acr))}
+        ${this.#apps.render(lang, (apps) => apps.render(shown.me, this.#developerEndpoints()))}
+        ${this.#data.render(lang, (data) => data.render())}`;
     }
     if (this.erased && this.authState.status === 'signed-in') return nothing;
     if (load.status === 'error') return retry;

@@ -2,7 +2,7 @@
 import { once } from 'node:events';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AuthError, type AuthState } from '@gemeng/frontend-kit';
+import { AuthError, type AuthState, formMessages } from '@gemeng/frontend-kit';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const webauthn = vi.hoisted(() => ({
@@ -20,6 +20,8 @@ import type { ApiClient, Me } from './account-data.ts';
 import en from './messages/account/en.json' with { type: 'json' };
 
 const ISSUER = 'http://id.test/oidc';
+/** The kit's form pieces say "Error:" before a field's message (visually hidden). */
+const errorPrefix = formMessages.t('en', 'errorPrefix');
 
 /** Stands in for the page's AuthClient (the element finds it in the page-wide registry). */
 class FakeAuth {
@@ -212,13 +214,18 @@ async function mountAccount(): Promise<{ element: Account; root: ShadowRoot }> {
   element.setAttribute('mode', 'popup');
   element.setAttribute('heading-level', '3');
   document.body.append(element);
-  const root = await settled(element, (r) => Boolean(r.querySelector('[part="security-section"]')));
+  // Every section (each a chunk of its own, the passkeys one inside Security) has loaded.
+  const root = await settled(element, (r) =>
+    Boolean(r.querySelector('[part="data-section"] [part="account-erase"]') && r.querySelector('[part="passkeys"]')),
+  );
+  expect(root.querySelector('[part~="loading"]')).toBeNull();
   return { element, root };
 }
 
 async function settled(element: Account, predicate: (root: ShadowRoot) => boolean): Promise<ShadowRoot> {
   const root = element.shadowRoot!;
-  for (let i = 0; i < 200; i++) {
+  // Long enough for the sections' first import on a loaded machine.
+  for (let i = 0; i < 1000; i++) {
     await element.updateComplete;
     if (predicate(root)) return root;
     await new Promise((resolve) => setTimeout(resolve, 10));
@@ -279,8 +286,8 @@ describe('<gemeng-account>', () => {
     for (const input of root.querySelectorAll('input, select')) {
       expect(root.querySelector(`label[for="${input.id}"]`), input.id).not.toBeNull();
     }
-    expect((root.querySelector('#profile-commune-0') as HTMLInputElement).checked).toBe(false); // Bettembourg first
-    expect((root.querySelector('#profile-commune-1') as HTMLInputElement).checked).toBe(true);
+    expect((root.querySelector('#profile-communesOfResidence-0') as HTMLInputElement).checked).toBe(false); // Bettembourg first
+    expect((root.querySelector('#profile-communesOfResidence-1') as HTMLInputElement).checked).toBe(true);
 
     const log = root.querySelector('[part~="security-log-table"]')!;
     expect([...log.querySelectorAll('thead th[scope="col"]')].map(text)).toEqual([
@@ -309,13 +316,13 @@ describe('<gemeng-account>', () => {
     await settled(element, (r) => Boolean(r.querySelector('#profile-name-error')));
     expect(name.getAttribute('aria-invalid')).toBe('true');
     expect(name.getAttribute('aria-describedby')).toBe('profile-name-hint profile-name-error');
-    expect(text(root.querySelector('#profile-name-error'))).toBe(`${en.errorPrefix} ${en.nameRequired}`);
+    expect(text(root.querySelector('#profile-name-error'))).toBe(`${errorPrefix} ${en.nameRequired}`);
     expect(root.activeElement).toBe(name);
     expect(count('ProfileUpdate')).toBe(0);
 
     name.value = 'Léa Schmit';
     root.querySelector<HTMLSelectElement>('#profile-preferredLanguage')!.value = 'de';
-    root.querySelector<HTMLInputElement>('#profile-commune-0')!.checked = true;
+    root.querySelector<HTMLInputElement>('#profile-communesOfResidence-0')!.checked = true;
     answers.ProfileUpdate = {
       data: {
         profileUpdate: { __typename: 'ValidationError', field: 'communesOfResidence', message: 'Not that one.' },
@@ -617,7 +624,7 @@ describe('<gemeng-account>', () => {
     name.value = '  ab ';
     named(root, en.appRegister).click();
     await settled(element, (r) => Boolean(r.querySelector('#app-register-name-error')));
-    expect(text(root.querySelector('#app-register-name-error'))).toBe(`${en.errorPrefix} ${en.appNameLength}`);
+    expect(text(root.querySelector('#app-register-name-error'))).toBe(`${errorPrefix} ${en.appNameLength}`);
     expect(name.getAttribute('aria-invalid')).toBe('true');
     expect(root.activeElement).toBe(name);
     expect(count('ApiClientCreate')).toBe(0);
@@ -702,7 +709,7 @@ describe('<gemeng-account>', () => {
     await settled(element, (r) => Boolean(r.querySelector('#app-register-name-error')));
     expect(received.at(-1)?.variables).toEqual({ name: 'Sixth app' });
     expect(text(root.querySelector('#app-register-name-error'))).toBe(
-      `${en.errorPrefix} You already have 5 active applications: revoke one you no longer need first.`,
+      `${errorPrefix} You already have 5 active applications: revoke one you no longer need first.`,
     );
     expect(name.getAttribute('aria-invalid')).toBe('true');
     expect(name.getAttribute('aria-describedby')).toBe('app-register-name-hint app-register-name-error');
@@ -806,7 +813,7 @@ describe('<gemeng-account>', () => {
     expect(received.at(-1)?.variables).toEqual({ password: 'secret' });
     expect(password.getAttribute('aria-invalid')).toBe('true');
     expect(password.getAttribute('aria-describedby')).toBe('erase-password-hint erase-password-error');
-    expect(text(root.querySelector('#erase-password-error'))).toBe(`${en.errorPrefix} Wrong password.`);
+    expect(text(root.querySelector('#erase-password-error'))).toBe(`${errorPrefix} Wrong password.`);
     expect(confirm.getAttribute('aria-invalid')).toBe('false');
     await element.updateComplete;
     expect(root.activeElement).toBe(password);
