@@ -7,7 +7,7 @@ import { fieldRefs, type Language } from '@gemeng/frontend-kit';
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { controlKind, defaultOf, type ManifestAttribute } from './configurator-manifest.ts';
-import { tc } from './configurator-messages.ts';
+import { selectKey, tc } from './configurator-messages.ts';
 
 export interface CommuneChoice {
   readonly slug: string;
@@ -26,7 +26,7 @@ export interface FieldContext {
 /** A hint; the manifest's own description is English (from the element's JSDoc), marked as such. */
 function hint(context: FieldContext, attribute: ManifestAttribute): { text: string; lang?: string } | undefined {
   if (controlKind(attribute) === 'commune' && !context.communes) return { text: tc(context.lang, 'communesFailed') };
-  const translated = tc(context.lang, 'attributeHint', { name: attribute.name });
+  const translated = tc(context.lang, 'attributeHint', { name: selectKey(attribute.name) });
   if (translated) return { text: translated };
   if (!attribute.description) return undefined;
   return context.lang === 'en' ? { text: attribute.description } : { text: attribute.description, lang: 'en' };

@@ -9,3 +9,6 @@ export const configuratorMessages = defineMessages('configurator', {
 });
 
 export const tc = configuratorMessages.t;
+
+/** ICU select keys cannot hold hyphens: `on-accent` is selected as `on_accent`. */
+export const selectKey = (value: string): string => value.replace(/-/g, '_');

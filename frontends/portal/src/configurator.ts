@@ -21,7 +21,7 @@ import {
   optionAttributes,
   type WidgetsManifest,
 } from './configurator-manifest.ts';
-import { configuratorMessages, tc } from './configurator-messages.ts';
+import { configuratorMessages, selectKey, tc } from './configurator-messages.ts';
 import { isCustomElementName, snippet } from './configurator-snippet.ts';
 import { configuratorStyles } from './configurator-styles.ts';
 
@@ -41,9 +41,10 @@ const LANGUAGE_NAMES: Readonly<Record<Language, string>> = {
  * the snippet (the pinned loader with its SRI hash, the element, a `<style>` for the colours).
  *
  * @element gemeng-embed-configurator
+ * @summary The portal's webmaster configurator: choose a widget and its settings, copy the code to embed it.
  *
  * @attr {string} manifest - URL of the widgets manifest (default `/widgets/manifest.json`).
- * @attr {string} lang - `lb`, `fr`, `de` or `en`. Defaults to the closest `[lang]` ancestor, then the browser.
+ * @attr {'lb'|'fr'|'de'|'en'} lang - Language of the texts. Defaults to the closest `[lang]` ancestor, then the browser.
  *
  * @csspart preview - The box around the live widget.
  * @csspart code - The snippet's text area.
@@ -231,7 +232,7 @@ export class EmbedConfigurator extends GemengElement {
       communes: this.communes,
       onChange: (name: string, value: string) => this.#setValue(name, value),
     };
-    const summary = tc(lang, 'widgetSummary', { tag: widget.tag });
+    const summary = tc(lang, 'widgetSummary', { tag: selectKey(widget.tag) });
     const code = this.#snippet(widget, manifest);
     return html`<div class="layout">
       <form class="form settings" @submit=${(event: Event) => event.preventDefault()}>
@@ -290,7 +291,7 @@ export class EmbedConfigurator extends GemengElement {
   #renderColours(lang: Language): TemplateResult {
     const current = Object.fromEntries(this.#tokens.map((t) => [t.name, this.colours[t.name] ?? t.defaultValue]));
     const problems = contrastProblems(current);
-    const name = (token: string) => tc(lang, 'colourName', { token });
+    const name = (token: string) => tc(lang, 'colourName', { key: selectKey(token), token });
     return html`<fieldset class="field colours" aria-describedby="colours-hint">
       <legend>${tc(lang, 'colours')}</legend>
       <p class="hint" id="colours-hint">${tc(lang, 'coloursHint')}</p>
