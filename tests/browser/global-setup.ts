@@ -60,8 +60,9 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | und
     if (problem) stopForBrowser(problem);
     return undefined;
   }
-  requireBuild('../../frontends/identity/dist/gemeng-identity.js', '@gemeng/frontend-identity');
-  requireBuild('../../frontends/portal/dist/gemeng-portal.js', '@gemeng/frontend-portal');
+  requireBuild('../../frontends/kit/dist/manifest.json', '@gemeng/frontend-kit');
+  requireBuild('../../frontends/identity/dist/manifest.json', '@gemeng/frontend-identity');
+  requireBuild('../../frontends/portal/dist/manifest.json', '@gemeng/frontend-portal');
   requireBuild('../../shell/dist/index.html', '@gemeng/shell');
 
   const embedPort = await freePort();

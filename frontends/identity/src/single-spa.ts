@@ -1,9 +1,7 @@
 import { litApplication, pickStringProps, type SingleSpaProps } from '@gemeng/frontend-kit';
+import './gemeng-account.ts';
 
-/**
- * Lifecycles mounting `<gemeng-account>` (the portal's `/account` route). The element is registered by the
- * bundle that exports these (see `bundle.ts`).
- */
+/** Lifecycles mounting `<gemeng-account>` (the portal's `/account` route, `@gemeng/identity/account`). */
 export const account = litApplication<SingleSpaProps>('gemeng-account', (props) =>
   pickStringProps(props, ['lang', 'endpoint', 'issuer', 'heading-level']),
 );

@@ -61,12 +61,14 @@ function isNotFound(error: GraphQLRequestError): boolean {
  * in Luxembourgish, French, German or English.
  *
  * @element gemeng-commune-card
+ * @summary A commune's card: name, population, online procedures, next events and Gemeng subscription fee.
  *
  * @attr {string} commune - Slug of the commune to show, e.g. `dudelange`. Required.
- * @attr {string} lang - `lb`, `fr`, `de` or `en`. Defaults to the closest `[lang]` ancestor, then the browser.
+ * @attr {'lb'|'fr'|'de'|'en'} lang - Language of the texts. Defaults to the closest `[lang]` ancestor, then the
+ *   browser.
  * @attr {string} endpoint - GraphQL endpoint. Defaults to `gemengConfig.graphqlEndpoint` set by `/embed.js`,
  *   then `<meta name="gemeng:graphql-endpoint">`, then `http://127.0.0.1:4000/graphql`.
- * @attr {number} heading-level - Level of the main heading (1–5, default 2); section headings are one deeper.
+ * @attr {1|2|3|4|5} [heading-level=2] - Level of the main heading; section headings are one deeper.
  *
  * @fires gemeng-loaded - The commune was loaded; `detail.commune` holds the data.
  * @fires gemeng-error - Loading failed; `detail` is a {@link CommuneCardErrorDetail}.

@@ -1,4 +1,5 @@
 import { litApplication, pickStringProps, type SingleSpaProps } from '@gemeng/frontend-kit';
+import './gemeng-commune-card.ts';
 
 /** The commune shown when neither the route nor the props name one. */
 export const DEFAULT_COMMUNE = 'dudelange';
@@ -11,14 +12,16 @@ export function communeFromLocation(location: Pick<Location, 'pathname' | 'searc
 }
 
 /**
- * single-spa lifecycles of the portal's home route, mounting `<gemeng-commune-card>`. The element is registered
- * by the bundle that exports these (see `bundle.ts`); `lang` is left unset unless given, so the card follows
- * `<html lang>`.
+ * single-spa lifecycles of the portal's home route (`@gemeng/portal`, the default export), mounting
+ * `<gemeng-commune-card>`; `lang` is left unset unless given, so the card follows `<html lang>`.
  */
-export const { bootstrap, mount, unmount, update } = litApplication<SingleSpaProps>(
-  'gemeng-commune-card',
-  (props, location) => ({
-    ...pickStringProps(props, ['lang', 'endpoint', 'heading-level']),
-    commune: communeFromLocation(location) ?? pickStringProps(props, ['commune']).commune ?? DEFAULT_COMMUNE,
-  }),
-);
+const lifecycles = litApplication<SingleSpaProps>('gemeng-commune-card', (props, location) => ({
+  ...pickStringProps(props, ['lang', 'endpoint', 'heading-level']),
+  commune: communeFromLocation(location) ?? pickStringProps(props, ['commune']).commune ?? DEFAULT_COMMUNE,
+}));
+
+export const { bootstrap, mount, unmount, update } = lifecycles;
+export default lifecycles;
+
+/** The `/embed` route's lifecycles (`@gemeng/portal/configurator`): the configurator's code loads on its first visit. */
+export { configurator } from './configurator-application.ts';

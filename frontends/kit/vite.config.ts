@@ -1,0 +1,3 @@
+import { runtimeConfig } from './build/index.ts';
+
+export default runtimeConfig(import.meta.dirname);
