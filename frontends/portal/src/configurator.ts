@@ -1,16 +1,7 @@
-import {
-  formatNumber,
-  formStyles,
-  GemengElement,
-  gemengStyles,
-  graphql,
-  graphqlRequest,
-  LANGUAGES,
-  type Language,
-  matchLanguage,
-} from '@gemeng/frontend-kit';
-import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { contrastProblems, normalizeHex, type ThemeToken, themeTokens } from './configurator-colors.ts';
+import { formStyles, GemengElement, gemengStyles, graphql, graphqlRequest, type Language } from '@gemeng/frontend-kit';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { type ThemeToken, themeTokens } from './configurator-colors.ts';
+import { renderColours, renderLanguage } from './configurator-controls.ts';
 import { type CommuneChoice, renderAttributeField } from './configurator-fields.ts';
 import {
   controlKind,
@@ -28,7 +19,7 @@ import { configuratorStyles } from './configurator-styles.ts';
 export const EMBED_COMMUNES_QUERY = graphql(`query EmbedCommunes { communes { slug name } }`);
 
 /** Each language's name in itself, for the language select. */
-const LANGUAGE_NAMES: Readonly<Record<Language, string>> = {
+const _LANGUAGE_NAMES: Readonly<Record<Language, string>> = {
   lb: 'Lëtzebuergesch',
   fr: 'Français',
   de: 'Deutsch',
@@ -100,11 +91,24 @@ export class EmbedConfigurator extends GemengElement {
     if (!this.manifest) void this.#load();
   }
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // Commune names come in the reader's language.
+    if (changed.has('language') && this.hasUpdated) void this.#loadCommunes();
+  }
+
+  async #loadCommunes(): Promise<void> {
+    try {
+      const data = await graphqlRequest(this.resolvedEndpoint(), EMBED_COMMUNES_QUERY, {}, { lang: this.language });
+      this.communes = data.communes;
+    } catch (error) {
+      console.warn(error);
+      this.communes = undefined;
+    }
+  }
+
   async #load(): Promise<void> {
-    const communes = graphqlRequest(this.resolvedEndpoint(), EMBED_COMMUNES_QUERY, {}, { lang: this.language }).then(
-      (data) => (this.communes = data.communes),
-      () => (this.communes = undefined),
-    );
+    const communes = this.#loadCommunes();
     try {
       const manifest = await fetchManifest(this.manifestUrl);
       // The configurator is no widget to embed.
@@ -252,7 +256,14 @@ export class EmbedConfigurator extends GemengElement {
         </div>
         ${options.map((attribute) => renderAttributeField(context, attribute, this.#value(widget, attribute.name)))}
         ${options.length ? nothing : html`<p class="hint">${tc(lang, 'noOptions')}</p>`}
-        ${this.#renderLanguage(lang)} ${this.#renderColours(lang)}
+        ${renderLanguage(lang, this.widgetLanguage, (value) => {
+          this.widgetLanguage = value;
+          this.copyStatus = '';
+        })}
+        ${renderColours(lang, this.#tokens, this.colours, (colours) => {
+          this.colours = colours;
+          this.copyStatus = '';
+        })}
       </form>
       <div class="results">
         <h3 id="preview-heading">${tc(lang, 'preview')}</h3>
@@ -272,56 +283,5 @@ export class EmbedConfigurator extends GemengElement {
         <p role="status" class="copy-status">${this.copyStatus ? tc(lang, this.copyStatus === 'copied' ? 'copied' : 'copyFailed') : ''}</p>
       </div>
     </div>`;
-  }
-
-  #renderLanguage(lang: Language): TemplateResult {
-    return html`<div class="field">
-      <label for="widget-language">${tc(lang, 'language')}</label>
-      <p class="hint" id="widget-language-hint">${tc(lang, 'languageHint')}</p>
-      <select id="widget-language" aria-describedby="widget-language-hint" @change=${(event: Event) => {
-        this.widgetLanguage = matchLanguage((event.target as HTMLSelectElement).value) ?? '';
-        this.copyStatus = '';
-      }}>
-        <option value="" ?selected=${this.widgetLanguage === ''}>${tc(lang, 'pageLanguage')}</option>
-        ${LANGUAGES.map((code) => html`<option value=${code} lang=${code} ?selected=${this.widgetLanguage === code}>${LANGUAGE_NAMES[code]}</option>`)}
-      </select>
-    </div>`;
-  }
-
-  #renderColours(lang: Language): TemplateResult {
-    const current = Object.fromEntries(this.#tokens.map((t) => [t.name, this.colours[t.name] ?? t.defaultValue]));
-    const problems = contrastProblems(current);
-    const name = (token: string) => tc(lang, 'colourName', { key: selectKey(token), token });
-    return html`<fieldset class="field colours" aria-describedby="colours-hint">
-      <legend>${tc(lang, 'colours')}</legend>
-      <p class="hint" id="colours-hint">${tc(lang, 'coloursHint')}</p>
-      <div class="colour-grid">
-        ${this.#tokens.map(
-          (token) => html`<div class="colour">
-            <input type="color" id="colour-${token.name}" .value=${current[token.name] ?? token.defaultValue}
-              @input=${(event: Event) => {
-                const value = normalizeHex((event.target as HTMLInputElement).value);
-                if (value) this.colours = { ...this.colours, [token.name]: value };
-                this.copyStatus = '';
-              }} />
-            <label for="colour-${token.name}">${name(token.name)}</label>
-          </div>`,
-        )}
-      </div>
-      <div role="status" class="contrast">
-        ${
-          problems.length
-            ? html`<ul class="warnings">${problems.map(
-                (p) =>
-                  html`<li>${tc(lang, 'contrastLow', { foreground: name(p.foreground), background: name(p.background), ratio: formatNumber(lang, p.ratio, { maximumFractionDigits: 1 }) })}</li>`,
-              )}</ul>`
-            : html`<p>${tc(lang, 'contrastOk')}</p>`
-        }
-      </div>
-      <button type="button" class="secondary" @click=${() => {
-        this.colours = {};
-        this.copyStatus = '';
-      }}>${tc(lang, 'resetColours')}</button>
-    </fieldset>`;
   }
 }
