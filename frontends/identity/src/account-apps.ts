@@ -8,9 +8,6 @@ import {
   API_CLIENT_ROTATE_SECRET,
   API_CLIENT_SCOPE,
   type ApiClient,
-  type ApiClientCreateResult,
-  type ApiClientRevokeResult,
-  type ApiClientRotateSecretResult,
   isFailure,
   MAX_ACTIVE_API_CLIENTS,
   type Me,
@@ -71,7 +68,7 @@ export class ApiClientsPart extends AccountSection {
     if (this.busy) return;
     this.confirming = undefined;
     const answer = await this.run(`rotate:${app.clientId}`, () =>
-      this.host.request<ApiClientRotateSecretResult>(API_CLIENT_ROTATE_SECRET, { clientId: app.clientId }),
+      this.host.request(API_CLIENT_ROTATE_SECRET, { clientId: app.clientId }),
     );
     if (!answer) return;
     const result = answer.apiClientRotateSecret;
@@ -101,7 +98,7 @@ export class ApiClientsPart extends AccountSection {
 
   async #revoke(app: ApiClient): Promise<void> {
     const answer = await this.run(`revoke:${app.clientId}`, () =>
-      this.host.request<ApiClientRevokeResult>(API_CLIENT_REVOKE, { clientId: app.clientId }),
+      this.host.request(API_CLIENT_REVOKE, { clientId: app.clientId }),
     );
     if (!answer) return;
     this.confirming = undefined;
@@ -291,9 +288,7 @@ export class ApiClientRegisterPart extends AccountSection {
     if (name.length < API_CLIENT_NAME_MIN || name.length > API_CLIENT_NAME_MAX) {
       return this.showFieldErrors({ name: ta(this.lang, 'appNameLength') });
     }
-    const answer = await this.run('create', () =>
-      this.host.request<ApiClientCreateResult>(API_CLIENT_CREATE, { name }),
-    );
+    const answer = await this.run('create', () => this.host.request(API_CLIENT_CREATE, { name }));
     if (!answer) return;
     const result = answer.apiClientCreate;
     // The limit of active applications is a ValidationError on `name` too: it sits at the field.

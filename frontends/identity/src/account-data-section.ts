@@ -1,7 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import {
   ACCOUNT_ERASE,
-  type AccountEraseResult,
   isFailure,
   PERSONAL_DATA_EXPORT,
   type PersonalDataDocument,
@@ -60,7 +59,7 @@ export class DataExportPart extends AccountSection {
   async #download(): Promise<void> {
     if (this.busy) return;
     const lang = this.lang;
-    const answer = await this.run('download', () => this.host.request<PersonalDataExportResult>(PERSONAL_DATA_EXPORT), {
+    const answer = await this.run('download', () => this.host.request(PERSONAL_DATA_EXPORT), {
       working: ta(lang, 'exportPreparing'),
       failed: ta(lang, 'exportFailed'),
     });
@@ -103,7 +102,7 @@ export class AccountErasePart extends AccountSection {
     if (data.get('confirm') !== 'yes') errors.confirm = ta(this.lang, 'eraseConfirmRequired');
     if (Object.keys(errors).length) return this.showFieldErrors(errors);
 
-    const answer = await this.run('erase', () => this.host.request<AccountEraseResult>(ACCOUNT_ERASE, { password }), {
+    const answer = await this.run('erase', () => this.host.request(ACCOUNT_ERASE, { password }), {
       working: ta(this.lang, 'eraseWorking'),
     });
     if (!answer) return;

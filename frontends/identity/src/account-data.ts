@@ -1,76 +1,8 @@
 /**
- * The operations of `<gemeng-account>` and the shapes of their answers (the identity subgraph's contract).
+ * The operations of `<gemeng-account>` and the shapes of their answers, typed from the supergraph (ADR 9).
  * Mutation inputs are written inline with typed variables, so the documents name only scalars and enums.
  */
-
-export interface CommuneRef {
-  readonly id: string;
-  readonly slug: string;
-  readonly name: string;
-}
-
-export interface CodeCardStatus {
-  readonly serial: string;
-  readonly totalCells: number;
-  readonly remainingCells: number;
-  readonly issuedAt: string;
-}
-
-export interface Passkey {
-  readonly id: string;
-  readonly name: string;
-  readonly createdAt: string;
-  readonly lastUsedAt: string | null;
-  readonly backedUp: boolean;
-}
-
-export interface SignInSession {
-  readonly id: string;
-  readonly signedInAt: string;
-  readonly expiresAt: string;
-  readonly acr: string;
-  readonly applications: readonly string[];
-  /** The session this page is signed in with (the access token's `sid`). */
-  readonly current: boolean;
-}
-
-export interface SecurityEvent {
-  readonly kind: string;
-  readonly at: string;
-  readonly ip: string | null;
-  readonly byAnotherPerson: boolean;
-}
-
-/** An application the person registered for the client credentials grant (its secret is never readable). */
-export interface ApiClient {
-  readonly clientId: string;
-  readonly name: string;
-  readonly scopes: readonly string[];
-  readonly createdAt: string;
-  readonly revokedAt: string | null;
-}
-
-export interface Me {
-  readonly id: string;
-  readonly name: string;
-  readonly email: string;
-  readonly emailVerified: boolean;
-  readonly preferredLanguage: string;
-  readonly communesOfResidence: readonly CommuneRef[];
-  readonly codeCard: CodeCardStatus | null;
-  readonly totpEnabled: boolean;
-  readonly passkeys: readonly Passkey[];
-  readonly sessions: readonly SignInSession[];
-  readonly securityLog: readonly SecurityEvent[];
-  /** The person's own applications, newest first, revoked ones included. */
-  readonly apiClients: readonly ApiClient[];
-}
-
-export interface AccountData {
-  me: Me | null;
-  /** Every member commune, for the residence picker. */
-  communes?: readonly CommuneRef[];
-}
+import { graphql, type OperationResult } from '@gemeng/frontend-kit';
 
 /** How many entries of the security log the widget shows. */
 export const SECURITY_LOG_SIZE = 50;
@@ -85,7 +17,7 @@ export const API_CLIENT_NAME_MAX = 100;
 export const API_CLIENT_SCOPE = 'graph.read';
 
 /** The signed-in person, through the router with their access token, and the communes to choose from. */
-export const ACCOUNT_QUERY = `query Account {
+export const ACCOUNT_QUERY = graphql(`query Account($securityLogSize: Int!) {
   me {
     id name email emailVerified preferredLanguage
     communesOfResidence { id slug name }
@@ -93,154 +25,115 @@ export const ACCOUNT_QUERY = `query Account {
     totpEnabled
     passkeys { id name createdAt lastUsedAt backedUp }
     sessions { id signedInAt expiresAt acr applications current }
-    securityLog(first: ${SECURITY_LOG_SIZE}) { kind at ip byAnotherPerson }
+    securityLog(first: $securityLogSize) { kind at ip byAnotherPerson }
     apiClients { clientId name scopes createdAt revokedAt }
   }
   communes { id slug name }
-}`;
+}`);
+
+export type AccountData = OperationResult<typeof ACCOUNT_QUERY>;
+export type Me = NonNullable<AccountData['me']>;
+export type CommuneRef = Me['communesOfResidence'][number];
+export type CodeCardStatus = NonNullable<Me['codeCard']>;
+export type Passkey = Me['passkeys'][number];
+/** A sign-in session; `current` is the one this page is signed in with (the access token's `sid`). */
+export type SignInSession = Me['sessions'][number];
+export type SecurityEvent = Me['securityLog'][number];
+/** An application the person registered for the client credentials grant (its secret is never readable). */
+export type ApiClient = Me['apiClients'][number];
 
 /** A mutation's expected failure, as its result union returns it. */
 export type MutationFailure =
   | { readonly __typename: 'ValidationError'; readonly message: string; readonly field: string }
   | { readonly __typename: 'NotFoundError'; readonly message: string };
 
-export const PROFILE_UPDATE = `mutation ProfileUpdate($name: String, $preferredLanguage: Language, $communes: [ID!]) {
+export const PROFILE_UPDATE =
+  graphql(`mutation ProfileUpdate($name: String, $preferredLanguage: Language, $communes: [ID!]) {
   profileUpdate(input: { name: $name, preferredLanguage: $preferredLanguage, communesOfResidence: $communes }) {
     __typename
     ... on ValidationError { message field }
     ... on ProfileUpdatePayload { user { id } }
   }
-}`;
-export type ProfileUpdateResult = {
-  profileUpdate: MutationFailure | { readonly __typename: 'ProfileUpdatePayload'; readonly user: { id: string } };
-};
+}`);
 
-export const EMAIL_CHANGE = `mutation EmailChange($newEmail: String!, $password: String!) {
+export const EMAIL_CHANGE = graphql(`mutation EmailChange($newEmail: String!, $password: String!) {
   emailChange(input: { newEmail: $newEmail, password: $password }) {
     __typename
     ... on ValidationError { message field }
     ... on EmailChangePayload { linkSent }
   }
-}`;
-export type EmailChangeResult = {
-  emailChange: MutationFailure | { readonly __typename: 'EmailChangePayload'; readonly linkSent: boolean };
-};
+}`);
 
-export const TOTP_ENROL_START = 'mutation TotpEnrolStart { totpEnrolStart { secret otpauthUri } }';
-export type TotpEnrolStartResult = { totpEnrolStart: { secret: string; otpauthUri: string } };
+export const TOTP_ENROL_START = graphql('mutation TotpEnrolStart { totpEnrolStart { secret otpauthUri } }');
 
-export const TOTP_ENROL_CONFIRM = `mutation TotpEnrolConfirm($code: String!) {
+export const TOTP_ENROL_CONFIRM = graphql(`mutation TotpEnrolConfirm($code: String!) {
   totpEnrolConfirm(input: { code: $code }) {
     __typename
     ... on ValidationError { message field }
     ... on TotpEnrolConfirmPayload { recoveryCodes }
   }
-}`;
-export type TotpEnrolConfirmResult = {
-  totpEnrolConfirm:
-    | MutationFailure
-    | { readonly __typename: 'TotpEnrolConfirmPayload'; readonly recoveryCodes: readonly string[] };
-};
+}`);
 
-export const TOTP_REMOVE = `mutation TotpRemove {
+export const TOTP_REMOVE = graphql(`mutation TotpRemove {
   totpRemove {
     __typename
     ... on NotFoundError { message }
     ... on TotpRemovePayload { removed }
   }
-}`;
-export type TotpRemoveResult = {
-  totpRemove: MutationFailure | { readonly __typename: 'TotpRemovePayload'; readonly removed: boolean };
-};
+}`);
 
-export const PASSKEY_REGISTER_START = 'mutation PasskeyRegisterStart { passkeyRegisterStart { options } }';
-export type PasskeyRegisterStartResult = { passkeyRegisterStart: { options: unknown } };
+export const PASSKEY_REGISTER_START = graphql('mutation PasskeyRegisterStart { passkeyRegisterStart { options } }');
 
-export const PASSKEY_REGISTER_FINISH = `mutation PasskeyRegisterFinish($name: String!, $response: JSON!) {
+export const PASSKEY_REGISTER_FINISH = graphql(`mutation PasskeyRegisterFinish($name: String!, $response: JSON!) {
   passkeyRegisterFinish(input: { name: $name, response: $response }) {
     __typename
     ... on ValidationError { message field }
     ... on PasskeyRegisterPayload { passkey { id name } }
   }
-}`;
-export type PasskeyRegisterFinishResult = {
-  passkeyRegisterFinish:
-    | MutationFailure
-    | { readonly __typename: 'PasskeyRegisterPayload'; readonly passkey: { id: string; name: string } };
-};
+}`);
 
-export const PASSKEY_REMOVE = `mutation PasskeyRemove($id: ID!) {
+export const PASSKEY_REMOVE = graphql(`mutation PasskeyRemove($id: ID!) {
   passkeyRemove(input: { id: $id }) {
     __typename
     ... on NotFoundError { message }
     ... on PasskeyRemovePayload { removedId }
   }
-}`;
-export type PasskeyRemoveResult = {
-  passkeyRemove: MutationFailure | { readonly __typename: 'PasskeyRemovePayload'; readonly removedId: string };
-};
+}`);
 
-export const SESSION_REVOKE = `mutation SessionRevoke($id: ID!) {
+export const SESSION_REVOKE = graphql(`mutation SessionRevoke($id: ID!) {
   sessionRevoke(input: { id: $id }) {
     __typename
     ... on NotFoundError { message }
     ... on SessionRevokePayload { revokedId }
   }
-}`;
-export type SessionRevokeResult = {
-  sessionRevoke: MutationFailure | { readonly __typename: 'SessionRevokePayload'; readonly revokedId: string };
-};
-
-const API_CLIENT_FIELDS = 'clientId name scopes createdAt revokedAt';
+}`);
 
 /** Registers an application; the payload has its secret, the only time it can be read. */
-export const API_CLIENT_CREATE = `mutation ApiClientCreate($name: String!) {
+export const API_CLIENT_CREATE = graphql(`mutation ApiClientCreate($name: String!) {
   apiClientCreate(input: { name: $name }) {
     __typename
     ... on ValidationError { message field }
-    ... on ApiClientCreatePayload { clientSecret apiClient { ${API_CLIENT_FIELDS} } }
+    ... on ApiClientCreatePayload { clientSecret apiClient { clientId name scopes createdAt revokedAt } }
   }
-}`;
-export type ApiClientCreateResult = {
-  apiClientCreate:
-    | MutationFailure
-    | { readonly __typename: 'ApiClientCreatePayload'; readonly clientSecret: string; readonly apiClient: ApiClient };
-};
+}`);
 
 /** A new secret for an active application (the old one stops working at once), shown only in this payload. */
-export const API_CLIENT_ROTATE_SECRET = `mutation ApiClientRotateSecret($clientId: ID!) {
+export const API_CLIENT_ROTATE_SECRET = graphql(`mutation ApiClientRotateSecret($clientId: ID!) {
   apiClientRotateSecret(input: { clientId: $clientId }) {
     __typename
     ... on NotFoundError { message }
-    ... on ApiClientRotateSecretPayload { clientSecret apiClient { ${API_CLIENT_FIELDS} } }
+    ... on ApiClientRotateSecretPayload { clientSecret apiClient { clientId name scopes createdAt revokedAt } }
   }
-}`;
-export type ApiClientRotateSecretResult = {
-  apiClientRotateSecret:
-    | MutationFailure
-    | {
-        readonly __typename: 'ApiClientRotateSecretPayload';
-        readonly clientSecret: string;
-        readonly apiClient: ApiClient;
-      };
-};
+}`);
 
 /** Revokes an application: its next token request fails, its tokens expire within 10 minutes. */
-export const API_CLIENT_REVOKE = `mutation ApiClientRevoke($clientId: ID!) {
+export const API_CLIENT_REVOKE = graphql(`mutation ApiClientRevoke($clientId: ID!) {
   apiClientRevoke(input: { clientId: $clientId }) {
     __typename
     ... on NotFoundError { message }
     ... on ApiClientRevokePayload { apiClient { clientId revokedAt } }
   }
-}`;
-export type ApiClientRevokeResult = {
-  apiClientRevoke:
-    | MutationFailure
-    | {
-        readonly __typename: 'ApiClientRevokePayload';
-        readonly apiClient: { readonly clientId: string; readonly revokedAt: string | null };
-      };
-};
+}`);
 
 /** True when a mutation's result is one of its expected failures. */
 export function isFailure(result: { readonly __typename: string }): result is MutationFailure {
@@ -252,19 +145,11 @@ export function isFailure(result: { readonly __typename: string }): result is Mu
  * answers `personalDataExport`, the other subgraphs their `personalData<Subgraph>` field on `User`. Each is a JSON
  * section (`{ subgraph, holds, exportedAt, data }`), or null once the account is erased.
  */
-export const PERSONAL_DATA_EXPORT = `query PersonalDataExport {
+export const PERSONAL_DATA_EXPORT = graphql(`query PersonalDataExport {
   personalDataExport
   me { id personalDataProcedures personalDataCulture personalDataBilling }
-}`;
-export interface PersonalDataExportResult {
-  readonly personalDataExport: unknown;
-  readonly me: {
-    readonly id: string;
-    readonly personalDataProcedures: unknown;
-    readonly personalDataCulture: unknown;
-    readonly personalDataBilling: unknown;
-  } | null;
-}
+}`);
+export type PersonalDataExportResult = OperationResult<typeof PERSONAL_DATA_EXPORT>;
 
 /** The file "Download my data" offers: every subgraph's section under one date. */
 export interface PersonalDataDocument {
@@ -276,13 +161,10 @@ export interface PersonalDataDocument {
 }
 
 /** Erases the account for good, with the password again (no second factor: everyone must be able to). */
-export const ACCOUNT_ERASE = `mutation AccountErase($password: String!) {
+export const ACCOUNT_ERASE = graphql(`mutation AccountErase($password: String!) {
   accountErase(input: { password: $password }) {
     __typename
     ... on ValidationError { message field }
     ... on AccountErasePayload { erasedUserId }
   }
-}`;
-export type AccountEraseResult = {
-  accountErase: MutationFailure | { readonly __typename: 'AccountErasePayload'; readonly erasedUserId: string };
-};
+}`);

@@ -13,9 +13,6 @@ import {
   PASSKEY_REGISTER_START,
   PASSKEY_REMOVE,
   type Passkey,
-  type PasskeyRegisterFinishResult,
-  type PasskeyRegisterStartResult,
-  type PasskeyRemoveResult,
 } from './account-data.ts';
 import { ta } from './account-messages.ts';
 import { PASSKEY_NAME_MAX, suggestPasskeyName } from './account-passkey-name.ts';
@@ -79,7 +76,7 @@ export class PasskeysSection extends AccountSection {
   }
 
   async #fetchOptions(): Promise<PublicKeyCredentialCreationOptionsJSON> {
-    const start = await this.host.request<PasskeyRegisterStartResult>(PASSKEY_REGISTER_START);
+    const start = await this.host.request(PASSKEY_REGISTER_START);
     const raw = start.passkeyRegisterStart.options;
     return (typeof raw === 'string' ? JSON.parse(raw) : raw) as PublicKeyCredentialCreationOptionsJSON;
   }
@@ -154,7 +151,7 @@ export class PasskeysSection extends AccountSection {
         refused = outcome.refused;
         return undefined;
       }
-      return this.host.request<PasskeyRegisterFinishResult>(PASSKEY_REGISTER_FINISH, {
+      return this.host.request(PASSKEY_REGISTER_FINISH, {
         name,
         response: outcome.response,
       });
@@ -190,9 +187,7 @@ export class PasskeysSection extends AccountSection {
   }
 
   async #remove(passkey: Passkey): Promise<void> {
-    const answer = await this.run(`remove:${passkey.id}`, () =>
-      this.host.request<PasskeyRemoveResult>(PASSKEY_REMOVE, { id: passkey.id }),
-    );
+    const answer = await this.run(`remove:${passkey.id}`, () => this.host.request(PASSKEY_REMOVE, { id: passkey.id }));
     if (!answer) return;
     const result = answer.passkeyRemove;
     if (isFailure(result)) return this.showFailure(result, []);

@@ -1,14 +1,12 @@
-import { intlLocales, LANGUAGES } from '@gemeng/frontend-kit';
+import { intlLocales, isLanguage, LANGUAGES } from '@gemeng/frontend-kit';
 import { html, type TemplateResult } from 'lit';
 import {
   type CommuneRef,
   EMAIL_CHANGE,
-  type EmailChangeResult,
   isFailure,
   MAX_COMMUNES_OF_RESIDENCE,
   type Me,
   PROFILE_UPDATE,
-  type ProfileUpdateResult,
 } from './account-data.ts';
 import { ta } from './account-messages.ts';
 import { type AccountHost, AccountSection } from './account-section.ts';
@@ -26,7 +24,8 @@ export class ProfileForm extends AccountSection {
     const form = event.currentTarget as HTMLFormElement;
     const data = new FormData(form);
     const name = String(data.get('name') ?? '').trim();
-    const preferredLanguage = String(data.get('preferredLanguage') ?? '');
+    const language = String(data.get('preferredLanguage') ?? '');
+    const preferredLanguage = isLanguage(language) ? language : null;
     const communes = data.getAll('communesOfResidence').map(String);
     const errors: Record<string, string> = {};
     if (name.length < 1 || [...name].length > NAME_MAX) errors.name = ta(this.lang, 'nameRequired');
@@ -36,7 +35,7 @@ export class ProfileForm extends AccountSection {
     if (Object.keys(errors).length) return this.showFieldErrors(errors);
 
     const answer = await this.run('save', () =>
-      this.host.request<ProfileUpdateResult>(PROFILE_UPDATE, { name, preferredLanguage, communes }),
+      this.host.request(PROFILE_UPDATE, { name, preferredLanguage, communes }),
     );
     if (!answer) return;
     const result = answer.profileUpdate;
@@ -99,9 +98,7 @@ export class EmailChangeForm extends AccountSection {
     if (!password) errors.password = ta(this.lang, 'passwordRequired');
     if (Object.keys(errors).length) return this.showFieldErrors(errors);
 
-    const answer = await this.run('change', () =>
-      this.host.request<EmailChangeResult>(EMAIL_CHANGE, { newEmail, password }),
-    );
+    const answer = await this.run('change', () => this.host.request(EMAIL_CHANGE, { newEmail, password }));
     if (!answer) return;
     const result = answer.emailChange;
     if (isFailure(result)) return this.showFailure(result, ['newEmail', 'password']);

@@ -1,10 +1,19 @@
-import { formatDateTime, type Language, MutationController, type MutationHost } from '@gemeng/frontend-kit';
+import {
+  formatDateTime,
+  type Language,
+  MutationController,
+  type MutationHost,
+  type Operation,
+} from '@gemeng/frontend-kit';
 import { html, type TemplateResult } from 'lit';
 
 /** What the parts of `<gemeng-account>` need from the element (one shadow root, so ids and labels connect). */
 export interface AccountHost extends MutationHost {
   /** Sends one operation as the signed-in person; throws a GraphQLRequestError. */
-  request<T>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  request<TData, TVariables extends Record<string, unknown>>(
+    operation: Operation<TData, TVariables>,
+    variables?: TVariables,
+  ): Promise<TData>;
   /** Loads the account again; what is shown stays (dimmed, `aria-busy`) until the answer arrives. */
   reload(): Promise<void>;
   /** A heading `depth` levels below the account's own (`heading-level`), clamped to h6. */

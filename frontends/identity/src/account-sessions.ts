@@ -1,6 +1,6 @@
 import { formatDateTime, renderDataTable } from '@gemeng/frontend-kit';
 import { html, type TemplateResult } from 'lit';
-import { isFailure, type Me, SESSION_REVOKE, type SessionRevokeResult, type SignInSession } from './account-data.ts';
+import { isFailure, type Me, SESSION_REVOKE, type SignInSession } from './account-data.ts';
 import { ta } from './account-messages.ts';
 import { AccountSection, renderTime } from './account-section.ts';
 
@@ -9,9 +9,7 @@ export class SessionsSection extends AccountSection {
   override readonly key = 'sessions';
 
   async #revoke(session: SignInSession): Promise<void> {
-    const answer = await this.run(`revoke:${session.id}`, () =>
-      this.host.request<SessionRevokeResult>(SESSION_REVOKE, { id: session.id }),
-    );
+    const answer = await this.run(`revoke:${session.id}`, () => this.host.request(SESSION_REVOKE, { id: session.id }));
     if (!answer) return;
     const result = answer.sessionRevoke;
     if (isFailure(result)) return this.showFailure(result, []);

@@ -1,15 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import {
-  isFailure,
-  type Me,
-  TOTP_ENROL_CONFIRM,
-  TOTP_ENROL_START,
-  TOTP_REMOVE,
-  type TotpEnrolConfirmResult,
-  type TotpEnrolStartResult,
-  type TotpRemoveResult,
-} from './account-data.ts';
+import { isFailure, type Me, TOTP_ENROL_CONFIRM, TOTP_ENROL_START, TOTP_REMOVE } from './account-data.ts';
 import { ta } from './account-messages.ts';
 import { AccountSection } from './account-section.ts';
 
@@ -32,9 +23,7 @@ export class TotpSection extends AccountSection {
 
   async #start(): Promise<void> {
     // The QR encoder loads with the first set-up, while identity makes the key.
-    const answer = await this.run('start', () =>
-      Promise.all([this.host.request<TotpEnrolStartResult>(TOTP_ENROL_START), import('uqr')]),
-    );
+    const answer = await this.run('start', () => Promise.all([this.host.request(TOTP_ENROL_START), import('uqr')]));
     if (!answer) return;
     const [{ totpEnrolStart }, { renderSVG }] = answer;
     const { secret, otpauthUri } = totpEnrolStart;
@@ -59,9 +48,7 @@ export class TotpSection extends AccountSection {
     if (this.busy) return;
     const code = String(new FormData(event.currentTarget as HTMLFormElement).get('code') ?? '').replace(/\s+/g, '');
     if (!code) return this.showFieldErrors({ code: ta(this.lang, 'totpCodeRequired') });
-    const answer = await this.run('confirm', () =>
-      this.host.request<TotpEnrolConfirmResult>(TOTP_ENROL_CONFIRM, { code }),
-    );
+    const answer = await this.run('confirm', () => this.host.request(TOTP_ENROL_CONFIRM, { code }));
     if (!answer) return;
     const result = answer.totpEnrolConfirm;
     if (isFailure(result)) return this.showFailure(result, ['code']);
@@ -81,7 +68,7 @@ export class TotpSection extends AccountSection {
   }
 
   async #remove(): Promise<void> {
-    const answer = await this.run('remove', () => this.host.request<TotpRemoveResult>(TOTP_REMOVE));
+    const answer = await this.run('remove', () => this.host.request(TOTP_REMOVE));
     if (!answer) return;
     const result = answer.totpRemove;
     if (isFailure(result)) return this.showFailure(result, []);

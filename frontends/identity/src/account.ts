@@ -7,12 +7,13 @@ import {
   graphqlRequest,
   integerBetween,
   LazyController,
+  type Operation,
   type StepUpChallenge,
 } from '@gemeng/frontend-kit';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import type { ApiClientsSection, DeveloperEndpoints } from './account-apps.ts';
-import { ACCOUNT_QUERY, type AccountData, type CommuneRef, type Me } from './account-data.ts';
+import { ACCOUNT_QUERY, type CommuneRef, type Me, SECURITY_LOG_SIZE } from './account-data.ts';
 import type { DataSection } from './account-data-section.ts';
 import { accountMessages, ta } from './account-messages.ts';
 import type { ProfileSection } from './account-profile.ts';
@@ -257,7 +258,8 @@ export class Account extends AuthElement implements AccountHost {
     const previous = this.#shown();
     this.load = previous ? { status: 'loading', previous } : { status: 'loading' };
     try {
-      const data = await graphqlRequest<AccountData>(this.resolvedEndpoint(), ACCOUNT_QUERY, undefined, {
+      const variables = { securityLogSize: SECURITY_LOG_SIZE };
+      const data = await graphqlRequest(this.resolvedEndpoint(), ACCOUNT_QUERY, variables, {
         lang: this.language,
         signal: controller.signal,
         accessToken: () => auth.getAccessToken(),
@@ -267,7 +269,7 @@ export class Account extends AuthElement implements AccountHost {
         this.load = { status: 'anonymous' };
         return;
       }
-      this.load = { status: 'loaded', shown: { me: data.me, communes: data.communes ?? [] } };
+      this.load = { status: 'loaded', shown: { me: data.me, communes: data.communes } };
       this.dispatchEvent(
         new CustomEvent('gemeng-account-loaded', { detail: { me: data.me }, bubbles: true, composed: true }),
       );
@@ -292,9 +294,12 @@ export class Account extends AuthElement implements AccountHost {
   }
 
   /** {@link AccountHost.request}: one operation as the signed-in person (only to the page's router). */
-  request<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
+  request<TData, TVariables extends Record<string, unknown>>(
+    operation: Operation<TData, TVariables>,
+    variables?: TVariables,
+  ): Promise<TData> {
     const auth = this.auth;
-    return graphqlRequest<T>(this.resolvedEndpoint(), query, variables, {
+    return graphqlRequest(this.resolvedEndpoint(), operation, variables, {
       lang: this.language,
       signal: this.#actions.signal,
       accessToken: async () => auth?.getAccessToken(),
