@@ -5,10 +5,11 @@
  * inactive commune leaves `communes` and keeps its data.
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { decodeJwt } from 'jose';
 import { Secret, TOTP } from 'otpauth';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { operationsManifest } from '../../frontends/kit/build/operations.ts';
 import { createDb } from '../../subgraphs/identity/src/db.ts';
 import {
   authorizationRequest,
@@ -23,11 +24,11 @@ import {
 } from '../support/oidc.ts';
 import { sharedStack } from '../support/shared-stack.ts';
 
-/** The query <gemeng-commune-card> sends, read from the widget's source (a browser module, no DOM here). */
+/** The query <gemeng-commune-card> sends, as the portal's operations manifest holds it (a browser module, no DOM). */
 const COMMUNE_CARD_QUERY = (() => {
-  const source = readFileSync(new URL('../../frontends/portal/src/commune-card.ts', import.meta.url), 'utf8');
-  const query = source.match(/COMMUNE_CARD_QUERY = `([^`]+)`/)?.[1];
-  if (!query) throw new Error('COMMUNE_CARD_QUERY not found in frontends/portal/src/commune-card.ts');
+  const portal = fileURLToPath(new URL('../../frontends/portal', import.meta.url));
+  const query = operationsManifest(portal).find((operation) => operation.name === 'CommuneCard')?.document;
+  if (!query) throw new Error('The CommuneCard operation is not in frontends/portal/src.');
   return query;
 })();
 

@@ -5,25 +5,20 @@ import {
   GemengElement,
   type GemengElementOptions,
   GraphQLRequestError,
+  graphql,
   graphqlRequest,
+  type OperationResult,
 } from '@gemeng/frontend-kit';
 import { css, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { communeCardMessages, t } from './messages.ts';
 
 /** The operation the card sends; the router localises `name` and `title` from `accept-language`. */
-export const COMMUNE_CARD_QUERY = `query CommuneCard($slug: String!) { commune(slug: $slug) { slug name population procedures { code title } upcomingEvents(first: 3) { title startsAt } subscription { ratePerInhabitantCents yearlyFeeCents } } }`;
+export const COMMUNE_CARD_QUERY = graphql(
+  'query CommuneCard($slug: String!) { commune(slug: $slug) { slug name population procedures { code title } upcomingEvents(first: 3) { title startsAt } subscription { ratePerInhabitantCents yearlyFeeCents } } }',
+);
 
-export interface CommuneCardData {
-  commune: {
-    slug: string;
-    name: string;
-    population: number;
-    procedures: { code: string; title: string }[];
-    upcomingEvents: { title: string; startsAt: string }[];
-    subscription: { ratePerInhabitantCents: number; yearlyFeeCents: number } | null;
-  } | null;
-}
+export type CommuneCardData = OperationResult<typeof COMMUNE_CARD_QUERY>;
 
 export type Commune = NonNullable<CommuneCardData['commune']>;
 
@@ -236,7 +231,7 @@ export class CommuneCard extends GemengElement {
     }
     this.state = { status: 'loading', previous };
     try {
-      const data = await graphqlRequest<CommuneCardData>(
+      const data = await graphqlRequest(
         endpoint,
         COMMUNE_CARD_QUERY,
         { slug },
