@@ -837,6 +837,24 @@ describe('<gemeng-account>', () => {
     expect(text(root.querySelector('#account-notice'))).toBe('');
   });
 
+  it('shows a short message instead of the account for a heading level outside 1–6, and warns once', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const element = document.createElement('gemeng-account');
+    element.setAttribute('lang', 'en');
+    element.setAttribute('issuer', ISSUER);
+    element.setAttribute('heading-level', 'h2');
+    document.body.append(element);
+    const root = await settled(element, (r) => Boolean(r.querySelector('[part~="attribute-problem"]')));
+    expect(text(root)).toBe('This content cannot be shown: “h2” is not a valid value for “heading-level”.');
+    expect(root.querySelector('[part="account"]')).toBeNull();
+    element.requestUpdate();
+    await element.updateComplete;
+    expect(warn.mock.calls.map((call) => call[0])).toEqual([
+      '<gemeng-account>: unknown value "h2" for the attribute "heading-level". Allowed: 1–6.',
+    ]);
+    warn.mockRestore();
+  });
+
   it('forgets what was shown when the person signs out', async () => {
     const { element, root } = await mountAccount();
     auth.set({ status: 'anonymous' });

@@ -8,6 +8,7 @@ import {
   configured,
   GemengElement,
   type MessageSet,
+  oneOf,
   resolveIssuer,
   resolveSignInMode,
   type StepUpChallenge,
@@ -35,6 +36,8 @@ export class AuthElement extends GemengElement {
     authState: { state: true },
     problem: { state: true },
   };
+
+  static override attributeRules = [...GemengElement.attributeRules, oneOf('mode', ['redirect', 'popup'])];
 
   static override messages: readonly MessageSet[] = [authMessages];
 

@@ -41,7 +41,7 @@ export const languageRule: AttributeRule = {
 
 /**
  * Checks a widget's attributes before each render (a Lit reactive controller), and takes problems found later
- * (e.g. a commune slug the graph does not know: {@link report}). Each bad value is logged once, as one
+ * (e.g. a slug the graph does not know: {@link report}, or {@link warn} alone). Each bad value is logged once, as one
  * `console.warn` naming the element, the attribute, the value and the values allowed; {@link render} gives the
  * short message, in the reader's language, that the widget shows in place of its content.
  * `GemengElement` has one (`attributeCheck`), with its class's `attributeRules`.
@@ -74,7 +74,7 @@ export class AttributeChecker implements ReactiveController {
       const value = this.host.getAttribute(rule.attribute);
       if (value === null || value === '' || rule.accepts(value)) continue;
       this.#found = { attribute: rule.attribute, value, allowed: rule.allowed };
-      this.#warn(this.#found);
+      this.warn(this.#found);
       break;
     }
     return this.#found;
@@ -83,11 +83,15 @@ export class AttributeChecker implements ReactiveController {
   /** A problem found by the widget itself (after asking the graph); `undefined` clears it. */
   report(problem: AttributeProblem | undefined): void {
     this.#reported = problem;
-    if (problem) this.#warn(problem);
+    if (problem) this.warn(problem);
     this.host.requestUpdate();
   }
 
-  #warn(problem: AttributeProblem): void {
+  /**
+   * Only the console warning (once per attribute and value), for a widget that shows a message of its own in place
+   * (e.g. the commune card's "commune not found").
+   */
+  warn(problem: AttributeProblem): void {
     const key = `${problem.attribute}\u0000${problem.value}`;
     if (this.#warned.has(key)) return;
     this.#warned.add(key);
