@@ -8,11 +8,14 @@ import { t } from './auth-messages.ts';
  * full-page redirect; on a commune website (through `/embed.js`) in a popup, so the page keeps its state.
  *
  * @element gemeng-login
+ * @summary Sign-in button; once signed in, the person's name and a sign-out button.
  *
- * @attr {string} lang - `lb`, `fr`, `de` or `en`. Defaults to the closest `[lang]` ancestor, then the browser.
+ * @attr {'lb'|'fr'|'de'|'en'} lang - Language of the texts. Defaults to the closest `[lang]` ancestor, then the
+ *   browser.
  * @attr {string} issuer - OpenID Connect issuer. Defaults to `gemengConfig.oidcIssuer` (set by `/embed.js`),
  *   then `<meta name="gemeng:oidc-issuer">` (the portal).
- * @attr {string} mode - `redirect` or `popup` (default: redirect on the portal, popup elsewhere).
+ * @attr {'redirect'|'popup'} mode - How to sign in: a full-page redirect or a popup. Default: redirect on the
+ *   portal, popup elsewhere.
  *
  * @fires gemeng-auth-error - Signing in or out failed; `detail` is `{ error, kind }`.
  *

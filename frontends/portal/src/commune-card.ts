@@ -5,26 +5,21 @@ import {
   GemengElement,
   type GemengElementOptions,
   GraphQLRequestError,
-  graphqlRequest,
+  graphql,
   integerBetween,
+  graphqlRequest,
+  type OperationResult,
 } from '@gemeng/frontend-kit';
 import { css, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { communeCardMessages, t } from './messages.ts';
 
 /** The operation the card sends; the router localises `name` and `title` from `accept-language`. */
-export const COMMUNE_CARD_QUERY = `query CommuneCard($slug: String!) { commune(slug: $slug) { slug name population procedures { code title } upcomingEvents(first: 3) { title startsAt } subscription { ratePerInhabitantCents yearlyFeeCents } } }`;
+export const COMMUNE_CARD_QUERY = graphql(
+  'query CommuneCard($slug: String!) { commune(slug: $slug) { slug name population procedures { code title } upcomingEvents(first: 3) { title startsAt } subscription { ratePerInhabitantCents yearlyFeeCents } } }',
+);
 
-export interface CommuneCardData {
-  commune: {
-    slug: string;
-    name: string;
-    population: number;
-    procedures: { code: string; title: string }[];
-    upcomingEvents: { title: string; startsAt: string }[];
-    subscription: { ratePerInhabitantCents: number; yearlyFeeCents: number } | null;
-  } | null;
-}
+export type CommuneCardData = OperationResult<typeof COMMUNE_CARD_QUERY>;
 
 export type Commune = NonNullable<CommuneCardData['commune']>;
 
@@ -62,12 +57,14 @@ function isNotFound(error: GraphQLRequestError): boolean {
  * in Luxembourgish, French, German or English.
  *
  * @element gemeng-commune-card
+ * @summary A commune's card: name, population, online procedures, next events and Gemeng subscription fee.
  *
  * @attr {string} commune - Slug of the commune to show, e.g. `dudelange`. Required.
- * @attr {string} lang - `lb`, `fr`, `de` or `en`. Defaults to the closest `[lang]` ancestor, then the browser.
+ * @attr {'lb'|'fr'|'de'|'en'} lang - Language of the texts. Defaults to the closest `[lang]` ancestor, then the
+ *   browser.
  * @attr {string} endpoint - GraphQL endpoint. Defaults to `gemengConfig.graphqlEndpoint` set by `/embed.js`,
  *   then `<meta name="gemeng:graphql-endpoint">`, then `http://127.0.0.1:4000/graphql`.
- * @attr {number} heading-level - Level of the main heading (1–5, default 2); section headings are one deeper.
+ * @attr {1|2|3|4|5} [heading-level=2] - Level of the main heading; section headings are one deeper.
  *
  * @fires gemeng-loaded - The commune was loaded; `detail.commune` holds the data.
  * @fires gemeng-error - Loading failed; `detail` is a {@link CommuneCardErrorDetail}.
@@ -237,7 +234,7 @@ export class CommuneCard extends GemengElement {
     }
     this.state = { status: 'loading', previous };
     try {
-      const data = await graphqlRequest<CommuneCardData>(
+      const data = await graphqlRequest(
         endpoint,
         COMMUNE_CARD_QUERY,
         { slug },
