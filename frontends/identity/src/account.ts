@@ -96,12 +96,16 @@ type LoadState =
  * @attr {string} issuer - OpenID Connect issuer (see `<gemeng-login>`).
  * @attr {'redirect'|'popup'} mode - How to sign in: a full-page redirect or a popup (see `<gemeng-login>`).
  * @attr {1|2|3|4|5|6} [heading-level=2] - Level of the main heading; sections are one level deeper, their parts
- *   two (clamped to h6).
+ *   two (clamped to h6). Another value (like any unknown `lang` or `mode`) shows a short message in place of the
+ *   account and one console warning.
  *
  * @fires gemeng-account-loaded - `detail.me` holds the account shown (after every load).
  * @fires gemeng-auth-error - Signing in failed; `detail` is `{ error, kind }`.
  *
- * @csspart account - The container (carries `aria-busy` while loading).
+ * @csspart account - The container (carries `aria-busy` while loading, also while a section's code loads).
+ * @csspart loading - The placeholder of a section whose code is still loading (each section is a chunk of its
+ *   own, fetched when the account is first shown; a failed fetch shows an alert with a retry button instead).
+ * @csspart attribute-problem - The message shown instead of the account when an attribute value is unknown.
  * @csspart heading - The main heading.
  * @csspart section-heading - Every other heading.
  * @csspart profile-section - The Profile section.
@@ -111,6 +115,7 @@ type LoadState =
  * @csspart input - Text fields and the language select.
  * @csspart hint - Hints under labels.
  * @csspart field-error - A field's error message.
+ * @csspart error-summary - A form's errors, each a link to its field (when more than one field is in error).
  * @csspart communes - The communes of residence (fieldset of checkboxes).
  * @csspart email-change - The email change part.
  * @csspart security-section - The Security section.
