@@ -124,14 +124,7 @@ export class AccountErasePart extends AccountSection {
       <p class="warning">${ta(lang, 'eraseWarning')}</p>
       <form part="form" class="form" novalidate aria-busy=${this.ariaBusy()} @submit=${(e: SubmitEvent) => void this.#submit(e)}>
         ${this.errorSummary()}
-        ${this.field({
-          name: 'password',
-          label: ta(lang, 'currentPassword'),
-          hint: ta(lang, 'passwordHint'),
-          type: 'password',
-          autocomplete: 'current-password',
-          required: true,
-        })}
+        ${this.currentPasswordField()}
         ${this.checkbox({ name: 'confirm', label: ta(lang, 'eraseConfirm'), required: true })}
         <div class="actions">
           <button part="button danger" class="danger" type="submit" aria-disabled=${this.disabled()}>

@@ -122,14 +122,7 @@ export class EmailChangeForm extends AccountSection {
           spellcheck: false,
           required: true,
         })}
-        ${this.field({
-          name: 'password',
-          label: ta(lang, 'currentPassword'),
-          hint: ta(lang, 'passwordHint'),
-          type: 'password',
-          autocomplete: 'current-password',
-          required: true,
-        })}
+        ${this.currentPasswordField()}
         <div class="actions">
           <button part="button" type="submit" aria-disabled=${this.disabled()}>${ta(lang, 'changeEmail')}</button>
         </div>

@@ -6,6 +6,7 @@ import {
   type Operation,
 } from '@gemeng/frontend-kit';
 import { html, type TemplateResult } from 'lit';
+import { ta } from './account-messages.ts';
 
 /** What the parts of `<gemeng-account>` need from the element (one shadow root, so ids and labels connect). */
 export interface AccountHost extends MutationHost {
@@ -40,6 +41,18 @@ export abstract class AccountSection extends MutationController {
 
   /** The page's tokens changed (renewed, or a new sign-in or step-up) while the same person is signed in. */
   authChanged(): void {}
+
+  /** "Current password", for the forms that confirm who the person is (a new address, the erasure). */
+  protected currentPasswordField(): TemplateResult {
+    return this.field({
+      name: 'password',
+      label: ta(this.lang, 'currentPassword'),
+      hint: ta(this.lang, 'passwordHint'),
+      type: 'password',
+      autocomplete: 'current-password',
+      required: true,
+    });
+  }
 }
 
 /** A section of the account made of parts (Profile, Security, …), each module loaded when first shown. */

@@ -6,8 +6,8 @@ import {
   type GemengElementOptions,
   GraphQLRequestError,
   graphql,
-  integerBetween,
   graphqlRequest,
+  integerBetween,
   type OperationResult,
 } from '@gemeng/frontend-kit';
 import { css, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';

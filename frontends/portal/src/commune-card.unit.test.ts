@@ -2,7 +2,7 @@
 import { once } from 'node:events';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import './gemeng-commune-card.ts';
 import type { CommuneCard } from './commune-card.ts';
 
@@ -147,5 +147,41 @@ describe('<gemeng-commune-card>', () => {
     } finally {
       console.error = original;
     }
+  });
+});
+
+describe('<gemeng-commune-card> with bad input', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  const warnings = (warn: { mock: { calls: unknown[][] } }) => warn.mock.calls.map((call) => String(call[0]));
+
+  it('keeps its not-found message in place for a commune the graph does not know, and warns once', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const card = mountCard({ commune: 'atlantis', lang: 'de', endpoint });
+    await settled(card, (r) => Boolean(r.querySelector('[role="alert"]')));
+    card.setAttribute('lang', 'fr'); // loads again: the same value does not warn twice
+    await settled(card, (r) => requests.length === 2 && Boolean(r.querySelector('[role="alert"]')));
+    expect(text(card.shadowRoot!)).toContain('atlantis');
+    expect(warnings(warn)).toEqual(['<gemeng-commune-card>: unknown value "atlantis" for the attribute "commune".']);
+  });
+
+  it('shows a short localised message instead of the card for a heading level outside 1–5 or an unknown lang', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const card = mountCard({ commune: 'dudelange', lang: 'fr', 'heading-level': '9', endpoint });
+    const root = await settled(card, (r) => Boolean(r.querySelector('[part~="attribute-problem"]')));
+    expect(text(root).trim()).toBe(
+      'Ce contenu ne peut pas être affiché : « 9 » n’est pas une valeur valable pour « heading-level ».',
+    );
+    expect(root.querySelector('[part~="attribute-problem"]')?.getAttribute('role')).toBe('alert');
+    const other = mountCard({ commune: 'dudelange', lang: 'xx', endpoint });
+    expect(text(await settled(other, (r) => Boolean(r.querySelector('[part~="attribute-problem"]'))))).toContain(
+      '“xx”',
+    );
+    expect(warnings(warn)).toEqual([
+      '<gemeng-commune-card>: unknown value "9" for the attribute "heading-level". Allowed: 1–5.',
+      '<gemeng-commune-card>: unknown value "xx" for the attribute "lang". Allowed: lb, fr, de, en.',
+    ]);
   });
 });
