@@ -3,4 +3,4 @@ export type { PackageManifest, WidgetAttribute, WidgetEntry } from './manifest.t
 export { runtimeConfig } from './runtime.ts';
 export { RUNTIME_ID, RUNTIME_MODULES } from './runtime-modules.ts';
 export type { RuntimeManifest } from './vite.ts';
-export { widgetPackageConfig } from './widget-package.ts';
+export { runtimeOf, runtimePlugin, widgetPackageConfig } from './widget-package.ts';

@@ -17,7 +17,7 @@ interface PackageJson {
 }
 
 /** The runtime the package's chunks import: read from the kit's dist (turbo builds the kit first). */
-function runtimeOf(): RuntimeManifest {
+export function runtimeOf(): RuntimeManifest {
   const path = fileURLToPath(new URL('../dist/manifest.json', import.meta.url));
   if (!existsSync(path)) throw new Error(`${path} is missing: run "npm run build -w @gemeng/frontend-kit" first.`);
   return readJson<RuntimeManifest>(path);
@@ -47,7 +47,7 @@ function importsFrom(code: string): { source: string; names: string[] }[] {
  * Points the shared runtime's modules (lit, the kit, …) at the runtime instead of bundling them, and checks the
  * output: no bare specifier left, and every name taken from the runtime is one it exports.
  */
-function runtimePlugin(runtime: RuntimeManifest, runtimeUrl: string): Plugin {
+export function runtimePlugin(runtime: RuntimeManifest, runtimeUrl: string): Plugin {
   return {
     name: 'gemeng-runtime-external',
     enforce: 'pre',
