@@ -21,6 +21,7 @@ import en from './messages/account/en.json' with { type: 'json' };
 
 const ISSUER = 'http://id.test/oidc';
 /** The kit's form pieces say "Error:" before a field's message (visually hidden). */
+await formMessages.load('en');
 const errorPrefix = formMessages.t('en', 'errorPrefix');
 
 /** Stands in for the page's AuthClient (the element finds it in the page-wide registry). */

@@ -1,6 +1,7 @@
 import { css, LitElement, type PropertyDeclaration, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { AttributeChecker, type AttributeRule, languageRule } from './attributes.ts';
 import { resolveEndpoint } from './config.ts';
+import { formMessages } from './forms/messages.ts';
 import { elementLanguage, type Language, loadMessages, type MessageSet } from './i18n.ts';
 
 /**
@@ -156,7 +157,8 @@ export class GemengElement extends LitElement {
       this.#langChanged = false;
       this.language = elementLanguage(this);
     }
-    const sets = (this.constructor as typeof GemengElement).messages;
+    // The kit's own texts (form pieces, unknown attribute values) load with every widget's.
+    const sets = [formMessages, ...(this.constructor as typeof GemengElement).messages];
     if (!sets.every((set) => set.isLoaded(this.language))) return this.#loadThenUpdate(sets);
     super.scheduleUpdate();
     return undefined;

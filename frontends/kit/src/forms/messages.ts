@@ -1,14 +1,15 @@
-import { createMessages } from '@gemeng/i18n';
-import de from '../messages/forms/de.json';
-import en from '../messages/forms/en.json';
-import fr from '../messages/forms/fr.json';
-import lb from '../messages/forms/lb.json';
+import { defineMessages } from '@gemeng/i18n';
 
 /**
  * The kit's own texts (form pieces, step-up notice, lazy parts, attribute problems): ICU messages in
- * `src/messages/forms/<language>.json`. All four are bundled (a few hundred bytes each, precompiled by
- * `@gemeng/i18n/vite`), so the pieces never wait for a catalog.
+ * `src/messages/forms/<language>.json`, each language loaded when first needed. `GemengElement` loads the current
+ * language before it renders; another host loads it with `formMessages.load(language)`.
  */
-export const formMessages = createMessages('forms', { lb, fr, de, en });
-export type FormMessageKey = keyof typeof en;
+export const formMessages = defineMessages('forms', {
+  lb: () => import('../messages/forms/lb.json'),
+  fr: () => import('../messages/forms/fr.json'),
+  de: () => import('../messages/forms/de.json'),
+  en: () => import('../messages/forms/en.json'),
+});
+export type FormMessageKey = Parameters<typeof formMessages.t>[1];
 export const tf = formMessages.t;

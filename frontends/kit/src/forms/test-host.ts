@@ -6,6 +6,7 @@ import de from '../messages/forms/de.json';
 import en from '../messages/forms/en.json';
 import fr from '../messages/forms/fr.json';
 import lb from '../messages/forms/lb.json';
+import { formMessages } from './messages.ts';
 import type { MutationHost } from './mutation-controller.ts';
 
 /**
@@ -29,6 +30,9 @@ export class PiecesHost extends LitElement implements MutationHost {
 }
 
 if (!customElements.get('pieces-host')) customElements.define('pieces-host', PiecesHost);
+
+/** A bare LitElement does not load the kit's texts as a GemengElement does: the tests load all four. */
+await Promise.all((['lb', 'fr', 'de', 'en'] as const).map((language) => formMessages.load(language)));
 
 export async function mountHost(view?: () => unknown): Promise<{ host: PiecesHost; root: ShadowRoot }> {
   const host = document.createElement('pieces-host') as PiecesHost;
