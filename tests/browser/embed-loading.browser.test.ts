@@ -30,6 +30,7 @@ test('a commune page with only /embed.js and a commune card loads the runtime an
   });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
 
   const expected = await fetchCommune(request, 'dudelange', 'de');
   await openForeignPage(page, '/gemeinde.html', {
@@ -39,7 +40,13 @@ test('a commune page with only /embed.js and a commune card loads the runtime an
     main: '<gemeng-commune-card commune="dudelange"></gemeng-commune-card>',
   });
   const element = page.locator('gemeng-commune-card');
-  await expect(element.getByRole('heading', { level: 2 })).toHaveText(expected.name);
+  await expect(element.getByRole('heading', { level: 2 }))
+    .toHaveText(expected.name)
+    .catch((error: Error) => {
+      throw new Error(
+        `${error.message}\nPage errors: ${errors.join('\n')}\nFetched: ${fromPortal.map((r) => r.url).join(' ')}`,
+      );
+    });
   await expect(element.getByRole('heading', { name: 'Nächste Veranstaltungen' })).toBeVisible();
   await page.waitForLoadState('networkidle');
 

@@ -1,23 +1,35 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { embedPage } from '../support/embed-site.ts';
 import { moduleGraph } from '../support/module-graph.ts';
-import { embedPort, shellUrl } from './env.ts';
+import { shellUrl } from './env.ts';
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: the browser tests' global setup starts the foreign site.`);
+  return value;
+}
 
 /**
- * A commune's website on another origin than the portal: `http://127.0.0.1:<GEMENG_EMBED_PORT>`, which the
- * router allows (the global setup's corsOrigins). The page is served by Playwright's routing, so that files
- * running side by side need no server (and no port) of their own; everything else it loads comes from the network.
+ * A commune's website on another origin than the portal (127.0.0.1 on a port of its own), which the router
+ * allows: the global setup serves the pages that tests write into its folder, so that files running side by side
+ * share it. (Pages that Playwright's routing fulfils would have no address, and Chromium's local network access
+ * checks refuse their requests to the portal on loopback.)
  */
-export const foreignOrigin = (): string => `http://127.0.0.1:${embedPort()}`;
+export const foreignOrigin = (): string => required('GEMENG_FOREIGN_ORIGIN');
 
 export async function openForeignPage(
   page: Page,
   path: string,
   content: { title: string; head?: string; main: string; lang?: string },
 ): Promise<string> {
+  if (!/^\/[\w-]+\.html$/.test(path)) throw new Error(`"${path}" is not a page name such as /gemeinde.html.`);
+  await writeFile(
+    join(required('GEMENG_FOREIGN_FOLDER'), path),
+    embedPage(content.title, content.head ?? '', content.main, content.lang),
+  );
   const url = `${foreignOrigin()}${path}`;
-  const body = embedPage(content.title, content.head ?? '', content.main, content.lang);
-  await page.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }));
   await page.goto(url);
   return url;
 }

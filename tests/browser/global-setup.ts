@@ -1,7 +1,11 @@
 import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BrowserNotFoundError, publishBrowser, resolveBrowser } from '../support/chromium.ts';
+import { startEmbedSite } from '../support/embed-site.ts';
 
 /** A free TCP port on 127.0.0.1, for the page that embeds the widget from another origin. */
 async function freePort(): Promise<number> {
@@ -67,14 +71,24 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | und
 
   const embedPort = await freePort();
   process.env.GEMENG_EMBED_PORT = String(embedPort);
+  // A second commune website whose pages the tests write into a folder (see browser/foreign-page.ts).
+  const foreignFolder = await mkdtemp(join(tmpdir(), 'gemeng-foreign-site-'));
+  const foreign = await startEmbedSite(0, foreignFolder);
+  process.env.GEMENG_FOREIGN_ORIGIN = foreign.origin;
+  process.env.GEMENG_FOREIGN_FOLDER = foreignFolder;
   const { startStack } = await import('../support/stack.ts');
   // The browser is unpacked and tried while the stack starts.
   const [stack, problem] = await Promise.all([
-    startStack({ corsOrigins: [`http://127.0.0.1:${embedPort}`] }),
+    startStack({ corsOrigins: [`http://127.0.0.1:${embedPort}`, foreign.origin] }),
     chooseBrowser(),
   ]);
+  const stopForeign = async () => {
+    await foreign.close();
+    await rm(foreignFolder, { recursive: true, force: true });
+  };
   if (problem) {
     await stack.stop();
+    await stopForeign();
     stopForBrowser(problem);
   }
   process.env.GEMENG_SHELL_URL = stack.shellUrl;
@@ -86,5 +100,6 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | und
   process.env.GEMENG_IDENTITY_DATABASE_URL = stack.databaseUrls.identity;
   return async () => {
     await stack.stop();
+    await stopForeign();
   };
 }

@@ -4,8 +4,10 @@
  * paste a snippet. The router must allow its origin (startStack's `corsOrigins`).
  */
 import { once } from 'node:events';
+import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join, normalize } from 'node:path';
 
 export interface EmbedSite {
   /** `http://127.0.0.1:<port>` */
@@ -28,13 +30,25 @@ ${main}
 </main></body></html>`;
 }
 
-/** Starts the site on `port` (default: a free one). */
-export async function startEmbedSite(port = 0): Promise<EmbedSite> {
+/**
+ * Starts the site on `port` (default: a free one). With `folder`, it also serves the `.html` files there: the
+ * browser tests' workers write their pages into it (the global setup starts one site for all of them).
+ */
+export async function startEmbedSite(port = 0, folder?: string): Promise<EmbedSite> {
   const pages = new Map<string, string>();
+  const fromFolder = async (path: string) => {
+    if (!folder || !path.endsWith('.html')) return undefined;
+    const file = normalize(join(folder, path));
+    if (!file.startsWith(`${folder}/`)) return undefined;
+    return await readFile(file, 'utf8').catch(() => undefined);
+  };
   const server = createServer((request, response) => {
-    const page = pages.get(new URL(request.url ?? '/', 'http://embed.invalid').pathname);
-    if (!page) return void response.writeHead(404).end();
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(page);
+    const path = new URL(request.url ?? '/', 'http://embed.invalid').pathname;
+    void (async () => {
+      const page = pages.get(path) ?? (await fromFolder(path));
+      if (!page) return void response.writeHead(404).end();
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(page);
+    })();
   });
   server.listen(port, '127.0.0.1');
   await once(server, 'listening');
