@@ -103,6 +103,22 @@ export class Messages<K extends string = string> implements MessageSet {
     return pending;
   }
 
+  /**
+   * Formats `key` in `language` like {@link t}, but throws when the key is in no loaded language or a value is
+   * missing: for servers, where such a message (a mail) must not go out at all.
+   */
+  format(language: Language, key: K, values?: MessageValues): string {
+    const candidate = FALLBACKS[language].find((other) => this.#catalogs.get(other)?.[key] !== undefined);
+    const source = candidate && this.#catalogs.get(candidate)?.[key];
+    if (!candidate || source === undefined) throw new Error(`${this.feature}: "${key}" is in no loaded language`);
+    return this.#format(candidate, key, source, values);
+  }
+
+  /** Whether `key` is in `language`'s catalog (loaded). */
+  has(language: Language, key: string): key is K {
+    return this.#catalogs.get(language)?.[key] !== undefined;
+  }
+
   /** Formats `key` in `language` (see the class). Bound, so `const t = messages.t` works. */
   readonly t: Translate<K> = (language, key, values) => {
     for (const candidate of FALLBACKS[language]) {
@@ -135,17 +151,18 @@ export class Messages<K extends string = string> implements MessageSet {
 }
 
 type Loaded<L> = L extends () => Promise<infer M> ? (M extends { readonly default: infer C } ? C : M) : never;
-type KeysOf<C> = Extract<keyof C, string>;
+/** The keys of any of the languages (distributes over a union of catalogs); the completeness test makes them equal. */
+type KeysOf<C> = C extends unknown ? Extract<keyof C, string> : never;
 
 /**
  * Browser: a feature's messages, each language loaded lazily:
  * `defineMessages('account', { lb: () => import('./messages/account/lb.json'), fr: …, de: …, en: … })`.
- * The keys (typed from the English file) are what `t` accepts.
+ * The keys (typed from the files) are what `t` accepts.
  */
 export function defineMessages<L extends Readonly<Record<Language, CatalogLoader>>>(
   feature: string,
   loaders: L,
-): Messages<KeysOf<Loaded<L['en']>>> {
+): Messages<KeysOf<Loaded<L[Language]>>> {
   return new Messages(feature, loaders);
 }
 
@@ -156,7 +173,7 @@ export function defineMessages<L extends Readonly<Record<Language, CatalogLoader
 export function createMessages<C extends Readonly<Record<Language, object>>>(
   feature: string,
   catalogs: C,
-): Messages<KeysOf<C['en']>> {
+): Messages<KeysOf<C[Language]>> {
   return new Messages(feature, catalogs as unknown as Record<Language, Catalog>);
 }
 

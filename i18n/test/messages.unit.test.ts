@@ -67,3 +67,19 @@ describe('browser messages (defineMessages)', () => {
     expect(messages.t('lb', 'hello', { name: 'Jang' })).toBe('Moien, Jang!');
   });
 });
+
+describe('strict formatting (servers)', () => {
+  const messages = createMessages('demo', { lb, fr, de, en });
+
+  it('throws where t would show an empty text', () => {
+    expect(messages.format('en', 'hello', { name: 'Lee' })).toBe('Hello, Lee!');
+    expect(() => messages.format('en', 'hello')).toThrow(/name/);
+    expect(() => messages.format('en', 'nowhere' as never)).toThrow(/"nowhere" is in no loaded language/);
+    expect(messages.has('en', 'hello')).toBe(true);
+    expect(messages.has('en', 'nowhere')).toBe(false);
+  });
+
+  it('selects French plural forms (0 is singular there)', () => {
+    expect(messages.format('fr', 'inhabitants', { count: 0 })).toBe('0 habitant');
+  });
+});

@@ -199,7 +199,7 @@ describe('removing a factor of any kind', () => {
     const totp = await graphql(stack, 'mutation { totpRemove { __typename } }', undefined, owner.accessToken);
     expect(totp.body.data).toEqual({ totpRemove: { __typename: 'TotpRemovePayload' } });
 
-    for (const factor of ['Är Code-Kaart', 'ee vun Äre Passkeyen', 'Är Authenticator-App']) {
+    for (const factor of ['Är Code-Kaart', 'Ee vun Äre Passkeyen', 'Är Authenticator-App']) {
       const mail = await stack.mail.waitFor(owner.email, (m) => m.text.includes(`${factor} gouf aus Ärem Gemeng-Kont`));
       expect(mail?.subject).toBe('E Sécherheetsfaktor gouf aus Ärem Gemeng-Kont ewechgeholl');
     }

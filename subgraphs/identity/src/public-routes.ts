@@ -11,7 +11,7 @@ import {
   smtpUrl,
 } from '@gemeng/subgraph-kit';
 import { createAccounts, type OutgoingMail } from './accounts/accounts.ts';
-import { MAILS } from './accounts/mails.ts';
+import { mailMessages } from './accounts/mails.ts';
 import { provideAccounts } from './accounts/service.ts';
 import type { Db } from './db.ts';
 import { createPasskeys, providePasskeys, relyingParty } from './factors/passkeys.ts';
@@ -50,7 +50,7 @@ export async function createPublicRoutes(db: Db, env: NodeJS.ProcessEnv) {
   const send = async ({ to, mail, lang, vars }: OutgoingMail) => {
     await mailer.send({
       to,
-      ...renderMail(MAILS[mail], lang, vars),
+      ...renderMail(mailMessages, mail, lang, vars),
       headers: { 'Auto-Submitted': 'auto-generated' },
     });
   };

@@ -1,32 +1,14 @@
-/** The four languages of Luxembourg's communes, and how a request chooses one. */
-export const LANGUAGES = ['lb', 'fr', 'de', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+/**
+ * Languages on the server: everything comes from @gemeng/i18n (negotiation from Accept-Language, fallback orders);
+ * here only what reads texts stored per language in the database.
+ */
+import { FALLBACKS, type Language } from '@gemeng/i18n';
 
-/** French first: it is the administrative language every commune publishes in. */
-const FALLBACK: readonly Language[] = ['fr', 'de', 'lb', 'en'];
+export { isLanguage, LANGUAGES, type Language, negotiateLanguage } from '@gemeng/i18n';
 
-export function isLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
-}
-
-/** The best supported language of an Accept-Language header (RFC 9110 §12.5.4), else French. */
-export function negotiateLanguage(acceptLanguage: string | undefined | null): Language {
-  if (!acceptLanguage) return 'fr';
-  const ranked = acceptLanguage
-    .split(',')
-    .map((part, index) => {
-      const [tag = '', ...params] = part.trim().split(';');
-      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-      return { base: tag.trim().toLowerCase().split('-')[0] ?? '', q: q ? Number(q.slice(2)) : 1, index };
-    })
-    .filter((entry) => entry.q > 0 && !Number.isNaN(entry.q))
-    .sort((a, b) => b.q - a.q || a.index - b.index);
-  return (ranked.find((entry) => isLanguage(entry.base))?.base as Language | undefined) ?? 'fr';
-}
-
-/** The text in `lang`, else in the first fallback language that has one. */
+/** The text in `lang`, else in the first language of `lang`'s fallback order (@gemeng/i18n's FALLBACKS) with one. */
 export function pickLanguage(texts: Partial<Record<Language, string | null | undefined>>, lang: Language): string {
-  for (const candidate of [lang, ...FALLBACK]) {
+  for (const candidate of FALLBACKS[lang]) {
     const text = texts[candidate];
     if (text) return text;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { negotiateLanguage, pickLanguage } from '../src/language.ts';
+import { localized, negotiateLanguage, pickLanguage } from '../src/language.ts';
 
 describe('request language', () => {
   it.each([
@@ -13,10 +13,22 @@ describe('request language', () => {
   ])('negotiates %s as %s', (header, expected) => {
     expect(negotiateLanguage(header)).toBe(expected);
   });
+});
 
-  it('falls back to French, then German, when a text is missing in the language asked for', () => {
+describe('texts stored per language', () => {
+  it('follows the reader’s fallback order when a text is missing (@gemeng/i18n’s FALLBACKS)', () => {
     expect(pickLanguage({ lb: 'Gemeng', fr: 'Commune', de: 'Gemeinde', en: 'Commune' }, 'lb')).toBe('Gemeng');
-    expect(pickLanguage({ lb: '', fr: 'Commune', de: 'Gemeinde' }, 'lb')).toBe('Commune');
-    expect(pickLanguage({ de: 'Gemeinde', en: 'Municipality' }, 'lb')).toBe('Gemeinde');
+    // Luxembourgish readers read German first, then French.
+    expect(pickLanguage({ lb: '', fr: 'Commune', de: 'Gemeinde' }, 'lb')).toBe('Gemeinde');
+    expect(pickLanguage({ fr: 'Commune' }, 'lb')).toBe('Commune');
+    // English readers: French before German.
+    expect(pickLanguage({ de: 'Gemeinde', fr: 'Commune' }, 'en')).toBe('Commune');
+    expect(pickLanguage({}, 'de')).toBe('');
+  });
+
+  it('reads four columns', () => {
+    const row = { titleLb: null, titleFr: 'Fête', titleDe: 'Fest', titleEn: null };
+    expect(localized(row, 'title', 'lb')).toBe('Fest');
+    expect(localized(row, 'title', 'en')).toBe('Fête');
   });
 });

@@ -1,16 +1,9 @@
 import { createServer } from 'node:net';
+import { createMessages } from '@gemeng/i18n';
 import { ConfigError, createLogger, loadConfig } from '@gemeng/service-kit';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type MailCatcher, startMailCatcher } from '../../../scripts/mail-catcher.ts';
-import {
-  createMailer,
-  MailDeliveryError,
-  type Mailer,
-  type MailTexts,
-  mailFrom,
-  renderMail,
-  smtpUrl,
-} from '../src/mail/index.ts';
+import { createMailer, MailDeliveryError, type Mailer, mailFrom, renderMail, smtpUrl } from '../src/mail/index.ts';
 
 const log = createLogger('mail-test');
 const FROM = 'Gemeng <no-reply@gemeng.lu>';
@@ -182,26 +175,28 @@ describe('mail settings', () => {
 });
 
 describe('renderMail', () => {
-  const verify: MailTexts = {
+  // A mail as the messages of a feature: `<mail>.subject`, `<mail>.body` (paragraphs), `<mail>.action` (link label).
+  const messages = createMessages('mails', {
     fr: {
-      subject: 'Confirmez votre adresse électronique, {name}',
-      lines: ['Bonjour {name},', 'Confirmez votre adresse pour R&D.'],
-      action: { label: 'Confirmer mon adresse', url: 'https://portal.example.lu/verify?token={token}' },
+      'verify.subject': 'Confirmez votre adresse électronique, {name}',
+      'verify.body': 'Bonjour {name},\n\nConfirmez votre adresse pour R&D.',
+      'verify.action': 'Confirmer mon adresse',
     },
     de: {
-      subject: 'Bestätigen Sie Ihre E-Mail-Adresse, {name}',
-      lines: ['Guten Tag {name},', 'bitte bestätigen Sie Ihre Adresse.'],
-      action: { label: 'Adresse bestätigen', url: 'https://portal.example.lu/verify?token={token}' },
+      'verify.subject': 'Bestätigen Sie Ihre E-Mail-Adresse, {name}',
+      'verify.body': 'Guten Tag {name},\n\nbitte bestätigen Sie Ihre Adresse.',
+      'verify.action': 'Adresse bestätigen',
     },
     lb: {
-      subject: 'Confirméiert Är E-Mail-Adress, {name}',
-      lines: ['Moien {name},', 'confirméiert w.e.g. Är Adress.'],
+      'verify.subject': 'Confirméiert Är E-Mail-Adress, {name}',
+      'verify.body': 'Moien {name},\n\nconfirméiert w.e.g. Är Adress.',
     },
-  };
-  const vars = { name: '<b>Jean</b>', token: 'abc123' };
+    en: {},
+  });
+  const vars = { name: '<b>Jean</b>', url: 'https://portal.example.lu/verify?token=abc123' };
 
   it('interpolates plain in the text and escaped in the html', () => {
-    const mail = renderMail(verify, 'de', vars);
+    const mail = renderMail(messages, 'verify', 'de', vars);
     expect(mail.lang).toBe('de');
     expect(mail.subject).toBe('Bestätigen Sie Ihre E-Mail-Adresse, <b>Jean</b>');
     expect(mail.text).toBe(
@@ -218,36 +213,36 @@ describe('renderMail', () => {
     expect(mail.html).not.toMatch(/<img|<script/);
   });
 
-  it('escapes the template text itself and renders mails without an action', () => {
-    expect(renderMail(verify, 'fr', vars).html).toContain('pour R&amp;D.');
-    const lb = renderMail(verify, 'lb', vars);
+  it('escapes the message text itself and renders mails without an action', () => {
+    expect(renderMail(messages, 'verify', 'fr', vars).html).toContain('pour R&amp;D.');
+    const lb = renderMail(messages, 'verify', 'lb', vars);
     expect(lb.subject).toBe('Confirméiert Är E-Mail-Adress, <b>Jean</b>');
     expect(lb.html).toContain('<html lang="lb"');
     expect(lb.html).not.toContain('<a ');
     expect(lb.text).toBe('Moien <b>Jean</b>,\n\nconfirméiert w.e.g. Är Adress.\n');
   });
 
-  it('falls back to French for a missing language', () => {
-    const mail = renderMail(verify, 'en', vars);
+  it('falls back along the reader’s fallback order for a missing language', () => {
+    const mail = renderMail(messages, 'verify', 'en', vars);
     expect(mail.lang).toBe('fr');
     expect(mail.subject).toBe('Confirmez votre adresse électronique, <b>Jean</b>');
     expect(mail.html).toContain('<html lang="fr"');
   });
 
-  it('refuses a missing value and a non-http action URL', () => {
-    expect(() => renderMail(verify, 'fr', { name: 'Jean' })).toThrow(/\{token\}/);
-    expect(() =>
-      renderMail({ fr: { subject: 's', lines: [], action: { label: 'x', url: '{u}' } } }, 'fr', {
-        u: 'javascript:alert(1)',
-      }),
-    ).toThrow(/http/);
+  it('refuses a missing value, an unknown mail and a non-http action URL', () => {
+    expect(() => renderMail(messages, 'verify', 'fr', { url: vars.url })).toThrow(/name/);
+    expect(() => renderMail(messages, 'welcome', 'fr', vars)).toThrow(/no mail "welcome"/);
+    expect(() => renderMail(messages, 'verify', 'fr', { name: 'Jean', url: 'javascript:alert(1)' })).toThrow(/http/);
   });
 
   it('travels through SMTP intact', async () => {
     const catcher = await startMailCatcher({ smtpPort: 0, httpPort: 0 });
     const mailer = createMailer({ smtpUrl: catcher.smtpUrl, from: FROM, log });
     try {
-      const mail = renderMail(verify, 'fr', { name: 'Renée', token: 'xyz' });
+      const mail = renderMail(messages, 'verify', 'fr', {
+        name: 'Renée',
+        url: 'https://portal.example.lu/verify?token=xyz',
+      });
       await mailer.send({ to: 'renee@example.lu', ...mail });
       const got = await catcher.waitFor('renee@example.lu', undefined, 5000);
       expect(got.subject).toBe('Confirmez votre adresse électronique, Renée');

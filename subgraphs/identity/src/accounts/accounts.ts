@@ -10,13 +10,13 @@ import { attemptSucceeded, beginAttempt, lockedByThisFailure, minutesToWait } fr
 import { logSecurityEvent } from '../security/log.ts';
 import { mailToAllowed } from '../security/mail-limits.ts';
 import { revokeSessionsOfAccount } from '../security/revocations.ts';
-import type { MAILS } from './mails.ts';
+import type { MailName } from './mails.ts';
 import { hashPassword, type PasswordProblem, passwordProblem, verifyPassword } from './passwords.ts';
 import { consumeEmailChange, consumeToken, issueToken, peekToken, type TokenPurpose } from './tokens.ts';
 
 export interface OutgoingMail {
   to: string;
-  mail: keyof typeof MAILS;
+  mail: MailName;
   lang: Language;
   vars: Record<string, string>;
 }

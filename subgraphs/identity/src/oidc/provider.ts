@@ -147,14 +147,14 @@ export async function createOidcProvider(db: Db, options: OidcOptions) {
           ctx.type = 'html';
           ctx.body = layout(
             lang,
-            t.signOutTitle,
-            `${paragraph(t.signOutText)}${form}<button type="submit" form="op.logoutForm" name="logout" value="yes">${escapeHtml(t.signOutConfirm)}</button>`,
+            t('signOutTitle'),
+            `${paragraph(t('signOutText'))}${form}<button type="submit" form="op.logoutForm" name="logout" value="yes">${escapeHtml(t('signOutConfirm'))}</button>`,
           );
         },
         async postLogoutSuccessSource(ctx) {
           const lang = pageLanguage(undefined, ctx.get('accept-language'));
           ctx.type = 'html';
-          ctx.body = layout(lang, textsFor(lang).signOutTitle, paragraph(textsFor(lang).signedOut));
+          ctx.body = layout(lang, textsFor(lang)('signOutTitle'), paragraph(textsFor(lang)('signedOut')));
         },
       },
       resourceIndicators: {

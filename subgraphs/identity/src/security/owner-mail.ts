@@ -19,22 +19,8 @@ export function provideOwnerMail(send: Send): void {
 
 export type RemovedFactor = 'code-card' | 'totp' | 'passkey';
 
-/** The removed factor as the mail's sentence names it ("{factor} was removed from your Gemeng account"). */
-const FACTOR_NAMES: Record<RemovedFactor, Record<Language, string>> = {
-  'code-card': { lb: 'Är Code-Kaart', fr: 'votre carte de codes', de: 'Ihre Codekarte', en: 'your code card' },
-  totp: {
-    lb: 'Är Authenticator-App',
-    fr: 'votre application d’authentification',
-    de: 'Ihre Authenticator-App',
-    en: 'your authenticator app',
-  },
-  passkey: {
-    lb: 'ee vun Äre Passkeyen',
-    fr: 'une de vos clés d’accès',
-    de: 'einer Ihrer Passkeys',
-    en: 'one of your passkeys',
-  },
-};
+/** The removed factor as the mail's `factor` select names it (see messages/mails). */
+const FACTOR_SELECT: Record<RemovedFactor, string> = { 'code-card': 'codeCard', totp: 'totp', passkey: 'passkey' };
 
 interface Commune {
   nameLb: string;
@@ -65,7 +51,7 @@ async function mailOwner(
 
 /** Tells the owner that one of their second factors was removed. */
 export function mailFactorRemoved(ctx: { db: Db; log: Logger }, userId: string, factor: RemovedFactor) {
-  return mailOwner(ctx, userId, 'factorRemoved', (lang) => ({ factor: FACTOR_NAMES[factor][lang] }));
+  return mailOwner(ctx, userId, 'factorRemoved', () => ({ factor: FACTOR_SELECT[factor] }));
 }
 
 /** Tells the owner that a new card (issued in `commune`) replaced their card `serial` (issued in `oldCommune`). */

@@ -10,14 +10,14 @@ export function loginForm(t: Texts, lang: Language, uid: string, email: string, 
       t,
       `/interaction/${uid}/login`,
       [
-        { name: 'email', label: t.email, type: 'email', autocomplete: 'username', value: email },
-        { name: 'password', label: t.password, type: 'password', autocomplete: 'current-password' },
+        { name: 'email', label: t('email'), type: 'email', autocomplete: 'username', value: email },
+        { name: 'password', label: t('password'), type: 'password', autocomplete: 'current-password' },
       ],
-      t.signIn,
+      t('signIn'),
       { errors, extra: `<input type="hidden" name="lang" value="${lang}">` },
     ) +
-    link(`/account/reset?lang=${lang}`, t.forgot) +
-    `<p>${t.noAccount} <a href="/account/register?lang=${lang}">${t.register}</a></p>`
+    link(`/account/reset?lang=${lang}`, t('forgot')) +
+    `<p>${t('noAccount')} <a href="/account/register?lang=${lang}">${t('register')}</a></p>`
   );
 }
 
@@ -32,13 +32,13 @@ export function codeCardForm(
     t,
     `/interaction/${uid}/second-factor`,
     [
-      { name: 'cell1', label: t.cardCell.replace('{cell}', a), type: 'text', autocomplete: 'one-time-code' },
-      { name: 'cell2', label: t.cardCell.replace('{cell}', b), type: 'text', autocomplete: 'one-time-code' },
+      { name: 'cell1', label: t('cardCell', { cell: a }), type: 'text', autocomplete: 'one-time-code' },
+      { name: 'cell2', label: t('cardCell', { cell: b }), type: 'text', autocomplete: 'one-time-code' },
     ],
-    t.confirm,
+    t('confirm'),
     {
       extra: `<input type="hidden" name="method" value="code-card"><input type="hidden" name="lang" value="${lang}">`,
-      intro: t.cardPrompt.replace('{a}', a).replace('{b}', b).replace('{serial}', challenge.serial),
+      intro: t('cardPrompt', { a, b, serial: challenge.serial }),
     },
   );
 }
@@ -48,13 +48,13 @@ export function codeCardForm(
  * it, so that without JavaScript only the other ways are offered.
  */
 export function passkeyForm(t: Texts, lang: Language, uid: string, options: string, othersFollow: boolean) {
-  return `<form id="passkey-form" method="post" action="/interaction/${uid}/second-factor" hidden data-failed="${escapeHtml(t.passkeyFailed)}">
+  return `<form id="passkey-form" method="post" action="/interaction/${uid}/second-factor" hidden data-failed="${escapeHtml(t('passkeyFailed'))}">
 <script type="application/json" id="passkey-options">${options.replace(/</g, '\\u003c')}</script>
 <input type="hidden" name="method" value="passkey"><input type="hidden" name="lang" value="${lang}">
 <input type="hidden" name="response" value="">
 <p id="passkey-status" class="error" role="status"></p>
-<button type="submit">${escapeHtml(t.passkeyUse)}</button>
-${othersFollow ? `<p>${escapeHtml(t.passkeyOr)}</p>` : ''}
+<button type="submit">${escapeHtml(t('passkeyUse'))}</button>
+${othersFollow ? `<p>${escapeHtml(t('passkeyOr'))}</p>` : ''}
 </form>
 <script src="/account/passkey.js" defer></script>`;
 }
@@ -63,12 +63,12 @@ export function totpForm(t: Texts, lang: Language, uid: string) {
   return form(
     t,
     `/interaction/${uid}/second-factor`,
-    [{ name: 'code', label: t.totpLabel, type: 'text', autocomplete: 'one-time-code' }],
-    t.confirm,
+    [{ name: 'code', label: t('totpLabel'), type: 'text', autocomplete: 'one-time-code' }],
+    t('confirm'),
     { extra: `<input type="hidden" name="method" value="totp"><input type="hidden" name="lang" value="${lang}">` },
   );
 }
 
 export function abortForm(t: Texts, uid: string) {
-  return `<form method="post" action="/interaction/${uid}/abort"><button type="submit">${escapeHtml(t.back)}</button></form>`;
+  return `<form method="post" action="/interaction/${uid}/abort"><button type="submit">${escapeHtml(t('back'))}</button></form>`;
 }

@@ -50,7 +50,7 @@ export function createInteraction(options: InteractionOptions) {
       details = await provider.interactionDetails(req, res);
     } catch {
       const lang = pick(url.searchParams.get('lang'), req);
-      send(res, 400, layout(lang, textsFor(lang).signInTitle, paragraph(textsFor(lang).sessionExpired)));
+      send(res, 400, layout(lang, textsFor(lang)('signInTitle'), paragraph(textsFor(lang)('sessionExpired'))));
       return;
     }
     if (details.uid !== uid) throw new Error('interaction uid mismatch');
@@ -79,7 +79,7 @@ export function createInteraction(options: InteractionOptions) {
       if (userId && wantsSubstantial) {
         return secondFactor(req, res, { uid, lang, t, userId, state, action, body, client });
       }
-      if (action !== 'login') return void page(res, lang, t.signInTitle, loginForm(t, lang, uid, '', []), 200, uid);
+      if (action !== 'login') return void page(res, lang, t('signInTitle'), loginForm(t, lang, uid, '', []), 200, uid);
 
       const email = normaliseEmail(body.get('email') ?? '');
       // Counted before the password is checked: a refused attempt never reaches the hash.
@@ -89,13 +89,13 @@ export function createInteraction(options: InteractionOptions) {
       ]);
       if (!attempt.allowed) {
         const html = loginForm(t, lang, uid, email, [refusal(t, attempt)]);
-        return void page(res, lang, t.signInTitle, html, 429, uid, { headers: retryAfter(attempt) });
+        return void page(res, lang, t('signInTitle'), html, 429, uid, { headers: retryAfter(attempt) });
       }
       const result = await accounts.authenticate(email, body.get('password') ?? '');
       if (!result.ok) {
         await failed(attempt, result.userId ?? null, 'login-failed', client);
-        const error = result.reason === 'unverified' ? t.unverified : t.invalidCredentials;
-        return void page(res, lang, t.signInTitle, loginForm(t, lang, uid, email, [error]), 401, uid);
+        const error = result.reason === 'unverified' ? t('unverified') : t('invalidCredentials');
+        return void page(res, lang, t('signInTitle'), loginForm(t, lang, uid, email, [error]), 401, uid);
       }
       await attemptSucceeded(db, attempt);
       if (wantsSubstantial) {
@@ -183,7 +183,7 @@ export function createInteraction(options: InteractionOptions) {
     if (!state.passkeyChallenge) await newPasskeyChallenge();
     const challenge = state.challenge;
     if (!challenge && !hasTotp && !state.passkeyChallenge) {
-      return void page(res, lang, t.secondFactorTitle, paragraph(t.noSecondFactor) + abortForm(t, uid), 200, uid);
+      return void page(res, lang, t('secondFactorTitle'), paragraph(t('noSecondFactor')) + abortForm(t, uid), 200, uid);
     }
     const errors: string[] = [];
     let attempt: Attempt | undefined;
@@ -231,7 +231,7 @@ export function createInteraction(options: InteractionOptions) {
       }
       if (attempt.allowed) {
         await failed(attempt, userId, 'second-factor-failed', client);
-        errors.push(t.secondFactorInvalid);
+        errors.push(t('secondFactorInvalid'));
       }
     }
     const others = [challenge ? codeCardForm(t, lang, uid, challenge) : '', hasTotp ? totpForm(t, lang, uid) : ''];
@@ -239,15 +239,15 @@ export function createInteraction(options: InteractionOptions) {
       (state.passkeyOptions ? passkeyForm(t, lang, uid, state.passkeyOptions, others.some(Boolean)) : '') +
       others.join('');
     const summary = errors.length
-      ? `<div class="summary" role="alert"><p>${escapeHtml(t.errorSummary)}</p><ul>${errors
+      ? `<div class="summary" role="alert"><p>${escapeHtml(t('errorSummary'))}</p><ul>${errors
           .map((e) => `<li>${escapeHtml(e)}</li>`)
           .join('')}</ul></div>`
       : '';
     page(
       res,
       lang,
-      t.secondFactorTitle,
-      summary + paragraph(t.secondFactorText) + forms,
+      t('secondFactorTitle'),
+      summary + paragraph(t('secondFactorText')) + forms,
       attempt?.allowed === false ? 429 : errors.length ? 401 : 200,
       uid,
       attempt?.allowed === false ? { headers: retryAfter(attempt) } : {},
@@ -273,8 +273,8 @@ function secondFactorSuffices(reasons: string[], sessionAccountId: unknown): boo
 /** Why an attempt was not even checked: the account is locked, or the address has to slow down. */
 function refusal(t: Texts, attempt: Attempt): string {
   return attempt.refusal?.reason === 'throttled'
-    ? t.tooManyFromAddress.replace('{seconds}', String(attempt.refusal.retryAfterSeconds))
-    : t.tooManyAttempts.replace('{minutes}', String(minutesToWait(attempt)));
+    ? t('tooManyFromAddress', { seconds: attempt.refusal.retryAfterSeconds })
+    : t('tooManyAttempts', { minutes: minutesToWait(attempt) });
 }
 
 const retryAfter = (attempt: Attempt) => ({ 'retry-after': String(attempt.refusal?.retryAfterSeconds ?? 60) });

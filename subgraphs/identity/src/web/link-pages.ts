@@ -21,10 +21,10 @@ export function confirmLinkPage(res: ServerResponse, lang: Language, t: Texts, u
   const action = `${url.pathname}?lang=${lang}`;
   const html =
     paragraph(text) +
-    form(t, action, [], t.confirmAddressButton, {
+    form(t, action, [], t('confirmAddressButton'), {
       extra: `<input type="hidden" name="token" value="${token}">`,
     });
   // The language links keep the token, which `?lang=` alone would drop.
   const languageLink = (other: Language) => `${url.pathname}?token=${encodeURIComponent(token)}&lang=${other}`;
-  return page(res, lang, t.confirmAddressTitle, html, 200, undefined, { languageLink });
+  return page(res, lang, t('confirmAddressTitle'), html, 200, undefined, { languageLink });
 }

@@ -1,6 +1,6 @@
 /** Server-rendered account pages: accessible, in four languages, and working without JavaScript. */
 import { escapeHtml, LANGUAGES, type Language } from '@gemeng/subgraph-kit';
-import { TEXTS, type Texts } from './texts.ts';
+import { pageMessages, type Texts } from './texts.ts';
 
 const LANGUAGE_NAV: Record<Language, string> = { lb: 'Sproochen', fr: 'Langues', de: 'Sprachen', en: 'Languages' };
 
@@ -88,7 +88,7 @@ export function form(
 ): string {
   const errors = options.errors ?? [];
   const summary = errors.length
-    ? `<div class="summary" role="alert" tabindex="-1"><p>${escapeHtml(t.errorSummary)}</p><ul>${errors
+    ? `<div class="summary" role="alert" tabindex="-1"><p>${escapeHtml(t('errorSummary'))}</p><ul>${errors
         .map((error) => `<li>${escapeHtml(error)}</li>`)
         .join('')}</ul></div>`
     : '';
@@ -101,8 +101,8 @@ ${options.extra ?? ''}
 </form>`;
 }
 
-export function paragraph(text: string, vars: Record<string, string> = {}): string {
-  return `<p>${escapeHtml(text.replace(/\{(\w+)\}/g, (_, key: string) => vars[key] ?? ''))}</p>`;
+export function paragraph(text: string): string {
+  return `<p>${escapeHtml(text)}</p>`;
 }
 
 export function link(href: string, text: string): string {
@@ -110,10 +110,14 @@ export function link(href: string, text: string): string {
 }
 
 export function languageSelect(t: Texts, selected: Language): string {
-  return `<label for="language">${escapeHtml(t.language)}</label>
+  return `<label for="language">${escapeHtml(t('language'))}</label>
 <select id="language" name="language" autocomplete="language">${LANGUAGES.map(
     (lang) => `<option value="${lang}" lang="${lang}"${lang === selected ? ' selected' : ''}>${NAMES[lang]}</option>`,
   ).join('')}</select>`;
 }
 
-export const textsFor = (lang: Language): Texts => TEXTS[lang];
+/** The pages' texts in `lang`: `t('signInTitle')`, `t('checkInboxText', { email })`. */
+export const textsFor =
+  (lang: Language): Texts =>
+  (key, values) =>
+    pageMessages.t(lang, key, values);

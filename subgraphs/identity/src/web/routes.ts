@@ -64,8 +64,8 @@ export function createWebRoutes(options: WebOptions) {
     const tooManyMails = async (target: string) => {
       const limited = await mailAllowed(options.db, clientAddress(req, options.behindProxy), target);
       if (!limited) return null;
-      const text = paragraph(t.tooManyMailsText, { minutes: String(limited.minutes) });
-      return page(res, lang, t.tooManyMailsTitle, text, 429, undefined, {
+      const text = paragraph(t('tooManyMailsText', { minutes: limited.minutes }));
+      return page(res, lang, t('tooManyMailsTitle'), text, 429, undefined, {
         headers: { 'retry-after': String(limited.minutes * 60) },
       });
     };
@@ -84,7 +84,7 @@ export function createWebRoutes(options: WebOptions) {
 
     switch (`${req.method} ${path}`) {
       case 'GET /account/register':
-        return page(res, lang, t.registerTitle, registerForm(t, lang, {}, {}));
+        return page(res, lang, t('registerTitle'), registerForm(t, lang, {}, {}));
       case 'POST /account/register': {
         const language = isLanguage(body.get('language')) ? (body.get('language') as Language) : lang;
         const input = {
@@ -95,48 +95,48 @@ export function createWebRoutes(options: WebOptions) {
           language,
         };
         const invalid = registrationProblems(input);
-        if (invalid) return page(res, lang, t.registerTitle, registerForm(t, language, input, invalid), 422);
+        if (invalid) return page(res, lang, t('registerTitle'), registerForm(t, language, input, invalid), 422);
         if (await tooManyMails(input.email)) return true;
         const problems = await accounts.register(input);
         if (problems) {
-          return page(res, lang, t.registerTitle, registerForm(t, language, input, problems), 422);
+          return page(res, lang, t('registerTitle'), registerForm(t, language, input, problems), 422);
         }
-        return page(res, lang, t.checkInbox, paragraph(t.checkInboxText, { email: input.email.trim() }));
+        return page(res, lang, t('checkInbox'), paragraph(t('checkInboxText', { email: input.email.trim() })));
       }
       // A link from a mail opens a page with one button; only the button's POST uses the link, so that mail
       // scanners and link previews, which fetch links, do not use them up.
       case 'GET /account/verify':
-        return confirmLinkPage(res, lang, t, url, t.confirmAddressText);
+        return confirmLinkPage(res, lang, t, url, t('confirmAddressText'));
       case 'POST /account/verify': {
         const ok = await accounts.verifyEmail(tokenOf(body));
         return ok
-          ? page(res, lang, t.verifiedTitle, paragraph(t.verifiedText))
+          ? page(res, lang, t('verifiedTitle'), paragraph(t('verifiedText')))
           : page(
               res,
               lang,
-              t.invalidLinkTitle,
-              paragraph(t.invalidLinkText) + link(`/account/reset?lang=${lang}`, t.resetTitle),
+              t('invalidLinkTitle'),
+              paragraph(t('invalidLinkText')) + link(`/account/reset?lang=${lang}`, t('resetTitle')),
               410,
             );
       }
       case 'GET /account/email/confirm':
-        return confirmLinkPage(res, lang, t, url, t.confirmNewAddressText);
+        return confirmLinkPage(res, lang, t, url, t('confirmNewAddressText'));
       case 'POST /account/email/confirm': {
         const ok = await accounts.confirmEmailChange(tokenOf(body));
         return ok
-          ? page(res, lang, t.verifiedTitle, paragraph(t.verifiedText))
-          : page(res, lang, t.invalidLinkTitle, paragraph(t.invalidLinkText), 410);
+          ? page(res, lang, t('verifiedTitle'), paragraph(t('verifiedText')))
+          : page(res, lang, t('invalidLinkTitle'), paragraph(t('invalidLinkText')), 410);
       }
       case 'GET /account/reset':
-        return page(res, lang, t.resetTitle, paragraph(t.resetText) + resetRequestForm(t, lang));
+        return page(res, lang, t('resetTitle'), paragraph(t('resetText')) + resetRequestForm(t, lang));
       case 'POST /account/reset': {
         const email = (body.get('email') ?? '').trim();
         if (await tooManyMails(email)) return true;
         accounts.requestPasswordReset(email);
-        return page(res, lang, t.checkInbox, paragraph(t.checkInboxText, { email }));
+        return page(res, lang, t('checkInbox'), paragraph(t('checkInboxText', { email })));
       }
       case 'GET /account/reset/confirm':
-        return page(res, lang, t.resetTitle, resetConfirmForm(t, lang, url.searchParams.get('token') ?? '', []));
+        return page(res, lang, t('resetTitle'), resetConfirmForm(t, lang, url.searchParams.get('token') ?? '', []));
       case 'POST /account/reset/confirm': {
         const token = body.get('token') ?? '';
         const outcome = await accounts.resetPassword(
@@ -144,17 +144,17 @@ export function createWebRoutes(options: WebOptions) {
           body.get('password') ?? '',
           body.get('passwordConfirmation') ?? '',
         );
-        if (outcome === 'done') return page(res, lang, t.resetDoneTitle, paragraph(t.resetDoneText));
+        if (outcome === 'done') return page(res, lang, t('resetDoneTitle'), paragraph(t('resetDoneText')));
         if (outcome === 'invalidLink') {
           return page(
             res,
             lang,
-            t.invalidLinkTitle,
-            paragraph(t.invalidLinkText) + link(`/account/reset?lang=${lang}`, t.resetTitle),
+            t('invalidLinkTitle'),
+            paragraph(t('invalidLinkText')) + link(`/account/reset?lang=${lang}`, t('resetTitle')),
             410,
           );
         }
-        return page(res, lang, t.resetTitle, resetConfirmForm(t, lang, token, [t[outcome]]), 422);
+        return page(res, lang, t('resetTitle'), resetConfirmForm(t, lang, token, [t(outcome)]), 422);
       }
       default:
         send(res, 404, layout(lang, 'Not found', ''));
@@ -169,12 +169,19 @@ function registerForm(
   input: { email?: string; name?: string },
   problems: Partial<Record<string, FieldProblem>>,
 ): string {
-  const error = (name: string) => (problems[name] ? t[problems[name] as FieldProblem] : undefined);
+  const error = (name: string) => (problems[name] ? t(problems[name] as FieldProblem) : undefined);
   const fields: Field[] = [
-    { name: 'name', label: t.name, type: 'text', autocomplete: 'name', value: input.name ?? '', error: error('name') },
+    {
+      name: 'name',
+      label: t('name'),
+      type: 'text',
+      autocomplete: 'name',
+      value: input.name ?? '',
+      error: error('name'),
+    },
     {
       name: 'email',
-      label: t.email,
+      label: t('email'),
       type: 'email',
       autocomplete: 'email',
       value: input.email ?? '',
@@ -182,22 +189,22 @@ function registerForm(
     },
     {
       name: 'password',
-      label: t.password,
+      label: t('password'),
       type: 'password',
       autocomplete: 'new-password',
-      hint: t.passwordHint,
+      hint: t('passwordHint'),
       error: error('password'),
     },
     {
       name: 'passwordConfirmation',
-      label: t.passwordConfirmation,
+      label: t('passwordConfirmation'),
       type: 'password',
       autocomplete: 'new-password',
       error: error('passwordConfirmation'),
     },
   ].map((f) => (f.error === undefined ? { ...f, error: undefined } : f)) as Field[];
   const errors = fields.flatMap((f) => (f.error ? [f.error] : []));
-  return form(t, `/account/register?lang=${lang}`, fields, t.create, {
+  return form(t, `/account/register?lang=${lang}`, fields, t('create'), {
     errors,
     extra: languageSelect(t, lang),
   });
@@ -207,8 +214,8 @@ function resetRequestForm(t: Texts, lang: Language): string {
   return form(
     t,
     `/account/reset?lang=${lang}`,
-    [{ name: 'email', label: t.email, type: 'email', autocomplete: 'email' }],
-    t.send,
+    [{ name: 'email', label: t('email'), type: 'email', autocomplete: 'email' }],
+    t('send'),
   );
 }
 
@@ -217,10 +224,21 @@ function resetConfirmForm(t: Texts, lang: Language, token: string, errors: strin
     t,
     `/account/reset/confirm?lang=${lang}`,
     [
-      { name: 'password', label: t.newPassword, type: 'password', autocomplete: 'new-password', hint: t.passwordHint },
-      { name: 'passwordConfirmation', label: t.passwordConfirmation, type: 'password', autocomplete: 'new-password' },
+      {
+        name: 'password',
+        label: t('newPassword'),
+        type: 'password',
+        autocomplete: 'new-password',
+        hint: t('passwordHint'),
+      },
+      {
+        name: 'passwordConfirmation',
+        label: t('passwordConfirmation'),
+        type: 'password',
+        autocomplete: 'new-password',
+      },
     ],
-    t.save,
+    t('save'),
     { errors, extra: `<input type="hidden" name="token" value="${token.replace(/[^\w-]/g, '')}">` },
   );
 }

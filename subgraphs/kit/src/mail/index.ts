@@ -1,11 +1,3 @@
 export { mailboxAddress, mailFrom, parseSmtpUrl, redactSmtpUrl, type SmtpTarget, smtpUrl } from './config.ts';
 export { createMailer, MailDeliveryError, type Mailer, type MailerOptions, type OutgoingMail } from './mailer.ts';
-export {
-  escapeHtml,
-  interpolate,
-  type MailText,
-  type MailTexts,
-  type MailVars,
-  type RenderedMail,
-  renderMail,
-} from './templates.ts';
+export { escapeHtml, type MailVars, type RenderedMail, renderMail } from './templates.ts';

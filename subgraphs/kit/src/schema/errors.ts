@@ -4,8 +4,14 @@
  * `@shareable` so that every subgraph can return them and the router can take them from any. Messages are in the
  * request language and say what to do; unexpected failures stay GraphQL errors.
  */
+
+import { createMessages } from '@gemeng/i18n';
 import type { InterfaceRef, SchemaTypes } from '@pothos/core';
-import { type Language, pickLanguage } from '../language.ts';
+import type { Language } from '../language.ts';
+import de from '../messages/errors/de.json' with { type: 'json' };
+import en from '../messages/errors/en.json' with { type: 'json' };
+import fr from '../messages/errors/fr.json' with { type: 'json' };
+import lb from '../messages/errors/lb.json' with { type: 'json' };
 import { type LooseBuilder, loose } from './loose.ts';
 
 /** The level of assurance a step-up asks for (`acr_values`): two factors. */
@@ -65,71 +71,30 @@ export class InsufficientAssuranceError extends Error {
   }
 }
 
-export type Texts = Record<Language, string>;
+/**
+ * The kit's own messages (ICU, `src/messages/errors/<language>.json`); a domain's own texts are its own
+ * `createMessages` set, whose formatted message it passes to these errors.
+ */
+export const errorMessages = createMessages('errors', { lb, fr, de, en });
 
-/** A text in `lang` (fallback fr → de → lb → en), with `{name}` placeholders filled in. */
-export function localize(texts: Partial<Texts>, lang: Language, vars: Record<string, string | number> = {}): string {
-  return pickLanguage(texts, lang).replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
-}
-
-/** The kit's own messages; a domain's field problems use its own texts through `localize`. */
-export const ERROR_TEXTS = {
-  notFound: {
-    lb: 'Dat gëtt et net (méi): kuckt d’Lëscht no a probéiert et nach eng Kéier.',
-    fr: 'Cet élément n’existe pas (ou plus) : vérifiez la liste et réessayez.',
-    de: 'Das gibt es nicht (mehr): Prüfen Sie die Liste und versuchen Sie es erneut.',
-    en: 'This does not exist (any more): check the list and try again.',
-  },
-  forbidden: {
-    lb: 'Dir däerft dat net maachen: mellt Iech mat engem Kont un, deen déi richteg Roll huet.',
-    fr: 'Vous n’avez pas le droit de faire ceci : connectez-vous avec un compte qui a le bon rôle.',
-    de: 'Sie dürfen das nicht tun: Melden Sie sich mit einem Konto an, das die richtige Rolle hat.',
-    en: 'You are not allowed to do this: sign in with an account that has the right role.',
-  },
-  insufficientAssurance: {
-    lb: 'Dofir braucht Dir eng méi staark Umeldung: mellt Iech nach eng Kéier mat engem zweete Facteur un (Code-Kaart, Authenticator-App oder Passkey).',
-    fr: 'Ceci demande une connexion plus forte : reconnectez-vous avec un second facteur (carte de codes, application d’authentification ou clé d’accès).',
-    de: 'Dafür ist eine stärkere Anmeldung nötig: Melden Sie sich erneut mit einem zweiten Faktor an (Codekarte, Authenticator-App oder Passkey).',
-    en: 'This needs a stronger sign-in: sign in again with a second factor (code card, authenticator app or passkey).',
-  },
-  required: {
-    lb: 'Dëst Feld ass obligatoresch.',
-    fr: 'Ce champ est obligatoire.',
-    de: 'Dieses Feld ist erforderlich.',
-    en: 'This field is required.',
-  },
-  length: {
-    lb: 'Gitt tëscht {min} an {max} Zeechen an.',
-    fr: 'Saisissez de {min} à {max} caractères.',
-    de: 'Geben Sie {min} bis {max} Zeichen ein.',
-    en: 'Enter {min} to {max} characters.',
-  },
-  range: {
-    lb: 'Gitt eng ganz Zuel tëscht {min} an {max} an.',
-    fr: 'Saisissez un nombre entier de {min} à {max}.',
-    de: 'Geben Sie eine ganze Zahl von {min} bis {max} ein.',
-    en: 'Enter a whole number from {min} to {max}.',
-  },
-} satisfies Record<string, Texts>;
-
-export const notFoundError = (lang: Language, texts: Texts = ERROR_TEXTS.notFound) =>
-  new NotFoundError(localize(texts, lang));
-export const forbiddenError = (lang: Language, texts: Texts = ERROR_TEXTS.forbidden) =>
-  new ForbiddenError(localize(texts, lang));
+export const notFoundError = (lang: Language, message = errorMessages.t(lang, 'notFound')) =>
+  new NotFoundError(message);
+export const forbiddenError = (lang: Language, message = errorMessages.t(lang, 'forbidden')) =>
+  new ForbiddenError(message);
 export const insufficientAssuranceError = (lang: Language, options: { maxAge?: number } = {}) =>
-  new InsufficientAssuranceError(localize(ERROR_TEXTS.insufficientAssurance, lang), options.maxAge);
+  new InsufficientAssuranceError(errorMessages.t(lang, 'insufficientAssurance'), options.maxAge);
 
 /** Field checks for `validate`: each gives a problem, or nothing when the value is fine. */
 export const check = {
   length(field: string, value: string, min: number, max: number, lang: Language): FieldProblem | undefined {
     const length = value.trim().length;
-    if (length === 0 && min > 0) return { field, message: localize(ERROR_TEXTS.required, lang) };
-    if (length < min || length > max) return { field, message: localize(ERROR_TEXTS.length, lang, { min, max }) };
+    if (length === 0 && min > 0) return { field, message: errorMessages.t(lang, 'required') };
+    if (length < min || length > max) return { field, message: errorMessages.t(lang, 'length', { min, max }) };
     return undefined;
   },
   range(field: string, value: number, min: number, max: number, lang: Language): FieldProblem | undefined {
     if (Number.isInteger(value) && value >= min && value <= max) return undefined;
-    return { field, message: localize(ERROR_TEXTS.range, lang, { min, max }) };
+    return { field, message: errorMessages.t(lang, 'range', { min, max }) };
   },
 };
 
