@@ -246,6 +246,22 @@ describe('startShell', () => {
     expect(brotliDecompressSync(br.body).toString()).toBe(source);
   });
 
+  it('reads the builds again when a package is built while the server runs', async () => {
+    write(join(frontends, 'culture', 'dist', 'gemeng-agenda-Ag123456.js'), code('agenda'));
+    write(
+      join(frontends, 'culture', 'dist', 'manifest.json'),
+      JSON.stringify({ package: 'culture', widgets: [{ tag: 'gemeng-agenda', module: 'gemeng-agenda-Ag123456.js' }] }),
+    );
+    // The server looks at the builds at most once a second.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const { widgets } = await (await get('/widgets/manifest.json')).json();
+    expect(widgets.map((widget: { tag: string }) => widget.tag)).toEqual(['gemeng-agenda', 'gemeng-commune-card']);
+    expect(await (await get('/embed.js')).text()).toContain(
+      '"gemeng-agenda":"/widgets/culture/gemeng-agenda-Ag123456.js"',
+    );
+    expect((await get('/widgets/culture/gemeng-agenda-Ag123456.js')).status).toBe(200);
+  });
+
   it('refuses path traversal, unknown packages and other methods', async () => {
     expect((await get('/widgets/portal/..%2f..%2fsecret.txt')).status).toBe(404);
     expect((await get('/widgets/..%2fsecret.txt')).status).toBe(404);
