@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { expect, test } from '@playwright/test';
 import { createPerson } from '../support/oidc.ts';
@@ -9,6 +10,15 @@ import { embedPort, euros, fetchCommune, newEmail, oidcStack, routerUrl, shellUr
  * A commune's own website on another origin: it only adds the snippets documented in shell/README.md.
  * The router must allow this origin (startStack's corsOrigins).
  */
+/** The card's own module (hashed name) as the portal's build lists it, served under /widgets/portal/. */
+const cardModule = () => {
+  const manifest = JSON.parse(
+    readFileSync(new URL('../../frontends/portal/dist/manifest.json', import.meta.url), 'utf8'),
+  ) as { widgets: { tag: string; module: string }[] };
+  const card = manifest.widgets.find((widget) => widget.tag === 'gemeng-commune-card');
+  return `${shellUrl()}/widgets/portal/${card?.module}`;
+};
+
 let server: Server;
 const origin = () => `http://127.0.0.1:${embedPort()}`;
 /** The router, reached under another host name: for the browser, another origin. */
@@ -25,7 +35,7 @@ const pages: Record<string, () => string> = {
 <body><main><h1>Willkommen</h1><gemeng-commune-card commune="dudelange"></gemeng-commune-card></main></body></html>`,
   '/widget-bundle.html': () => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Dudelange</title>
-<script type="module" src="${shellUrl()}/widgets/gemeng-identity.js"></script></head>
+<script type="module" src="${cardModule()}"></script></head>
 <body><main><h1>Welcome</h1>
 <gemeng-commune-card commune="dudelange" lang="fr" endpoint="${routerUrl()}"></gemeng-commune-card>
 </main></body></html>`,
@@ -76,7 +86,10 @@ test('the embed script renders the card on another origin, in the page language'
   );
 });
 
-test('the widget bundle alone works with an endpoint attribute and its own lang', async ({ page, request }) => {
+test("the card's module alone (no /embed.js) works with an endpoint attribute and its own lang", async ({
+  page,
+  request,
+}) => {
   const expected = await fetchCommune(request, 'dudelange', 'fr');
   await page.goto(`${origin()}/widget-bundle.html`);
   const card = page.locator('gemeng-commune-card');
