@@ -47,8 +47,9 @@ export type MutationFailure =
   | { readonly __typename: 'ValidationError'; readonly message: string; readonly field: string }
   | { readonly __typename: 'NotFoundError'; readonly message: string };
 
-export const PROFILE_UPDATE =
-  graphql(`mutation ProfileUpdate($name: String, $preferredLanguage: Language, $communes: [ID!]) {
+export const PROFILE_UPDATE = graphql(`mutation ProfileUpdate(
+  $name: String, $preferredLanguage: Language, $communes: [ID!]
+) {
   profileUpdate(input: { name: $name, preferredLanguage: $preferredLanguage, communesOfResidence: $communes }) {
     __typename
     ... on ValidationError { message field }
