@@ -137,7 +137,7 @@ describe('revoking a code card', () => {
     );
     expect(revoked.body.data).toEqual({ codeCardRevoke: true });
     const mail = await stack.mail.waitFor(person.email, (m) => m.subject.includes('security factor was removed'));
-    expect(mail?.text).toContain('your code card was removed from your Gemeng account');
+    expect(mail?.text).toContain('Your code card was removed from your Gemeng account');
     expect(mail?.text).toContain('If this was not you');
   });
 });
