@@ -59,32 +59,8 @@ export {
   stepUpChallenge,
   withStepUp,
 } from './graphql-client.ts';
-export {
-  type Catalog,
-  type CatalogLoader,
-  closestLangAttribute,
-  createMessages,
-  DEFAULT_LANGUAGE,
-  defineMessages,
-  elementLanguage,
-  FALLBACKS,
-  formatDateTime,
-  formatEuroCents,
-  formatList,
-  formatNumber,
-  intlLocales,
-  isLanguage,
-  LANGUAGES,
-  type Language,
-  loadMessages,
-  type MessageSet,
-  Messages,
-  type MessageValues,
-  matchLanguage,
-  negotiateLanguage,
-  TIME_ZONE,
-  type Translate,
-} from './i18n.ts';
+// @gemeng/i18n's browser part and the element's language negotiation (see i18n.ts for the list).
+export * from './i18n.ts';
 export {
   type AttributeMap,
   type AttributeSource,
