@@ -1,3 +1,6 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import en from '../../frontends/portal/src/messages/configurator/en.json' with { type: 'json' };
@@ -8,6 +11,16 @@ import { openForeignPage, servedManifest } from './foreign-page.ts';
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
 const configurator = (page: Page) => page.locator('gemeng-embed-configurator');
+
+/** The custom elements of every frontends/<package>/dist/manifest.json on disk. */
+function builtWidgetTags(): string[] {
+  const frontends = fileURLToPath(new URL('../../frontends/', import.meta.url));
+  return readdirSync(frontends)
+    .map((name) => join(frontends, name, 'dist', 'manifest.json'))
+    .filter((path) => existsSync(path))
+    .flatMap((path) => (JSON.parse(readFileSync(path, 'utf8')) as { widgets?: { tag: string }[] }).widgets ?? [])
+    .map((widget) => widget.tag);
+}
 
 /** Presses Tab until `target` has the focus (inside its shadow root), at most `limit` times. */
 async function tabTo(page: Page, target: Locator, limit = 40): Promise<void> {
@@ -31,6 +44,8 @@ test('the configurator offers every widget of the manifest, by keyboard, and its
 }) => {
   test.setTimeout(90_000);
   const manifest = await servedManifest(request);
+  // Every widget of every built frontend package is in the served manifest, so in the configurator.
+  for (const tag of builtWidgetTags()) expect(manifest.widgets.map((widget) => widget.tag)).toContain(tag);
   const offered = manifest.widgets
     .filter((widget) => widget.tag !== 'gemeng-embed-configurator')
     .sort((a, b) => a.package.localeCompare(b.package) || a.tag.localeCompare(b.tag))

@@ -71,8 +71,8 @@ export const configuratorStyles = css`
     width: 100%;
     font-family: ui-monospace, 'SFMono-Regular', Menlo, monospace;
     font-size: 0.875rem;
-    white-space: pre;
-    overflow-x: auto;
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
   }
   .alert {
     border-inline-start: 4px solid var(--_error);
