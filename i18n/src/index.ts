@@ -10,6 +10,7 @@ export {
   FALLBACKS,
   intlLocales,
   isLanguage,
+  LANGUAGE_NAMES,
   LANGUAGES,
   type Language,
   matchLanguage,

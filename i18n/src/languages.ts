@@ -2,6 +2,14 @@
 export const LANGUAGES = Object.freeze(['lb', 'fr', 'de', 'en'] as const);
 export type Language = (typeof LANGUAGES)[number];
 
+/** Each language's name in itself (autonym), for language choosers: the same in every page language. */
+export const LANGUAGE_NAMES: Readonly<Record<Language, string>> = Object.freeze({
+  lb: 'Lëtzebuergesch',
+  fr: 'Français',
+  de: 'Deutsch',
+  en: 'English',
+});
+
 /**
  * Used when nothing the reader asked for is available: French, the language of Luxembourg's administration and
  * the one most residents without Luxembourgish or German read (e.g. Portuguese speakers).

@@ -15,9 +15,4 @@ export type AuthMessageKey = Parameters<typeof authMessages.t>[1];
 export const t = authMessages.t;
 
 /** Language names in their own language (the person's preferred language on the account page). */
-export const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
-  lb: 'Lëtzebuergesch',
-  fr: 'Français',
-  de: 'Deutsch',
-  en: 'English',
-};
+export { LANGUAGE_NAMES } from '@gemeng/frontend-kit';

@@ -14,6 +14,7 @@ export {
   formatNumber,
   intlLocales,
   isLanguage,
+  LANGUAGE_NAMES,
   LANGUAGES,
   type Language,
   loadMessages,

@@ -1,10 +1,7 @@
 /** Server-rendered account pages: accessible, in four languages, and working without JavaScript. */
+import { LANGUAGE_NAMES as NAMES } from '@gemeng/i18n';
 import { escapeHtml, LANGUAGES, type Language } from '@gemeng/subgraph-kit';
 import { pageMessages, type Texts } from './texts.ts';
-
-const LANGUAGE_NAV: Record<Language, string> = { lb: 'Sproochen', fr: 'Langues', de: 'Sprachen', en: 'Languages' };
-
-const NAMES: Record<Language, string> = { lb: 'Lëtzebuergesch', fr: 'Français', de: 'Deutsch', en: 'English' };
 
 export const STYLE = `
 :root { color-scheme: light; font-family: system-ui, sans-serif; line-height: 1.5; color: #1b1b1b; background: #f4f5f7; }
@@ -33,7 +30,9 @@ export function layout(
   languageLinks?: (lang: Language) => string,
 ): string {
   const languages = languageLinks
-    ? `<nav class="languages" aria-label="${LANGUAGE_NAV[lang]}">${LANGUAGES.filter((other) => other !== lang)
+    ? `<nav class="languages" aria-label="${escapeHtml(pageMessages.t(lang, 'languagesNav'))}">${LANGUAGES.filter(
+        (other) => other !== lang,
+      )
         .map(
           (other) =>
             `<a href="${escapeHtml(languageLinks(other))}" lang="${other}" hreflang="${other}">${NAMES[other]}</a>`,
