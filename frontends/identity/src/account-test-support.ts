@@ -1,0 +1,258 @@
+/**
+ * What the account's unit tests share (one file per section): a stand-in GraphQL server over real HTTP, the page's
+ * auth client, a person, and helpers to mount the element and wait for it.
+ */
+import { once } from 'node:events';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type AuthState, formMessages } from '@gemeng/frontend-kit';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, vi } from 'vitest';
+
+import './gemeng-account.ts';
+import type { Account } from './account.ts';
+import type { ApiClient, Me } from './account-data.ts';
+import en from './messages/account/en.json' with { type: 'json' };
+
+export { en };
+
+export const ISSUER = 'http://id.test/oidc';
+/** The kit's form pieces say "Error:" before a field's message (visually hidden). */
+await formMessages.load('en');
+export const errorPrefix = formMessages.t('en', 'errorPrefix');
+
+/** Stands in for the page's AuthClient (the element finds it in the page-wide registry). */
+export class FakeAuth {
+  state: AuthState = { status: 'signed-in', user: { sub: 'u1', name: 'Léa', acr: 'low' }, expiresAt: Date.now() + 6e5 };
+  readonly issuer = ISSUER;
+  readonly issuerOrigin = 'http://id.test';
+  /** What getAccessToken hands out; a step-up (signIn) in the tests renews it. */
+  token = 'token-1';
+  readonly signIn = vi.fn(async (_options: unknown) => {});
+  readonly signOut = vi.fn(async (_options: unknown) => {});
+  readonly refresh = vi.fn(async () => {});
+  /** As the real client: the tokens leave this page at once, without a request to the provider. */
+  readonly forget = vi.fn(() => this.set({ status: 'anonymous' }));
+  #listeners = new Set<(state: AuthState) => void>();
+  subscribe(listener: (state: AuthState) => void): () => void {
+    this.#listeners.add(listener);
+    listener(this.state);
+    return () => this.#listeners.delete(listener);
+  }
+  set(state: AuthState): void {
+    this.state = state;
+    for (const listener of this.#listeners) listener(state);
+  }
+  async getAccessToken(): Promise<string> {
+    return this.token;
+  }
+}
+
+export function person(overrides: Partial<Me> = {}): Me {
+  return {
+    id: 'u1',
+    name: 'Léa Muller',
+    email: 'lea@example.lu',
+    emailVerified: true,
+    preferredLanguage: 'fr',
+    communesOfResidence: [{ id: 'c1', slug: 'dudelange', name: 'Dudelange' }],
+    codeCard: { serial: 'DUD-0042', totalCells: 40, remainingCells: 38, issuedAt: '2026-11-02T09:00:00Z' },
+    totpEnabled: false,
+    passkeys: [
+      { id: 'p1', name: 'Firefox on Linux', createdAt: '2026-11-20T10:00:00Z', lastUsedAt: null, backedUp: true },
+    ],
+    sessions: [
+      {
+        id: 's1',
+        signedInAt: '2026-11-25T08:00:00Z',
+        expiresAt: '2026-11-25T16:00:00Z',
+        acr: 'low',
+        applications: ['Gemeng'],
+        current: true,
+      },
+      {
+        id: 's2',
+        signedInAt: '2026-11-24T08:00:00Z',
+        expiresAt: '2026-11-24T16:00:00Z',
+        acr: 'substantial',
+        applications: ['Gemeng'],
+        current: false,
+      },
+    ],
+    securityLog: [
+      { kind: 'login', at: '2026-11-25T08:00:00Z', ip: '192.0.2.1', byAnotherPerson: false },
+      { kind: 'role-granted', at: '2026-11-24T08:00:00Z', ip: null, byAnotherPerson: true },
+      { kind: 'brand-new-kind', at: '2026-11-23T08:00:00Z', ip: '2001:db8::1', byAnotherPerson: false },
+    ],
+    apiClients: [],
+    ...overrides,
+  };
+}
+
+export const AGENDA: ApiClient = {
+  clientId: 'gemeng-Ag3nda_app-1',
+  name: 'Agenda app',
+  scopes: ['graph.read'],
+  createdAt: '2026-11-25T09:00:00Z',
+  revokedAt: null,
+};
+export const OLD_FEED: ApiClient = {
+  clientId: 'gemeng-0ld-feed',
+  name: 'Old feed',
+  scopes: ['graph.read'],
+  createdAt: '2026-10-01T09:00:00Z',
+  revokedAt: '2026-11-01T09:00:00Z',
+};
+
+export interface Received {
+  readonly operation: string;
+  readonly variables: Record<string, unknown>;
+  readonly headers: IncomingHttpHeaders;
+}
+
+let server: Server;
+
+/** What a test reads and changes: set afresh before each test by {@link useAccountFixture}. */
+export const fx = {
+  /** The stand-in graph's address, the page's router. */
+  endpoint: '',
+  received: [] as Received[],
+  /** What the account query answers. */
+  me: person(),
+  /** Answers per operation name (or a function of the request); `Account` answers with `me` unless set. */
+  answers: {} as Record<string, unknown>,
+  auth: new FakeAuth(),
+};
+
+export const STEP_UP = {
+  data: null,
+  errors: [
+    {
+      message: 'A sign-in with two factors is required.',
+      extensions: { code: 'INSUFFICIENT_USER_AUTHENTICATION', acr_values: 'substantial' },
+    },
+  ],
+};
+
+/** "Sudo mode": a second factor entered in the last 10 minutes (RFC 9470 with max_age). */
+export const SUDO = {
+  data: null,
+  errors: [
+    {
+      message: 'This needs a recent second factor.',
+      extensions: { code: 'INSUFFICIENT_USER_AUTHENTICATION', acr_values: 'substantial', max_age: 600 },
+    },
+  ],
+};
+
+/** Refuses the first token with `challenge`, answers `answer` once the widget comes back with a new one. */
+export const afterStepUp =
+  (challenge: unknown, answer: unknown) =>
+  (request: Received): unknown =>
+    request.headers.authorization === 'Bearer token-1' ? challenge : answer;
+
+/** The stand-in graph over real HTTP, the page's auth client and a fresh account per test: call once per file. */
+export function useAccountFixture(): void {
+  beforeAll(async () => {
+    server = createServer(async (req, res) => {
+      const cors = {
+        'access-control-allow-origin': '*',
+        'access-control-allow-headers': 'content-type, accept-language, authorization',
+      };
+      if (req.method === 'OPTIONS') return void res.writeHead(204, cors).end();
+      let raw = '';
+      for await (const chunk of req) raw += chunk;
+      const body = JSON.parse(raw) as { query: string; variables: Record<string, unknown> };
+      const operation = /^(?:query|mutation)\s+(\w+)/.exec(body.query)?.[1] ?? '';
+      const request = { operation, variables: body.variables, headers: req.headers };
+      fx.received.push(request);
+      const chosen = fx.answers[operation];
+      const answer =
+        (typeof chosen === 'function' ? (chosen as (r: Received) => unknown)(request) : chosen) ??
+        (operation === 'Account'
+          ? {
+              data: {
+                me: fx.me,
+                communes: [
+                  { id: 'c1', slug: 'dudelange', name: 'Dudelange' },
+                  { id: 'c2', slug: 'esch', name: 'Esch-sur-Alzette' },
+                  { id: 'c3', slug: 'bettembourg', name: 'Bettembourg' },
+                ],
+              },
+            }
+          : { errors: [{ message: `no answer for ${operation}` }] });
+      res.writeHead(200, { ...cors, 'content-type': 'application/json' }).end(JSON.stringify(answer));
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    fx.endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  });
+
+  afterAll(() => {
+    server.closeAllConnections();
+    server.close();
+  });
+
+  beforeEach(() => {
+    fx.auth = new FakeAuth();
+    const registry = new Map([[`${ISSUER} gemeng-portal`, fx.auth]]);
+    (globalThis as Record<symbol, unknown>)[Symbol.for('gemeng.auth.clients')] = registry;
+    fx.received = [];
+    fx.answers = {};
+    // The page's router (as /embed.js or the shell configure it): the only origin the token goes to.
+    globalThis.gemengConfig = { graphqlEndpoint: fx.endpoint };
+    fx.me = person();
+  });
+
+  afterEach(() => {
+    document.body.replaceChildren();
+    globalThis.gemengConfig = undefined;
+  });
+}
+
+export async function mountAccount(): Promise<{ element: Account; root: ShadowRoot }> {
+  const element = document.createElement('gemeng-account');
+  element.setAttribute('lang', 'en');
+  element.setAttribute('issuer', ISSUER);
+  element.setAttribute('endpoint', fx.endpoint);
+  element.setAttribute('mode', 'popup');
+  element.setAttribute('heading-level', '3');
+  document.body.append(element);
+  // Every section (each a chunk of its own, the passkeys one inside Security) has loaded.
+  const root = await settled(element, (r) =>
+    Boolean(r.querySelector('[part="data-section"] [part="account-erase"]') && r.querySelector('[part="passkeys"]')),
+  );
+  expect(root.querySelector('[part~="loading"]')).toBeNull();
+  return { element, root };
+}
+
+export async function settled(element: Account, predicate: (root: ShadowRoot) => boolean): Promise<ShadowRoot> {
+  const root = element.shadowRoot!;
+  // Long enough for the sections' first import on a loaded machine.
+  for (let i = 0; i < 1000; i++) {
+    await element.updateComplete;
+    if (predicate(root)) return root;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`never settled: ${root.innerHTML.slice(0, 2000)}`);
+}
+
+export function text(node: Node | null | undefined): string {
+  return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+export function button(root: ShadowRoot, name: string): HTMLButtonElement {
+  const found = [...root.querySelectorAll('button')].find((b) => text(b).startsWith(name));
+  if (!found) throw new Error(`no button "${name}"`);
+  return found;
+}
+
+/** A button by its accessible name: `aria-label` when it has one, else its text. */
+export function named(root: ShadowRoot, name: string): HTMLButtonElement {
+  const found = [...root.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? text(b)) === name);
+  if (!found) throw new Error(`no button named "${name}"`);
+  return found;
+}
+
+export function count(operation: string): number {
+  return fx.received.filter((r) => r.operation === operation).length;
+}
