@@ -44,7 +44,13 @@ export type ApiClient = Me['apiClients'][number];
 
 /** A mutation's expected failure, as its result union returns it. */
 export type MutationFailure =
-  | { readonly __typename: 'ValidationError'; readonly message: string; readonly field: string }
+  | {
+      readonly __typename: 'ValidationError';
+      readonly message: string;
+      readonly field: string;
+      /** Every field in error: the form shows each at its field (the kit's MutationController.showFailure). */
+      readonly problems: readonly { readonly field: string; readonly message: string }[];
+    }
   | { readonly __typename: 'NotFoundError'; readonly message: string };
 
 export const PROFILE_UPDATE = graphql(`mutation ProfileUpdate(
@@ -52,7 +58,7 @@ export const PROFILE_UPDATE = graphql(`mutation ProfileUpdate(
 ) {
   profileUpdate(input: { name: $name, preferredLanguage: $preferredLanguage, communesOfResidence: $communes }) {
     __typename
-    ... on ValidationError { message field }
+    ... on ValidationError { message field problems { field message } }
     ... on ProfileUpdatePayload { user { id } }
   }
 }`);
@@ -60,7 +66,7 @@ export const PROFILE_UPDATE = graphql(`mutation ProfileUpdate(
 export const EMAIL_CHANGE = graphql(`mutation EmailChange($newEmail: String!, $password: String!) {
   emailChange(input: { newEmail: $newEmail, password: $password }) {
     __typename
-    ... on ValidationError { message field }
+    ... on ValidationError { message field problems { field message } }
     ... on EmailChangePayload { linkSent }
   }
 }`);
@@ -70,7 +76,7 @@ export const TOTP_ENROL_START = graphql('mutation TotpEnrolStart { totpEnrolStar
 export const TOTP_ENROL_CONFIRM = graphql(`mutation TotpEnrolConfirm($code: String!) {
   totpEnrolConfirm(input: { code: $code }) {
     __typename
-    ... on ValidationError { message field }
+    ... on ValidationError { message field problems { field message } }
     ... on TotpEnrolConfirmPayload { recoveryCodes }
   }
 }`);
@@ -88,7 +94,7 @@ export const PASSKEY_REGISTER_START = graphql('mutation PasskeyRegisterStart { p
 export const PASSKEY_REGISTER_FINISH = graphql(`mutation PasskeyRegisterFinish($name: String!, $response: JSON!) {
   passkeyRegisterFinish(input: { name: $name, response: $response }) {
     __typename
-    ... on ValidationError { message field }
+    ... on ValidationError { message field problems { field message } }
     ... on PasskeyRegisterPayload { passkey { id name } }
   }
 }`);
@@ -113,7 +119,7 @@ export const SESSION_REVOKE = graphql(`mutation SessionRevoke($id: ID!) {
 export const API_CLIENT_CREATE = graphql(`mutation ApiClientCreate($name: String!) {
   apiClientCreate(input: { name: $name }) {
     __typename
-    ... on ValidationError { message field }
+    ... on ValidationError { message field problems { field message } }
     ... on ApiClientCreatePayload { clientSecret apiClient { clientId name scopes createdAt revokedAt } }
   }
 }`);
@@ -165,7 +171,7 @@ export interface PersonalDataDocument {
 export const ACCOUNT_ERASE = graphql(`mutation AccountErase($password: String!) {
   accountErase(input: { password: $password }) {
     __typename
-    ... on ValidationError { message field }
+    ... on ValidationError { message field problems { field message } }
     ... on AccountErasePayload { erasedUserId }
   }
 }`);

@@ -57,6 +57,36 @@ describe('<gemeng-account>: profile', () => {
     expect(root.querySelector('#profile-status')?.getAttribute('role')).toBe('status');
   });
 
+  it('shows every problem the graph found at its field, with an error summary that takes the focus', async () => {
+    const { element, root } = await mountAccount();
+    fx.answers.ProfileUpdate = {
+      data: {
+        profileUpdate: {
+          __typename: 'ValidationError',
+          field: 'name',
+          message: 'That name is reserved.',
+          problems: [
+            { field: 'name', message: 'That name is reserved.' },
+            { field: 'communesOfResidence', message: 'Esch-sur-Alzette is not a member any more.' },
+          ],
+        },
+      },
+    };
+    button(root, en.saveProfile).click();
+    await settled(element, (r) => r.activeElement?.id === 'profile-error-summary');
+    const summary = root.querySelector('#profile-error-summary')!;
+    expect([...summary.querySelectorAll('a')].map((link) => [link.getAttribute('href'), text(link)])).toEqual([
+      ['#profile-name', 'That name is reserved.'],
+      ['#profile-communesOfResidence', 'Esch-sur-Alzette is not a member any more.'],
+    ]);
+    expect(root.querySelector('#profile-name')?.getAttribute('aria-invalid')).toBe('true');
+    expect(text(root.querySelector('#profile-communesOfResidence-error'))).toBe(
+      `${errorPrefix} Esch-sur-Alzette is not a member any more.`,
+    );
+    summary.querySelectorAll('a')[1]!.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+    expect(root.activeElement?.id).toBe('profile-communesOfResidence-0');
+  });
+
   it('changes the address with the password and tells the person to check the new mailbox', async () => {
     const { element, root } = await mountAccount();
     fx.answers.EmailChange = { data: { emailChange: { __typename: 'EmailChangePayload', linkSent: true } } };
