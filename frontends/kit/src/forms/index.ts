@@ -17,13 +17,6 @@ export {
 } from './field.ts';
 export { LazyController, type LazyStatus } from './lazy-controller.ts';
 export { type FormMessageKey, formMessages, tf } from './messages.ts';
-export {
-  type Feedback,
-  type FieldProblem,
-  isPayloadError,
-  MutationController,
-  type MutationHost,
-  type PayloadError,
-  type RunOptions,
-} from './mutation-controller.ts';
+export { type Feedback, MutationController, type MutationHost, type RunOptions } from './mutation-controller.ts';
+export { type FieldProblem, isPayloadError, type PayloadError } from './payload-errors.ts';
 export { formStyles } from './styles.ts';

@@ -1,11 +1,6 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { AuthError } from '../auth.ts';
-import {
-  GraphQLRequestError,
-  INSUFFICIENT_USER_AUTHENTICATION,
-  type StepUpChallenge,
-  withStepUp,
-} from '../graphql-client.ts';
+import { GraphQLRequestError, type StepUpChallenge, withStepUp } from '../graphql-client.ts';
 import type { Language } from '../i18n.ts';
 import {
   type ChoicesOptions,
@@ -20,6 +15,7 @@ import {
   renderField,
 } from './field.ts';
 import { tf } from './messages.ts';
+import { type PayloadError, payloadChallenge } from './payload-errors.ts';
 
 /** What a {@link MutationController} needs from its element (one shadow root, so ids and labels connect). */
 export interface MutationHost extends ReactiveControllerHost {
@@ -43,36 +39,6 @@ export type Feedback =
       readonly waiting: boolean;
       readonly problem?: string;
     };
-
-/** One field's problem, as the graph's `FieldProblem` (see the subgraph kit's `ValidationError.problems`). */
-export interface FieldProblem {
-  readonly field: string;
-  readonly message: string;
-}
-
-/** The expected failures the graph returns in mutation payloads (the subgraph kit's error types). */
-export type PayloadError =
-  | {
-      readonly __typename: 'ValidationError';
-      readonly message: string;
-      readonly field: string;
-      /** Every field in error, when the operation asks for them (`problems { field message }`). */
-      readonly problems?: readonly FieldProblem[];
-    }
-  | { readonly __typename: 'NotFoundError' | 'ForbiddenError'; readonly message: string }
-  | {
-      readonly __typename: 'InsufficientAssuranceError';
-      readonly message: string;
-      readonly acrValues?: string;
-      readonly maxAge?: number | null;
-    };
-
-const PAYLOAD_ERRORS = new Set(['ValidationError', 'NotFoundError', 'ForbiddenError', 'InsufficientAssuranceError']);
-
-/** True when a mutation's payload is one of the graph's expected failures. */
-export function isPayloadError(payload: { readonly __typename: string } | null | undefined): payload is PayloadError {
-  return Boolean(payload && PAYLOAD_ERRORS.has(payload.__typename));
-}
 
 export interface RunOptions<T> {
   /** Replaces the generic "Working…" status meanwhile. */
@@ -147,7 +113,8 @@ export class MutationController implements ReactiveController {
     const working = options.working ?? tf(this.lang, 'working');
     this.feedback = { kind: 'status', text: working };
     this.host.requestUpdate();
-    const attempt = options.payload ? () => operation().then((answer) => payloadChallenge(answer, options)) : operation;
+    const { payload } = options;
+    const attempt = payload ? () => operation().then((answer) => payloadChallenge(answer, payload)) : operation;
     try {
       return await withStepUp(attempt, (challenge) => this.#askStepUp(challenge, working));
     } catch (error) {
@@ -357,24 +324,4 @@ export class MutationController implements ReactiveController {
     this.host.requestUpdate();
     void this.host.updateComplete.then(() => focusInRoot(this.host.renderRoot, id));
   }
-}
-
-/** An `InsufficientAssuranceError` payload, thrown as the step-up challenge the GraphQL error would carry. */
-function payloadChallenge<T>(answer: T, options: RunOptions<T>): T {
-  const payload = options.payload?.(answer);
-  if (payload?.__typename !== 'InsufficientAssuranceError') return answer;
-  const error = payload as Extract<PayloadError, { __typename: 'InsufficientAssuranceError' }>;
-  throw new GraphQLRequestError(error.message, {
-    kind: 'graphql',
-    errors: [
-      {
-        message: error.message,
-        extensions: {
-          code: INSUFFICIENT_USER_AUTHENTICATION,
-          acr_values: error.acrValues ?? 'substantial',
-          ...(error.maxAge == null ? {} : { max_age: error.maxAge }),
-        },
-      },
-    ],
-  });
 }

@@ -3,7 +3,8 @@ import { html } from 'lit';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AuthError } from '../auth.ts';
 import { GraphQLRequestError } from '../graphql-client.ts';
-import { MutationController, type PayloadError } from './mutation-controller.ts';
+import { MutationController } from './mutation-controller.ts';
+import type { PayloadError } from './payload-errors.ts';
 import { mountHost, type PiecesHost, text, texts, until } from './test-host.ts';
 
 const en = texts.en;
