@@ -76,7 +76,7 @@ test.describe('identity pages', () => {
 
 test('the account page, signed out, has no axe violations', async ({ page }) => {
   await page.goto(`${shellUrl()}/account?lang=de`);
-  await expect(page.locator('gemeng-account')).toContainText('Sie sind nicht angemeldet.');
+  await expect(page.locator('gemeng-account')).toContainText('Sie sind nicht eingeloggt.');
   expect(summary((await axe(page)).violations)).toEqual([]);
 });
 

@@ -65,7 +65,7 @@ export async function signInToAccount(page: Page, email: string, password?: stri
   }
   await expect(page).toHaveURL(`${shellUrl()}/account`);
   const account = page.locator('gemeng-account');
-  await expect(account.getByText('Connecté avec un facteur', { exact: true })).toBeVisible();
+  await expect(account.getByText('Connecté avec le mot de passe', { exact: true })).toBeVisible();
   return account;
 }
 
@@ -73,7 +73,7 @@ export async function signInToAccount(page: Page, email: string, password?: stri
 export async function confirmLogout(page: Page) {
   // identity's sign-out confirmation, in the language the portal asked for (ui_locales)
   await page
-    .getByRole('button', { name: /^(Yes, sign me out|Oui, me déconnecter|Ja, abmelden|Jo, ofmellen)$/ })
+    .getByRole('button', { name: /^(Yes, sign me out|Oui, me déconnecter|Ja, ausloggen|Jo, ausloggen)$/ })
     .click();
 }
 

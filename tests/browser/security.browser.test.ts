@@ -27,7 +27,7 @@ test.use({ locale: 'fr-LU' });
 const NOTICE = 'confirmez votre identité';
 
 async function signedInWithTwoFactors(account: Locator) {
-  await expect(account.getByText('Connecté avec deux facteurs', { exact: true })).toBeVisible();
+  await expect(account.getByText('Connecté en deux étapes', { exact: true })).toBeVisible();
 }
 
 test('a citizen sets up an authenticator app, adds a passkey with it, and later steps up with the passkey', async ({
@@ -83,10 +83,10 @@ test('a citizen sets up an authenticator app, adds a passkey with it, and later 
 
   // Everything is in the account's activity, which nobody can edit.
   const activity = account.getByRole('table', { name: 'Activité du compte' });
-  await expect(activity.getByRole('cell', { name: 'Second facteur ajouté' })).toHaveCount(2);
-  await expect(activity.getByRole('cell', { name: 'Second facteur supprimé' })).toHaveCount(1);
+  await expect(activity.getByRole('cell', { name: 'Moyen de deuxième étape ajouté' })).toHaveCount(2);
+  await expect(activity.getByRole('cell', { name: 'Moyen de deuxième étape supprimé' })).toHaveCount(1);
   await expect(
-    account.getByRole('table', { name: 'Sessions' }).getByRole('cell', { name: 'Deux facteurs' }),
+    account.getByRole('table', { name: 'Sessions' }).getByRole('cell', { name: 'Deux étapes' }),
   ).not.toHaveCount(0);
   expect(errors).toEqual([]);
 });
