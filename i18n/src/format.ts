@@ -1,4 +1,5 @@
 import { intlLocales, type Language, TIME_ZONE } from './languages.ts';
+import { hasLuxembourgishDates, LuxembourgishDateTimeFormat } from './lb-dates.ts';
 
 // Intl formatters are costly to build: one per language and options, built on first use.
 const cache = new Map<string, unknown>();
@@ -18,6 +19,10 @@ export function numberFormat(language: Language, options: Intl.NumberFormatOptio
   );
 }
 
+export function pluralRules(language: Language, options: Intl.PluralRulesOptions = {}): Intl.PluralRules {
+  return cached(`p|${language}|${JSON.stringify(options)}`, () => new Intl.PluralRules(intlLocales(language), options));
+}
+
 export function formatNumber(language: Language, value: number, options?: Intl.NumberFormatOptions): string {
   return numberFormat(language, options).format(value);
 }
@@ -27,18 +32,27 @@ export function formatEuroCents(language: Language, cents: number): string {
   return numberFormat(language, { style: 'currency', currency: 'EUR' }).format(cents / 100);
 }
 
+/**
+ * The date formatter of `language`, in Luxembourg time unless `options.timeZone` says otherwise. Luxembourgish
+ * gets its own month and weekday names also where the runtime has no Luxembourgish data (Chromium; see
+ * `lb-dates.ts`).
+ */
+export function dateTimeFormat(language: Language, options: Intl.DateTimeFormatOptions = {}): Intl.DateTimeFormat {
+  return cached(`d|${language}|${JSON.stringify(options)}`, () => {
+    const withZone = { timeZone: TIME_ZONE, ...options };
+    return language === 'lb' && !hasLuxembourgishDates()
+      ? new LuxembourgishDateTimeFormat(withZone)
+      : new Intl.DateTimeFormat(intlLocales(language), withZone);
+  });
+}
+
 /** A date (and time) in Luxembourg time, whatever the reader's computer says. */
 export function formatDateTime(
   language: Language,
   value: string | number | Date,
   options: Intl.DateTimeFormatOptions = { dateStyle: 'full', timeStyle: 'short' },
 ): string {
-  const date = value instanceof Date ? value : new Date(value);
-  const format = cached(
-    `d|${language}|${JSON.stringify(options)}`,
-    () => new Intl.DateTimeFormat(intlLocales(language), { timeZone: TIME_ZONE, ...options }),
-  );
-  return format.format(date);
+  return dateTimeFormat(language, options).format(value instanceof Date ? value : new Date(value));
 }
 
 /** `formatList('de', ['A', 'B', 'C'])` → `A, B und C`; `type: 'disjunction'` for "or". */

@@ -1,5 +1,6 @@
 import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
-import { IntlMessageFormat } from 'intl-messageformat';
+import { type Formatters, IntlMessageFormat } from 'intl-messageformat';
+import { dateTimeFormat, numberFormat, pluralRules } from './format.ts';
 import { FALLBACKS, intlLocales, LANGUAGES, type Language, TIME_ZONE } from './languages.ts';
 
 /**
@@ -27,6 +28,18 @@ const FORMATS = Object.fromEntries(
     ),
   ]),
 );
+
+/**
+ * The formatters of a message in `language`: this package's cached ones, so that `{when, date, long}` in
+ * Luxembourgish gets Luxembourgish month names also where the runtime has no Luxembourgish data (format.ts).
+ */
+function formattersOf(language: Language): Formatters {
+  return {
+    getNumberFormat: (_locales, options) => numberFormat(language, options as Intl.NumberFormatOptions),
+    getDateTimeFormat: (_locales, options) => dateTimeFormat(language, options),
+    getPluralRules: (_locales, options) => pluralRules(language, options),
+  };
+}
 
 /** What loads: a feature's messages whatever their keys (what `GemengElement`'s `static messages` lists). */
 export interface MessageSet {
@@ -142,7 +155,10 @@ export class Messages<K extends string = string> implements MessageSet {
     const id = `${language}\u0000${key}`;
     let format = this.#formats.get(id);
     if (!format) {
-      format = new IntlMessageFormat(source, intlLocales(language), FORMATS, { ignoreTag: true });
+      format = new IntlMessageFormat(source, intlLocales(language), FORMATS, {
+        ignoreTag: true,
+        formatters: formattersOf(language),
+      });
       this.#formats.set(id, format);
     }
     const result = format.format(values as Record<string, string | number | boolean | Date | null | undefined>);
