@@ -12,6 +12,7 @@ import {
   type Setting,
   StartupError,
 } from '@gemeng/service-kit';
+import { isDemoOperator, operatorFromConfig, operatorSettings } from './src/server/operator.ts';
 import {
   DEFAULT_ROUTER_URL,
   DEFAULT_SHELL_HOST,
@@ -28,13 +29,20 @@ runService('shell', async () => {
     routerUrl: { env: 'ROUTER_URL', read: (raw) => raw ?? DEFAULT_ROUTER_URL } satisfies Setting<string>,
     // Unset: the portal offers no sign-in.
     oidcIssuer: httpUrl('GEMENG_OIDC_ISSUER', ''),
+    // Who runs the platform: the footer, the privacy notice and the accessibility statement (demo defaults).
+    ...operatorSettings,
   });
   const log = createLogger('shell');
+  const operator = operatorFromConfig(config);
+  if (isDemoOperator(operator)) {
+    log.info('the footer and statements show demo operator details: set GEMENG_OPERATOR_NAME, GEMENG_CONTACT_EMAIL, …');
+  }
   try {
     const shell = await startShell({
       port: config.port,
       host: config.host,
       routerUrl: config.routerUrl,
+      operator,
       ...(config.oidcIssuer ? { oidcIssuer: config.oidcIssuer } : {}),
       log: (line) => log.info(line),
     });

@@ -1,4 +1,5 @@
 import type { Catalog } from './catalog.ts';
+import { type Operator, renderOperator } from './operator.ts';
 
 /** Placeholders in shell/index.html that the server fills (a `<meta>` needs no inline script). */
 export const ENDPOINT_PLACEHOLDER = '__GEMENG_GRAPHQL_ENDPOINT__';
@@ -50,6 +51,8 @@ export interface PageSettings {
   readonly catalog: Catalog;
   /** The application of the requested route: its module is preloaded. */
   readonly application: string | undefined;
+  /** Who runs the platform: the footer and `<meta name="gemeng:operator">` (operator.ts). Default: the demo's. */
+  readonly operator?: Operator;
 }
 
 /**
@@ -60,14 +63,16 @@ export interface PageSettings {
  */
 export function renderPage(template: string, settings: PageSettings): string {
   const { catalog } = settings;
+  const operator = renderOperator(template, settings.operator);
   const preloads = [catalog.runtime, settings.application && catalog.applications[settings.application]?.module];
   const head = [
+    operator.meta,
     `<meta name="${APPLICATIONS_META_NAME}" content="${escapeAttribute(JSON.stringify(catalog.applications))}">`,
     ...preloads
       .filter((url): url is string => Boolean(url))
       .map((url) => `<link rel="modulepreload" href="${escapeAttribute(url)}">`),
   ].join('\n    ');
-  return template
+  return operator.html
     .replaceAll(ENDPOINT_PLACEHOLDER, escapeAttribute(settings.routerUrl))
     .replaceAll(ISSUER_PLACEHOLDER, escapeAttribute(settings.oidcIssuer ?? ''))
     .replace(/<\/head>/i, `  ${head}\n  </head>`);

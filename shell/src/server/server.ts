@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheControlFor, FileStore, fileStat, safeJoin } from './assets.ts';
+import type { Operator } from './operator.ts';
 import { BASE_HEADERS, CROSS_ORIGIN_HEADERS, IMMUTABLE, sendResource, sendText } from './resource.ts';
 import { generatedState } from './state.ts';
 
@@ -19,6 +20,8 @@ export interface ShellOptions {
    * /embed.js, and allowed by the CSP's connect-src (discovery, token, revocation). Without it: no sign-in.
    */
   readonly oidcIssuer?: string;
+  /** Who runs the platform (GEMENG_OPERATOR_NAME, …): the pages' footer and statements. Default: demo values. */
+  readonly operator?: Operator;
   /** Built shell (index.html, assets). Default: shell/dist. */
   readonly shellDist?: string;
   /** Each `<frontendsDir>/<package>/dist` is served under `/widgets/<package>/`. Default: the repository's frontends. */
@@ -102,7 +105,15 @@ export async function startShell(options: ShellOptions = {}): Promise<RunningShe
   if (!(await fileStat(indexPath))) {
     throw new ShellStartError(`${indexPath} is missing: run "npm run build" first.`, 'MISSING_BUILD');
   }
-  const generated = generatedState({ routerUrl, oidcIssuer, version, frontendsDir, indexPath, log });
+  const generated = generatedState({
+    routerUrl,
+    oidcIssuer,
+    ...(options.operator ? { operator: options.operator } : {}),
+    version,
+    frontendsDir,
+    indexPath,
+    log,
+  });
   await generated();
   const files = new FileStore();
 

@@ -2,12 +2,14 @@ import { readFile, stat } from 'node:fs/promises';
 import { type Catalog, catalogSignature, distFolders, readCatalog, tagModules } from './catalog.ts';
 import { contentSecurityPolicy } from './csp.ts';
 import { embedLoaderSource, integrityOf, pinnedLoaderPath } from './embed-loader.ts';
+import type { Operator } from './operator.ts';
 import { applicationForPath, inlineScripts, layoutRoutes, renderPage } from './page.ts';
 import { CONTENT_TYPES, Resource } from './resource.ts';
 
 export interface StateSettings {
   readonly routerUrl: string;
   readonly oidcIssuer: string | undefined;
+  readonly operator?: Operator;
   readonly version: string;
   readonly frontendsDir: string;
   readonly indexPath: string;
