@@ -133,8 +133,39 @@ function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {
   return signal?.aborted === true || (error instanceof Error && error.name === 'AbortError');
 }
 
+/** Longer GET URLs may be cut by proxies and servers (8 KB is a common limit): such queries go as POST. */
+export const MAX_GET_URL_LENGTH = 4_000;
+
+/** A document whose first definition is a query (`query …` or the shorthand `{ … }`), comments skipped. */
+const QUERY_DOCUMENT = /^(?:\s|,|#[^\n\r]*)*(?:query\b|\{)/;
+
 /**
- * POSTs one GraphQL operation and returns its `data`. Throws a {@link GraphQLRequestError} for network and
+ * The GraphQL-over-HTTP GET URL of a public query (`?query=…&variables=…`), or undefined when it must go as POST:
+ * a mutation (or any document that does not start with a query), an endpoint that is not an absolute http(s)
+ * URL once resolved against the page, or a URL longer than {@link MAX_GET_URL_LENGTH}. A GET can be kept by the
+ * browser and by the portal's service worker (last-seen public data offline); a signed request never goes as GET.
+ */
+export function publicQueryUrl(
+  endpoint: string,
+  query: string,
+  variables?: Record<string, unknown>,
+): string | undefined {
+  if (!QUERY_DOCUMENT.test(query)) return undefined;
+  let url: URL;
+  try {
+    url = new URL(endpoint, globalThis.location?.href);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+  url.searchParams.set('query', query);
+  if (variables && Object.keys(variables).length > 0) url.searchParams.set('variables', JSON.stringify(variables));
+  return url.href.length <= MAX_GET_URL_LENGTH ? url.href : undefined;
+}
+
+/**
+ * Sends one GraphQL operation and returns its `data`: a public query (no access token) as GET
+ * ({@link publicQueryUrl}), anything else — a mutation, a signed request — as POST. Throws a {@link GraphQLRequestError} for network and
  * HTTP failures, unreadable responses and any GraphQL `errors` (with the partial `data` attached), so that a
  * caller only handles one error type — and a {@link ConfigurationError}, without sending anything, when it should
  * carry the access token to an endpoint that is not the page's router.
@@ -148,18 +179,22 @@ export async function graphqlRequest<TData, TVariables extends Record<string, un
   const { lang, signal, headers = {}, fetch: fetchImpl = globalThis.fetch, accessToken } = options;
   if (accessToken) assertTokenEndpoint(endpoint, options.tokenOrigins);
   const token = accessToken ? await accessToken() : undefined;
+  const signed = Boolean(token) || Object.keys(headers).some((name) => name.toLowerCase() === 'authorization');
+  const getUrl = signed ? undefined : publicQueryUrl(endpoint, query, variables);
   let response: Response;
   try {
-    response = await fetchImpl(endpoint, {
-      method: 'POST',
+    response = await fetchImpl(getUrl ?? endpoint, {
+      method: getUrl ? 'GET' : 'POST',
       headers: {
+        // On a GET too: a non-simple content type is what the router's CSRF prevention asks of a query sent
+        // without a body (Apollo Server's csrfPrevention), and the router allows it in its CORS answers.
         'content-type': 'application/json',
         accept: 'application/graphql-response+json, application/json',
         ...(lang ? { 'accept-language': lang } : {}),
         ...(token ? { authorization: `Bearer ${token}` } : {}),
         ...headers,
       },
-      body: JSON.stringify({ query, variables: variables ?? {} }),
+      ...(getUrl ? {} : { body: JSON.stringify({ query, variables: variables ?? {} }) }),
       signal: signal ?? null,
       credentials: 'omit',
     });

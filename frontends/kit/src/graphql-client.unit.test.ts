@@ -3,7 +3,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ConfigurationError } from './errors.ts';
-import { GraphQLRequestError, graphqlRequest, stepUpChallenge, withStepUp } from './graphql-client.ts';
+import {
+  GraphQLRequestError,
+  graphqlRequest,
+  MAX_GET_URL_LENGTH,
+  publicQueryUrl,
+  stepUpChallenge,
+  withStepUp,
+} from './graphql-client.ts';
 
 type Handler = (req: IncomingMessage, body: string, res: ServerResponse) => void;
 
@@ -20,7 +27,7 @@ beforeAll(async () => {
   server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const handler = routes.get(req.url ?? '');
+    const handler = routes.get(new URL(req.url ?? '/', 'http://x').pathname);
     if (handler) handler(req, Buffer.concat(chunks).toString('utf8'), res);
     else res.writeHead(404).end('not found');
   });
@@ -28,14 +35,21 @@ beforeAll(async () => {
   await once(server, 'listening');
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  routes.set('/echo', (req, body, res) =>
+  routes.set('/echo', (req, body, res) => {
+    const search = new URL(req.url ?? '/', 'http://x').searchParams;
     json(res, 200, {
       data: {
-        headers: { lang: req.headers['accept-language'], type: req.headers['content-type'] },
-        body: JSON.parse(body),
+        method: req.method,
+        headers: {
+          lang: req.headers['accept-language'],
+          type: req.headers['content-type'],
+          authorization: req.headers.authorization,
+        },
+        body: body ? JSON.parse(body) : undefined,
+        search: Object.fromEntries(search),
       },
-    }),
-  );
+    });
+  });
   routes.set('/not-found', (_req, _body, res) =>
     json(res, 200, { data: { commune: null }, errors: [{ message: 'No commune with slug "x"', path: ['commune'] }] }),
   );
@@ -56,6 +70,13 @@ afterAll(async () => {
   server.close();
 });
 
+interface Echo {
+  method: string;
+  headers: Record<string, string | undefined>;
+  body: unknown;
+  search: Record<string, string>;
+}
+
 async function capture(promise: Promise<unknown>): Promise<GraphQLRequestError> {
   try {
     await promise;
@@ -67,18 +88,50 @@ async function capture(promise: Promise<unknown>): Promise<GraphQLRequestError> 
 }
 
 describe('graphqlRequest', () => {
-  it('POSTs JSON with the language header and returns data', async () => {
-    const data = await graphqlRequest<{ headers: Record<string, string>; body: unknown }>(
-      `${base}/echo`,
-      'query Q($slug: String!) { commune(slug: $slug) { slug } }',
-      { slug: 'dudelange' },
-      { lang: 'lb' },
-    );
+  it('sends a public query as GET (GraphQL over HTTP) with the language header, and returns data', async () => {
+    const query = 'query Q($slug: String!) { commune(slug: $slug) { slug } }';
+    const data = await graphqlRequest<Echo>(`${base}/echo`, query, { slug: 'dudelange' }, { lang: 'lb' });
+    expect(data.method).toBe('GET');
     expect(data.headers).toEqual({ lang: 'lb', type: 'application/json' });
-    expect(data.body).toEqual({
-      query: 'query Q($slug: String!) { commune(slug: $slug) { slug } }',
-      variables: { slug: 'dudelange' },
-    });
+    expect(data.body).toBeUndefined();
+    expect(data.search).toEqual({ query, variables: '{"slug":"dudelange"}' });
+    // The same query and variables give the same URL: what the browser's and the service worker's caches key on.
+    const again = await graphqlRequest<Echo>(`${base}/echo`, query, { slug: 'dudelange' }, { lang: 'lb' });
+    expect(again.search).toEqual(data.search);
+  });
+
+  it('POSTs a mutation, a signed query and a query too long for a URL, never putting them in the address', async () => {
+    const mutation = 'mutation M($name: String!) { rename(name: $name) { ok } }';
+    const posted = await graphqlRequest<Echo>(`${base}/echo`, mutation, { name: 'x' });
+    expect(posted).toMatchObject({ method: 'POST', search: {}, body: { query: mutation, variables: { name: 'x' } } });
+
+    const query = '{ me { email } }';
+    const signed = await graphqlRequest<Echo>(
+      `${base}/echo`,
+      query,
+      {},
+      {
+        accessToken: async () => 'secret',
+        tokenOrigins: [base],
+      },
+    );
+    expect(signed).toMatchObject({ method: 'POST', search: {}, headers: { authorization: 'Bearer secret' } });
+    const byHeader = await graphqlRequest<Echo>(`${base}/echo`, query, {}, { headers: { Authorization: 'Bearer t' } });
+    expect(byHeader).toMatchObject({ method: 'POST', search: {} });
+
+    const long = `{ a(text: "${'x'.repeat(MAX_GET_URL_LENGTH)}") }`;
+    expect(await graphqlRequest<Echo>(`${base}/echo`, long)).toMatchObject({ method: 'POST', body: { query: long } });
+  });
+
+  it('knows a query from other documents, comments and commas included', () => {
+    expect(publicQueryUrl('https://r.example/graphql', '{ a }')).toBe('https://r.example/graphql?query=%7B+a+%7D');
+    expect(publicQueryUrl('https://r.example/graphql', '# why\n, query Q { a }', {})).toContain('query=');
+    expect(publicQueryUrl('https://r.example/graphql', 'mutation { a }')).toBeUndefined();
+    expect(publicQueryUrl('https://r.example/graphql', 'subscription { a }')).toBeUndefined();
+    expect(publicQueryUrl('https://r.example/graphql', 'queryX { a }')).toBeUndefined();
+    // Relative without a page to resolve against, or not http(s): POST as before.
+    expect(publicQueryUrl('/graphql', '{ a }')).toBeUndefined();
+    expect(publicQueryUrl('data:,x', '{ a }')).toBeUndefined();
   });
 
   it('throws a graphql error with the partial data and the server’s messages', async () => {

@@ -24,7 +24,11 @@ beforeAll(async () => {
     if (req.method === 'OPTIONS') return void res.writeHead(204, cors).end();
     let raw = '';
     for await (const chunk of req) raw += chunk;
-    const body = JSON.parse(raw);
+    // The kit sends a public query as GET (?query=…&variables=…), anything else as a JSON POST.
+    const search = new URL(req.url ?? '/', 'http://x').searchParams;
+    const body = raw
+      ? JSON.parse(raw)
+      : { query: search.get('query'), variables: JSON.parse(search.get('variables') ?? '{}') };
     requests.push({ headers: req.headers, body });
     if (failNext) {
       failNext = false;
