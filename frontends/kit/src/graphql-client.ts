@@ -136,8 +136,13 @@ function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {
 /** Longer GET URLs may be cut by proxies and servers (8 KB is a common limit): such queries go as POST. */
 export const MAX_GET_URL_LENGTH = 4_000;
 
-/** A document whose first definition is a query (`query …` or the shorthand `{ … }`), comments skipped. */
-const QUERY_DOCUMENT = /^(?:\s|,|#[^\n\r]*)*(?:query\b|\{)/;
+/**
+ * True when the document's first definition is a query (`query …` or the shorthand `{ … }`; comments and commas
+ * skipped): what may go as GET and be kept. A document starting with a fragment counts as not a query.
+ */
+export function isQueryDocument(query: string): boolean {
+  return /^(?:\s|,|#[^\n\r]*)*(?:query\b|\{)/.test(query);
+}
 
 /**
  * The GraphQL-over-HTTP GET URL of a public query (`?query=…&variables=…`), or undefined when it must go as POST:
@@ -150,7 +155,7 @@ export function publicQueryUrl(
   query: string,
   variables?: Record<string, unknown>,
 ): string | undefined {
-  if (!QUERY_DOCUMENT.test(query)) return undefined;
+  if (!isQueryDocument(query)) return undefined;
   let url: URL;
   try {
     url = new URL(endpoint, globalThis.location?.href);

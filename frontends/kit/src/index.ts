@@ -55,6 +55,8 @@ export {
   type GraphQLRequestOptions,
   graphqlRequest,
   INSUFFICIENT_USER_AUTHENTICATION,
+  isQueryDocument,
+  publicQueryUrl,
   type StepUpChallenge,
   stepUpChallenge,
   withStepUp,
