@@ -44,7 +44,7 @@ export class ApiClientRegisterPart extends AccountSection {
   render(): TemplateResult {
     const lang = this.lang;
     return html`<section part="app-register">
-      ${this.host.heading(2, ta(lang, 'appRegisterHeading'), 'app-register-heading')}
+      ${this.host.heading(1, ta(lang, 'appRegisterHeading'), 'app-register-heading')}
       <form part="form" class="form" novalidate aria-busy=${this.ariaBusy()} @submit=${(e: SubmitEvent) => void this.#submit(e)}>
         ${this.field({
           name: 'name',

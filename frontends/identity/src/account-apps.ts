@@ -10,7 +10,15 @@ import {
   type Me,
 } from './account-data.ts';
 import { ta } from './account-messages.ts';
-import { type AccountHost, AccountSection, renderTime } from './account-section.ts';
+import {
+  type AccountHost,
+  AccountSection,
+  type CopyOutcome,
+  clipboard,
+  copyText,
+  renderCopyOutcome,
+  renderTime,
+} from './account-section.ts';
 import { t } from './auth-messages.ts';
 
 /** A secret just made (registration or rotation): shown once, until the person says they stored it. */
@@ -26,12 +34,6 @@ export interface DeveloperEndpoints {
   readonly graphqlEndpoint: string | undefined;
 }
 
-/** The asynchronous Clipboard API, when the page may use it (secure contexts only). */
-function clipboard(): Pick<Clipboard, 'writeText'> | undefined {
-  const board = globalThis.navigator?.clipboard;
-  return typeof board?.writeText === 'function' ? board : undefined;
-}
-
 /**
  * The person's applications (a table; per active one "Rotate secret" and "Revoke", the latter after an inline
  * confirmation) and the box that shows a new secret once (`issued`, kept until "I have stored the secret" or a
@@ -44,7 +46,7 @@ export class ApiClientsPart extends AccountSection {
   /** The client id of the application whose revocation waits for the person's confirmation. */
   confirming: string | undefined;
   /** The outcome of "Copy", shown in the secret's box. */
-  copyOutcome: { readonly kind: 'status' | 'alert'; readonly text: string } | undefined;
+  copyOutcome: CopyOutcome | undefined;
 
   override reset(): void {
     super.reset();
@@ -113,15 +115,9 @@ export class ApiClientsPart extends AccountSection {
 
   async #copy(): Promise<void> {
     const secret = this.issued?.secret;
-    const board = clipboard();
-    if (!secret || !board) return;
-    try {
-      await board.writeText(secret);
-      this.copyOutcome = { kind: 'status', text: ta(this.lang, 'secretCopied') };
-    } catch {
-      // Refused (no permission, the page lost the focus): the secret is on screen to select by hand.
-      this.copyOutcome = { kind: 'alert', text: ta(this.lang, 'copyFailed') };
-    }
+    if (!secret || !clipboard()) return;
+    // Refused, the secret is still on screen to select by hand.
+    this.copyOutcome = await copyText(secret, ta(this.lang, 'secretCopied'), ta(this.lang, 'copyFailed'));
     this.host.requestUpdate();
   }
 
@@ -139,7 +135,7 @@ export class ApiClientsPart extends AccountSection {
     const lang = this.lang;
     const copy = this.copyOutcome;
     return html`<div part="client-secret" class="client-secret">
-      ${this.host.heading(2, ta(lang, 'secretHeading', { name: issued.name }), 'apps-secret-heading')}
+      ${this.host.heading(1, ta(lang, 'secretHeading', { name: issued.name }), 'apps-secret-heading')}
       <p class="warning" id="apps-secret-warning">${ta(lang, 'secretWarning')}</p>
       <dl>
         <dt>${ta(lang, 'clientId')}</dt>
@@ -165,8 +161,7 @@ export class ApiClientsPart extends AccountSection {
           ${ta(lang, 'secretStored')}
         </button>
       </div>
-      <p part="status" role="status" class="status" id="apps-copy-status">${copy?.kind === 'status' ? copy.text : ''}</p>
-      ${copy?.kind === 'alert' ? html`<p part="alert" role="alert" id="apps-copy-alert">${copy.text}</p>` : nothing}
+      ${renderCopyOutcome(copy, 'apps-copy')}
     </div>`;
   }
 
@@ -175,7 +170,7 @@ export class ApiClientsPart extends AccountSection {
     const confirming = me.apiClients.find((app) => app.clientId === this.confirming && !app.revokedAt);
     const index = confirming ? me.apiClients.indexOf(confirming) : -1;
     return html`<section part="apps" aria-busy=${this.ariaBusy()}>
-      ${this.host.heading(2, ta(lang, 'appsListHeading'), 'apps-list-heading')}
+      ${this.host.heading(1, ta(lang, 'appsListHeading'), 'apps-list-heading')}
       ${this.#renderTable(me.apiClients)}
       ${
         confirming
@@ -284,8 +279,7 @@ export class ApiClientsSection {
 
   render(me: Me, endpoints: DeveloperEndpoints): TemplateResult {
     const lang = this.host.language;
-    return html`<section part="apps-section" aria-labelledby="apps-heading">
-      ${this.host.heading(1, ta(lang, 'appsHeading'), 'apps-heading')}
+    return html`<section part="apps-section">
       <p>${ta(lang, 'appsIntro')}</p>
       <dl part="apps-endpoints">
         ${

@@ -20,9 +20,9 @@ useAccountFixture();
 
 describe('<gemeng-account>: applications', () => {
   it('registers an application and shows its client id and secret once, until the person has stored it', async () => {
-    const { element, root } = await mountAccount();
+    const { element, root } = await mountAccount('developers');
     const section = root.querySelector('[part="apps-section"]')!;
-    expect(section.getAttribute('aria-labelledby')).toBe('apps-heading');
+    expect(text(root.querySelector('h3#account-heading'))).toBe(en.appsHeading);
     expect(text(section.querySelector('[data-testid="token-endpoint"]'))).toBe(`${ISSUER}/token`);
     expect(text(section.querySelector('[part="apps-endpoints"]'))).toContain('graph.read');
     expect(text(section.querySelector('[part="apps-endpoints"]'))).toContain(fx.endpoint);
@@ -104,7 +104,7 @@ describe('<gemeng-account>: applications', () => {
 
   it('shows the limit of active applications next to the name field', async () => {
     fx.me = person({ apiClients: [AGENDA] });
-    const { element, root } = await mountAccount();
+    const { element, root } = await mountAccount('developers');
     fx.answers.ApiClientCreate = {
       data: {
         apiClientCreate: {
@@ -133,7 +133,7 @@ describe('<gemeng-account>: applications', () => {
 
   it('rotates a secret, and revokes an application only once the person confirms', async () => {
     fx.me = person({ apiClients: [AGENDA, OLD_FEED] });
-    const { element, root } = await mountAccount();
+    const { element, root } = await mountAccount('developers');
     const rows = [...root.querySelectorAll('[part~="apps-table"] tbody tr')];
     expect(rows).toHaveLength(2);
     expect(text(rows[1]?.querySelector('td:nth-of-type(3)'))).toMatch(/^Revoked on /);

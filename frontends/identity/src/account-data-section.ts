@@ -75,7 +75,7 @@ export class DataExportPart extends AccountSection {
   render(): TemplateResult {
     const lang = this.lang;
     return html`<section part="data-export" aria-busy=${this.ariaBusy()}>
-      ${this.host.heading(2, ta(lang, 'exportHeading'), 'export-heading')}
+      ${this.host.heading(1, ta(lang, 'exportHeading'), 'export-heading')}
       <p>${ta(lang, 'exportIntro')}</p>
       <div class="actions">
         <button part="button" type="button" aria-disabled=${this.disabled()} @click=${() => void this.#download()}>
@@ -115,7 +115,7 @@ export class AccountErasePart extends AccountSection {
   render(): TemplateResult {
     const lang = this.lang;
     return html`<section part="account-erase">
-      ${this.host.heading(2, ta(lang, 'eraseHeading'), 'erase-heading')}
+      ${this.host.heading(1, ta(lang, 'eraseHeading'), 'erase-heading')}
       <ul>
         <li>${ta(lang, 'eraseNow')}</li>
         <li>${ta(lang, 'eraseServices')}</li>
@@ -142,7 +142,7 @@ export class DataSection {
   readonly export: DataExportPart;
   readonly erase: AccountErasePart;
 
-  constructor(private readonly host: AccountHost) {
+  constructor(host: AccountHost) {
     this.export = new DataExportPart(host);
     this.erase = new AccountErasePart(host);
   }
@@ -152,9 +152,7 @@ export class DataSection {
   }
 
   render(): TemplateResult {
-    const lang = this.host.language;
-    return html`<section part="data-section" aria-labelledby="data-heading">
-      ${this.host.heading(1, ta(lang, 'dataHeading'), 'data-heading')}
+    return html`<section part="data-section">
       ${this.export.render()} ${this.erase.render()}
     </section>`;
   }

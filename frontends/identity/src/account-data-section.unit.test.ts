@@ -16,7 +16,7 @@ useAccountFixture();
 
 describe('<gemeng-account>: your data', () => {
   it('downloads everything about the person as one JSON file, and says so when it cannot', async () => {
-    const { element, root } = await mountAccount();
+    const { element, root } = await mountAccount('data');
     const blobs: Blob[] = [];
     const clicked: { download: string; href: string }[] = [];
     const createObjectURL = URL.createObjectURL;
@@ -71,7 +71,7 @@ describe('<gemeng-account>: your data', () => {
   });
 
   it('deletes the account with the password and the confirmation, then says so and signs out here', async () => {
-    const { element, root } = await mountAccount();
+    const { element, root } = await mountAccount('data');
     const password = root.querySelector<HTMLInputElement>('#erase-password')!;
     const confirm = root.querySelector<HTMLInputElement>('#erase-confirm')!;
     expect(text(root.querySelector('label[for="erase-password"]'))).toBe(en.currentPassword);

@@ -201,7 +201,7 @@ export class PasskeysSection extends AccountSection {
     const supported = browserSupportsWebAuthn();
     this.#formShown = supported;
     return html`<section part="passkeys" aria-busy=${this.ariaBusy()}>
-      ${this.host.heading(2, ta(lang, 'passkeysHeading'), 'passkeys-heading')}
+      ${this.host.heading(1, ta(lang, 'passkeysHeading'), 'passkeys-heading')}
       <p>${ta(lang, 'passkeysIntro')}</p>
       ${this.#renderTable(me.passkeys)}
       ${

@@ -111,7 +111,7 @@ export class EmailChangeForm extends AccountSection {
   render(): TemplateResult {
     const lang = this.lang;
     return html`<section part="email-change">
-      ${this.host.heading(2, ta(lang, 'emailChangeHeading'), 'email-heading')}
+      ${this.host.heading(1, ta(lang, 'emailChangeHeading'), 'email-heading')}
       <form part="form" class="form" novalidate aria-busy=${this.ariaBusy()} @submit=${(e: SubmitEvent) => void this.#submit(e)}>
         ${this.errorSummary()}
         ${this.field({
@@ -149,8 +149,7 @@ export class ProfileSection {
   render(me: Me, communes: readonly CommuneRef[]): TemplateResult {
     const lang = this.host.language;
     const residence = me.communesOfResidence.map((c) => c.name).join(', ');
-    return html`<section part="profile-section" aria-labelledby="profile-heading">
-      ${this.host.heading(1, ta(lang, 'profile'), 'profile-heading')}
+    return html`<section part="profile-section">
       <dl part="profile">
         <dt>${t(lang, 'name')}</dt>
         <dd data-testid="account-name">${me.name}</dd>

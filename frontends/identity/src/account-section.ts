@@ -5,7 +5,7 @@ import {
   type MutationHost,
   type Operation,
 } from '@gemeng/frontend-kit';
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { ta } from './account-messages.ts';
 
 /** What the parts of `<gemeng-account>` need from the element (one shadow root, so ids and labels connect). */
@@ -21,6 +21,34 @@ export interface AccountHost extends MutationHost {
   heading(depth: number, content: string, id: string, part?: string): TemplateResult;
   /** The account has just been erased: says so in place of the account and signs out on this page. */
   accountErased(): Promise<void>;
+}
+
+/** The asynchronous Clipboard API, when the page may use it (secure contexts only). */
+export function clipboard(): Pick<Clipboard, 'writeText'> | undefined {
+  const board = globalThis.navigator?.clipboard;
+  return typeof board?.writeText === 'function' ? board : undefined;
+}
+
+/** The outcome of a "Copy" button, shown next to it. */
+export interface CopyOutcome {
+  readonly kind: 'status' | 'alert';
+  readonly text: string;
+}
+
+/** Copies `text`; `copied` or `failed` (refused: no permission, the page lost the focus) says how it went. */
+export async function copyText(text: string, copied: string, failed: string): Promise<CopyOutcome> {
+  try {
+    await clipboard()?.writeText(text);
+    return { kind: 'status', text: copied };
+  } catch {
+    return { kind: 'alert', text: failed };
+  }
+}
+
+/** The outcome of a "Copy" button: a status line (always there, so that it is announced) and an alert. */
+export function renderCopyOutcome(outcome: CopyOutcome | undefined, id: string): TemplateResult {
+  return html`<p part="status" role="status" class="status" id="${id}-status">${outcome?.kind === 'status' ? outcome.text : ''}</p>
+    ${outcome?.kind === 'alert' ? html`<p part="alert" role="alert" id="${id}-alert">${outcome.text}</p>` : nothing}`;
 }
 
 /** A date and time in the widget's language (Luxembourg time), machine-readable in `datetime`. */

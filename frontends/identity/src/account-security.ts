@@ -46,8 +46,7 @@ export class SecuritySection {
     const lang = this.host.language;
     const substantial = acr === 'substantial';
     const hasSecondFactor = me.totpEnabled || me.passkeys.length > 0 || me.codeCard !== null;
-    return html`<section part="security-section" aria-labelledby="security-heading">
-      ${this.host.heading(1, ta(lang, 'security'), 'security-heading')}
+    return html`<section part="security-section">
       <p part="level" data-testid="account-level">
         ${substantial ? ta(lang, 'levelSubstantial') : ta(lang, 'levelLow')}
       </p>
@@ -60,7 +59,7 @@ export class SecuritySection {
   #renderCodeCard(card: CodeCardStatus | null): TemplateResult {
     const lang = this.host.language;
     return html`<section part="code-card">
-      ${this.host.heading(2, ta(lang, 'codeCardHeading'), 'code-card-heading')}
+      ${this.host.heading(1, ta(lang, 'codeCardHeading'), 'code-card-heading')}
       ${
         card
           ? html`<dl>
@@ -85,7 +84,7 @@ export class SecuritySection {
   #renderLog(events: readonly SecurityEvent[]): TemplateResult {
     const lang = this.host.language;
     return html`<section part="security-log">
-      ${this.host.heading(2, ta(lang, 'logHeading'), 'log-heading')}
+      ${this.host.heading(1, ta(lang, 'logHeading'), 'log-heading')}
       <p>${ta(lang, 'logIntro', { count: SECURITY_LOG_SIZE })}</p>
       ${renderDataTable({
         labelledBy: 'log-heading',

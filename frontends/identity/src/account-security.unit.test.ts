@@ -35,7 +35,7 @@ beforeEach(() => {
 
 describe('<gemeng-account>: security', () => {
   it('asks for a second factor when the server wants one, then makes the change without a second click', async () => {
-    const { element, root } = await mountAccount();
+    const { element, root } = await mountAccount('security');
     fx.answers.PasskeyRemove = afterStepUp(STEP_UP, {
       data: { passkeyRemove: { __typename: 'PasskeyRemovePayload', id: 'p1' } },
     });
@@ -80,7 +80,7 @@ describe('<gemeng-account>: security', () => {
 
   it('asks again for a recent second factor (max_age), and nothing happens if the person gives up', async () => {
     fx.me = person({ totpEnabled: true });
-    const { element, root } = await mountAccount();
+    const { element, root } = await mountAccount('security');
     fx.answers.TotpRemove = afterStepUp(SUDO, { data: { totpRemove: { __typename: 'TotpRemovePayload', ok: true } } });
     button(root, en.totpRemove).click();
     await settled(element, (r) => Boolean(r.querySelector('#totp-step-up')));
@@ -111,7 +111,7 @@ describe('<gemeng-account>: security', () => {
   });
 
   it('sets up the authenticator app: QR code, key as text, first code, recovery codes once', async () => {
-    const { element, root } = await mountAccount();
+    const { element, root } = await mountAccount('security');
     fx.answers.TotpEnrolStart = {
       data: {
         totpEnrolStart: { secret: 'JBSWY3DPEHPK3PXP', otpauthUri: 'otpauth://totp/Gemeng:lea?secret=JBSWY3DPEHPK3PXP' },
@@ -119,7 +119,12 @@ describe('<gemeng-account>: security', () => {
     };
     button(root, en.totpSetUp).click();
     await settled(element, (r) => Boolean(r.querySelector('[part~="totp-secret"]')));
-    expect(text(root.querySelector('[part~="totp-secret"]'))).toBe('JBSWY3DPEHPK3PXP');
+    // Seen in groups of four, heard spelt out group after group; the QR code says where the key is.
+    expect(text(root.querySelector('[part~="totp-secret"]'))).toBe('JBSW Y3DP EHPK 3PXP');
+    expect(root.querySelector('[part~="totp-secret"]')?.getAttribute('aria-hidden')).toBe('true');
+    expect(text(root.querySelector('.key .visually-hidden'))).toBe(
+      en.totpKeyLabel.replace('{groups}', 'J B S W, Y 3 D P, E H P K, 3 P X P'),
+    );
     const qr = root.querySelector('[part~="totp-qr"]')!;
     expect(qr.getAttribute('role')).toBe('img');
     expect(qr.getAttribute('aria-label')).toBe(en.totpQrLabel);
@@ -145,7 +150,7 @@ describe('<gemeng-account>: security', () => {
   it('adds a passkey with the chosen name, and says where to go when this website may not create one', async () => {
     const options = { challenge: 'abc', rp: { id: 'id.test', name: 'Gemeng' } };
     fx.answers.PasskeyRegisterStart = { data: { passkeyRegisterStart: { options } } };
-    const { element, root } = await mountAccount();
+    const { element, root } = await mountAccount('security');
     const form = () => root.querySelector('[part="passkeys"] form')?.getAttribute('data-options');
     await settled(element, () => form() === 'ready');
     expect(count('PasskeyRegisterStart')).toBe(1);
@@ -180,7 +185,7 @@ describe('<gemeng-account>: security', () => {
   it('when identity wants a second factor before handing out options, confirms it, then asks for one more click', async () => {
     const options = { challenge: 'xyz', rp: { id: 'id.test', name: 'Gemeng' } };
     fx.answers.PasskeyRegisterStart = afterStepUp(SUDO, { data: { passkeyRegisterStart: { options } } });
-    const { element, root } = await mountAccount();
+    const { element, root } = await mountAccount('security');
     await settled(element, (r) => r.querySelector('[part="passkeys"] form')?.getAttribute('data-options') === 'failed');
     button(root, en.addPasskey).click();
     expect(webauthn.startRegistration).not.toHaveBeenCalled();

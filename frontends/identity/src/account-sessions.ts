@@ -21,7 +21,7 @@ export class SessionsSection extends AccountSection {
   render(me: Me): TemplateResult {
     const lang = this.lang;
     return html`<section part="sessions" aria-busy=${this.ariaBusy()}>
-      ${this.host.heading(2, ta(lang, 'sessionsHeading'), 'sessions-heading')}
+      ${this.host.heading(1, ta(lang, 'sessionsHeading'), 'sessions-heading')}
       <p>${ta(lang, 'sessionsIntro')}</p>
       ${this.#renderTable(me.sessions)}
       ${this.renderFeedback()}

@@ -11,6 +11,39 @@ export const accountStyles = css`
     border-radius: var(--_radius);
     padding: var(--_space);
     max-width: 48rem;
+    min-width: 0;
+    /* Reflow (WCAG 1.4.10): a long word (an address, a key) breaks rather than push the page sideways. */
+    overflow-wrap: break-word;
+    container-type: inline-size;
+  }
+  dd,
+  li,
+  code,
+  .status,
+  [role='alert'] {
+    overflow-wrap: anywhere;
+    min-width: 0;
+  }
+
+  /* The navigation between the account's pages */
+  .account-nav ul {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 1rem;
+    list-style: none;
+    margin: 0 0 var(--_space);
+    padding: 0 0 0.25rem;
+    border-bottom: 1px solid var(--_border);
+  }
+  .account-nav a {
+    display: inline-block;
+    padding: 0.35rem 0;
+  }
+  .account-nav a[aria-current='page'] {
+    font-weight: 700;
+    color: inherit;
+    text-decoration: none;
+    border-bottom: 3px solid var(--_accent);
   }
   [part='heading'] {
     margin: 0 0 calc(var(--_space) / 2);
@@ -22,15 +55,6 @@ export const accountStyles = css`
     margin: calc(var(--_space) * 1.5) 0 calc(var(--_space) / 2);
     font-size: 1.125rem;
     line-height: 1.3;
-  }
-  [part~='profile-section'] > [part='section-heading'],
-  [part~='security-section'] > [part='section-heading'],
-  [part~='apps-section'] > [part='section-heading'],
-  [part~='data-section'] > [part='section-heading'] {
-    font-size: 1.3rem;
-    color: var(--_accent);
-    border-bottom: 1px solid var(--_border);
-    padding-bottom: 0.25rem;
   }
   p {
     margin: 0 0 calc(var(--_space) / 2);
@@ -46,6 +70,16 @@ export const accountStyles = css`
   }
   dd {
     margin: 0;
+  }
+  /* Narrow (a phone): each term above its value. */
+  @container (max-width: 30rem) {
+    dl {
+      grid-template-columns: minmax(0, 1fr);
+      gap: 0 1rem;
+    }
+    dd {
+      margin-bottom: 0.5rem;
+    }
   }
   a {
     color: var(--_accent);
@@ -130,6 +164,19 @@ export const accountStyles = css`
   .secret {
     overflow-wrap: anywhere;
     font-weight: 600;
+  }
+  .key {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 1rem;
+    margin: 0 0 calc(var(--_space) / 2);
+  }
+  .key .secret {
+    font-size: 1.15rem;
+    letter-spacing: 0.05em;
+    word-spacing: 0.3em;
+    user-select: all;
   }
   [part='recovery-codes'] {
     columns: 2 10rem;

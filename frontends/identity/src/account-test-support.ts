@@ -11,6 +11,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect, vi } from 'vitest';
 import './gemeng-account.ts';
 import type { Account } from './account.ts';
 import type { ApiClient, Me } from './account-data.ts';
+import type { AccountPage } from './account-pages.ts';
 import en from './messages/account/en.json' with { type: 'json' };
 
 export { en };
@@ -209,18 +210,24 @@ export function useAccountFixture(): void {
   });
 }
 
-export async function mountAccount(): Promise<{ element: Account; root: ShadowRoot }> {
+/** What shows that a page's section (a chunk of its own; Security's passkeys one more inside) has loaded. */
+const PAGE_LOADED: Readonly<Record<AccountPage, string>> = {
+  profile: '[part="profile-section"] [part="email-change"]',
+  security: '[part="security-section"] [part="passkeys"]',
+  data: '[part="data-section"] [part="account-erase"]',
+  developers: '[part="apps-section"] [part="app-register"]',
+};
+
+export async function mountAccount(page: AccountPage = 'profile'): Promise<{ element: Account; root: ShadowRoot }> {
   const element = document.createElement('gemeng-account');
+  element.setAttribute('page', page);
   element.setAttribute('lang', 'en');
   element.setAttribute('issuer', ISSUER);
   element.setAttribute('endpoint', fx.endpoint);
   element.setAttribute('mode', 'popup');
   element.setAttribute('heading-level', '3');
   document.body.append(element);
-  // Every section (each a chunk of its own, the passkeys one inside Security) has loaded.
-  const root = await settled(element, (r) =>
-    Boolean(r.querySelector('[part="data-section"] [part="account-erase"]') && r.querySelector('[part="passkeys"]')),
-  );
+  const root = await settled(element, (r) => Boolean(r.querySelector(PAGE_LOADED[page])));
   expect(root.querySelector('[part~="loading"]')).toBeNull();
   return { element, root };
 }

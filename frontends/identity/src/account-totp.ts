@@ -2,7 +2,19 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { isFailure, type Me, TOTP_ENROL_CONFIRM, TOTP_ENROL_START, TOTP_REMOVE } from './account-data.ts';
 import { ta } from './account-messages.ts';
-import { AccountSection } from './account-section.ts';
+import { AccountSection, type CopyOutcome, clipboard, copyText, renderCopyOutcome } from './account-section.ts';
+
+/** The key in groups of four characters (`JBSW Y3DP …`), as authenticator apps show and accept it. */
+export function keyGroups(secret: string): string[] {
+  return secret.replace(/\s+/g, '').match(/.{1,4}/g) ?? [];
+}
+
+/** The key spelt out for screen readers, group after group: `J B S W, Y 3 D P, …`. */
+export function spokenKey(secret: string): string {
+  return keyGroups(secret)
+    .map((group) => [...group].join(' '))
+    .join(', ');
+}
 
 /**
  * The authenticator app (TOTP): set it up (QR code and the key as text, then a first code), show the ten
@@ -14,11 +26,22 @@ export class TotpSection extends AccountSection {
   enrolment: { readonly secret: string; readonly qr: string } | undefined;
   /** Shown once after the confirmation, until the person says they kept them (or signs out). */
   recoveryCodes: readonly string[] | undefined;
+  /** The outcome of "Copy" next to the key. */
+  copyOutcome: CopyOutcome | undefined;
 
   override reset(): void {
     super.reset();
     this.enrolment = undefined;
     this.recoveryCodes = undefined;
+    this.copyOutcome = undefined;
+  }
+
+  async #copyKey(): Promise<void> {
+    const secret = this.enrolment?.secret;
+    if (!secret) return;
+    const lang = this.lang;
+    this.copyOutcome = await copyText(secret, ta(lang, 'keyCopied'), ta(lang, 'keyCopyFailed'));
+    this.host.requestUpdate();
   }
 
   async #start(): Promise<void> {
@@ -30,6 +53,7 @@ export class TotpSection extends AccountSection {
     // The SVG is drawn here from the URI (paths only, no text from the server): safe to insert as markup.
     this.enrolment = { secret, qr: renderSVG(otpauthUri, { border: 4, ecc: 'M' }) };
     this.feedback = undefined;
+    this.copyOutcome = undefined;
     this.host.requestUpdate();
     this.focusLater('totp-scan');
   }
@@ -37,6 +61,7 @@ export class TotpSection extends AccountSection {
   #cancel(): void {
     if (this.busy) return;
     this.enrolment = undefined;
+    this.copyOutcome = undefined;
     this.fieldErrors = {};
     this.feedback = undefined;
     this.host.requestUpdate();
@@ -53,6 +78,7 @@ export class TotpSection extends AccountSection {
     const result = answer.totpEnrolConfirm;
     if (isFailure(result)) return this.showFailure(result, ['code']);
     this.enrolment = undefined;
+    this.copyOutcome = undefined;
     this.recoveryCodes = result.recoveryCodes;
     this.feedback = { kind: 'status', text: ta(this.lang, 'totpEnrolled') };
     this.host.requestUpdate();
@@ -80,7 +106,7 @@ export class TotpSection extends AccountSection {
   render(me: Me): TemplateResult {
     const lang = this.lang;
     return html`<section part="totp" aria-busy=${this.ariaBusy()}>
-      ${this.host.heading(2, ta(lang, 'totpHeading'), 'totp-heading')}
+      ${this.host.heading(1, ta(lang, 'totpHeading'), 'totp-heading')}
       ${this.recoveryCodes ? this.#renderRecoveryCodes(this.recoveryCodes) : nothing}
       ${
         this.enrolment
@@ -108,7 +134,21 @@ export class TotpSection extends AccountSection {
     return html`<div part="totp-enrolment" class="enrolment">
       <p id="totp-scan" tabindex="-1">${ta(lang, 'totpScan')}</p>
       <div part="totp-qr" class="qr" role="img" aria-label=${ta(lang, 'totpQrLabel')}>${unsafeHTML(enrolment.qr)}</div>
-      <p>${ta(lang, 'totpManual')} <code part="totp-secret" class="secret">${enrolment.secret}</code></p>
+      <p id="totp-manual">${ta(lang, 'totpManual')}</p>
+      <div class="key">
+        <!-- Seen in groups of four (selectable); heard spelt out, group after group. -->
+        <code part="totp-secret" class="secret" aria-hidden="true">${keyGroups(enrolment.secret).join(' ')}</code>
+        <span class="visually-hidden">${ta(lang, 'totpKeyLabel', { groups: spokenKey(enrolment.secret) })}</span>
+        ${
+          clipboard()
+            ? html`<button part="button secondary" class="secondary" type="button"
+                aria-label="${ta(lang, 'copySecret')}: ${ta(lang, 'totpKey')}" @click=${() => void this.#copyKey()}>
+                ${ta(lang, 'copySecret')}
+              </button>`
+            : nothing
+        }
+      </div>
+      ${renderCopyOutcome(this.copyOutcome, 'totp-copy')}
       <form part="form" class="form" novalidate @submit=${(e: SubmitEvent) => void this.#confirm(e)}>
         ${this.field({
           name: 'code',
@@ -135,7 +175,7 @@ export class TotpSection extends AccountSection {
   #renderRecoveryCodes(codes: readonly string[]): TemplateResult {
     const lang = this.lang;
     return html`<div part="recovery" class="recovery">
-      ${this.host.heading(3, ta(lang, 'recoveryHeading'), 'recovery-heading')}
+      ${this.host.heading(2, ta(lang, 'recoveryHeading'), 'recovery-heading')}
       <p id="recovery-hint">${ta(lang, 'recoveryHint')}</p>
       <ol part="recovery-codes" aria-labelledby="recovery-heading" aria-describedby="recovery-hint">
         ${codes.map((code) => html`<li><code>${code}</code></li>`)}

@@ -8,6 +8,7 @@ import {
   integerBetween,
   LazyController,
   type Operation,
+  oneOf,
   type StepUpChallenge,
 } from '@gemeng/frontend-kit';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
@@ -16,6 +17,13 @@ import type { ApiClientsSection, DeveloperEndpoints } from './account-apps.ts';
 import { ACCOUNT_QUERY, type CommuneRef, type Me, SECURITY_LOG_SIZE } from './account-data.ts';
 import type { DataSection } from './account-data-section.ts';
 import { accountMessages, ta } from './account-messages.ts';
+import {
+  ACCOUNT_PAGES,
+  type AccountPage,
+  accountPageHeading,
+  isAccountPage,
+  renderAccountNav,
+} from './account-pages.ts';
 import type { ProfileSection } from './account-profile.ts';
 import type { AccountHost, AccountSection, AccountSectionGroup } from './account-section.ts';
 import type { SecuritySection } from './account-security.ts';
@@ -24,6 +32,13 @@ import { AuthElement } from './auth-element.ts';
 import { authMessages, t } from './auth-messages.ts';
 
 export { ACCOUNT_QUERY, type AccountData } from './account-data.ts';
+export { ACCOUNT_PAGES, type AccountPage } from './account-pages.ts';
+
+/** Detail of the `gemeng-title` event: the page's title, and whether a form on it shows errors. */
+export interface TitleDetail {
+  readonly title: string;
+  readonly error?: boolean;
+}
 
 interface Shown {
   readonly me: Me;
@@ -38,12 +53,14 @@ type LoadState =
   | { readonly status: 'error'; readonly error: GraphQLRequestError; readonly previous?: Shown };
 
 /**
- * The signed-in person's account: the profile (name, preferred language, communes of residence, a new email
- * address), the security section (level of the current sign-in, authenticator app, passkeys, code card,
- * sessions, security log), the applications section (for developers: their applications for the client
- * credentials grant, each secret shown once) and the data section (a copy of everything the platform holds about
- * the person, as a JSON file; the deletion of the account). Signed out: a sign-in button and a link to
- * registration on the identity pages.
+ * The signed-in person's account, one page at a time (`page`): the profile (name, preferred language, communes of
+ * residence, a new email address), security (level of the current sign-in, authenticator app, passkeys, code
+ * card, sessions, security log), your data (a copy of everything the platform holds about the person, as a JSON
+ * file; the deletion of the account) and, reached only through its link, the page for developers (their
+ * applications for the client credentials grant, each secret shown once). Each page has its own heading and a
+ * small navigation between the four (links to `/account`, `/account/security`, `/account/data` and
+ * `/account/developers` on the portal; elsewhere the links switch the page in place), and announces its title
+ * with `gemeng-title`. Signed out: a sign-in button and a link to registration on the identity pages.
  * Works on the portal and embedded on a commune website (shadow DOM; style it with `::part()` and the
  * `--gemeng-*` custom properties only).
  *
@@ -60,8 +77,8 @@ type LoadState =
  *
  * Accessible names (stable, for tests: `messages/account/<lang>.json`, `messages/auth/<lang>.json` for the
  * rest; English shown):
- * - headings: `My account` (`heading-level`), then one level deeper `Profile`, `Security`,
- *   `Applications (for developers)` and `Your data`, then `Change your email address`, `Authenticator app`,
+ * - headings: the page's (`heading-level`): `Profile`, `Security`, `Your data` or `Applications (for developers)`;
+ *   one level deeper its parts: `Change your email address`, `Authenticator app`,
  *   `Passkeys`, `Code card`, `Sessions`, `Account activity`, `Credentials of “<name>”` (while a new secret is
  *   shown), `Your applications`, `Register an application`, `Download a copy`, `Delete your account`, and one
  *   deeper `Your recovery codes`;
@@ -78,8 +95,12 @@ type LoadState =
  *   `[part="account-erase"]`), `Code from the app`, `Name of the passkey`, `Application name`, the checkbox
  *   `I understand that this cannot be undone`;
  * - tables (named by their headings): `Passkeys`, `Sessions`, `Account activity`, `Your applications`;
- * - the TOTP key is the text of `[part="totp-secret"]`, the recovery codes the items of the list
- *   `[part="recovery-codes"]`, the QR code an image named `QR code for the authenticator app`; a new client id
+ * - the navigation `Pages of your account`, links `Profile`, `Security`, `Your data`, `For developers`
+ *   (`aria-current="page"` on the page shown);
+ * - the TOTP key is the text of `[part="totp-secret"]` (in groups of four, separated by spaces; named `Key, in
+ *   groups of four: …`, spelt out), with a `Copy: Key` button where the clipboard is available; the recovery codes
+ *   the items of the list `[part="recovery-codes"]`, the QR code an image named `QR code to scan with your
+ *   authenticator app; or type the key below`; a new client id
  *   and secret are the texts of `[data-testid="issued-client-id"]` and `[data-testid="issued-client-secret"]` in
  *   `[part="client-secret"]`;
  * - names are matched as substrings by Playwright: `Name` and `Remove` need `exact: true` (or the full name), and
@@ -95,10 +116,15 @@ type LoadState =
  * @attr {string} endpoint - GraphQL endpoint (see `<gemeng-commune-card>`).
  * @attr {string} issuer - OpenID Connect issuer (see `<gemeng-login>`).
  * @attr {'redirect'|'popup'} mode - How to sign in: a full-page redirect or a popup (see `<gemeng-login>`).
- * @attr {1|2|3|4|5|6} [heading-level=2] - Level of the main heading; sections are one level deeper, their parts
- *   two (clamped to h6). Another value (like any unknown `lang` or `mode`) shows a short message in place of the
- *   account and one console warning.
+ * @attr {'profile'|'security'|'data'|'developers'} [page=profile] - The page shown: the profile, security (second
+ *   steps, sessions, activity), your data (download, deletion) or the applications for developers.
+ * @attr {1|2|3|4|5|6} [heading-level=2] - Level of the page's heading; its parts are one level deeper (clamped to
+ *   h6). Another value (like any unknown `lang`, `mode` or `page`) shows a short message in place of the account
+ *   and one console warning.
  *
+ * @fires gemeng-title - The page's title, `detail` `{ title, error }` (`error: true` while a form on the page
+ *   shows errors), when the page, the language or the errors change (bubbles, composed): the portal's shell sets
+ *   the document's title from it; on other websites nobody needs to listen.
  * @fires gemeng-account-loaded - `detail.me` holds the account shown (after every load).
  * @fires gemeng-auth-error - Signing in failed; `detail` is `{ error, kind }`.
  *
@@ -106,7 +132,9 @@ type LoadState =
  * @csspart loading - The placeholder of a section whose code is still loading (each section is a chunk of its
  *   own, fetched when the account is first shown; a failed fetch shows an alert with a retry button instead).
  * @csspart attribute-problem - The message shown instead of the account when an attribute value is unknown.
- * @csspart heading - The main heading.
+ * @csspart nav - The navigation between the account's pages; nav-link - each link (and `current` on the page
+ *   shown).
+ * @csspart heading - The page's heading.
  * @csspart section-heading - Every other heading.
  * @csspart profile-section - The Profile section.
  * @csspart profile - The list of the account's details.
@@ -123,7 +151,7 @@ type LoadState =
  * @csspart totp - The authenticator app part.
  * @csspart totp-enrolment - The QR code, key and code field while setting up the app.
  * @csspart totp-qr - The QR code.
- * @csspart totp-secret - The key as text.
+ * @csspart totp-secret - The key as text, in groups of four.
  * @csspart recovery - The recovery codes block; recovery-codes - their list.
  * @csspart passkeys - The passkeys part; passkeys-table - its table.
  * @csspart code-card - The code card part.
@@ -150,11 +178,16 @@ type LoadState =
 export class Account extends AuthElement implements AccountHost {
   static readonly accountDefaults = Object.freeze({ headingLevel: 2 });
 
-  static override attributeRules = [...AuthElement.attributeRules, integerBetween('heading-level', 1, 6)];
+  static override attributeRules = [
+    ...AuthElement.attributeRules,
+    integerBetween('heading-level', 1, 6),
+    oneOf('page', ACCOUNT_PAGES),
+  ];
 
   static override properties: PropertyDeclarations = {
     ...AuthElement.properties,
     headingLevel: { type: Number, attribute: 'heading-level' },
+    page: { type: String },
     load: { state: true },
     erased: { state: true },
   };
@@ -164,6 +197,8 @@ export class Account extends AuthElement implements AccountHost {
   static override messages = [authMessages, accountMessages];
 
   declare headingLevel: number;
+  /** `profile` (default), `security`, `data` or `developers`. */
+  declare page: string;
   declare protected load: LoadState;
   /** The account has been erased here: the notice replaces it until someone signs in again. */
   declare protected erased: boolean;
@@ -187,10 +222,13 @@ export class Account extends AuthElement implements AccountHost {
   #actions = new AbortController();
   /** Who was signed in, at which level: a renewed token for the same alone does not reload. */
   #signedIn: string | undefined;
+  /** The last `gemeng-title` sent (`title` and `error`), so that it goes again only on a change. */
+  #title: string | undefined;
 
   constructor() {
     super();
     this.headingLevel = Account.accountDefaults.headingLevel;
+    this.page = 'profile';
     this.load = { status: 'anonymous' };
     this.erased = false;
   }
@@ -205,6 +243,7 @@ export class Account extends AuthElement implements AccountHost {
     this.#controller?.abort();
     this.#actions.abort();
     this.#signedIn = undefined;
+    this.#title = undefined;
   }
 
   #lazy<S extends AccountSectionGroup>(load: () => Promise<S>): LazyController<S> {
@@ -213,6 +252,16 @@ export class Account extends AuthElement implements AccountHost {
 
   get #sections(): readonly Pick<LazyController<AccountSectionGroup>, 'status' | 'module' | 'load'>[] {
     return [this.#profile, this.#security, this.#apps, this.#data];
+  }
+
+  /** The page shown (an unknown `page` shows the attribute's message instead). */
+  get currentPage(): AccountPage {
+    return isAccountPage(this.page) ? this.page : 'profile';
+  }
+
+  /** The section of a page: only its code loads with the account. */
+  #sectionOf(page: AccountPage): Pick<LazyController<AccountSectionGroup>, 'status' | 'module' | 'load'> {
+    return { profile: this.#profile, security: this.#security, data: this.#data, developers: this.#apps }[page];
   }
 
   /** The parts of the sections loaded so far. */
@@ -228,8 +277,8 @@ export class Account extends AuthElement implements AccountHost {
       // Someone signs in after an erasure: their account shows again.
       if (this.#signedIn?.split(' ')[0] !== state.user.sub) this.erased = false;
       this.#signedIn = key;
-      // The sections' code loads while the account does.
-      for (const section of this.#sections) void section.load();
+      // The page's section loads while the account does (the others when they are shown).
+      void this.#sectionOf(this.currentPage).load();
       void this.reload();
     } else if (state.status === 'anonymous') {
       this.#signedIn = undefined;
@@ -247,6 +296,32 @@ export class Account extends AuthElement implements AccountHost {
       void this.reload();
     }
   }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.#announceTitle();
+  }
+
+  /** `gemeng-title` with the page's title, when it or the errors of the page's forms changed. */
+  #announceTitle(): void {
+    if (this.attributeProblem()) return;
+    const lang = this.language;
+    const page = this.currentPage;
+    const title = `${accountPageHeading(lang, page)} – ${t(lang, 'account')}`;
+    const parts = this.#sectionOf(page).module?.parts ?? [];
+    const error = parts.some((part) => Object.values(part.fieldErrors).some(Boolean));
+    const key = `${error} ${title}`;
+    if (key === this.#title) return;
+    this.#title = key;
+    const detail: TitleDetail = error ? { title, error } : { title };
+    this.dispatchEvent(new CustomEvent('gemeng-title', { detail, bubbles: true, composed: true }));
+  }
+
+  /** Off the portal the navigation's links show the page in place (the portal's addresses are not there). */
+  #showPage = (page: AccountPage): void => {
+    this.page = page;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#account-heading')?.focus());
+  };
 
   #shown(): Shown | undefined {
     const load = this.load;
@@ -358,16 +433,37 @@ export class Account extends AuthElement implements AccountHost {
     const load = this.load;
     const problem = this.problemText();
     // A reload with the account still on screen is announced by the part that changed, not as "Loading…".
-    const sectionsLoading = Boolean(this.#shown()) && this.#sections.some((section) => section.status === 'loading');
+    const sectionsLoading = Boolean(this.#shown()) && this.#sectionOf(this.currentPage).status === 'loading';
     const busy =
       (load.status === 'loading' && !load.previous) || this.authState.status === 'pending' || sectionsLoading;
+    const page = this.currentPage;
+    // The navigation only where the account is on screen; on the portal its links change the route.
+    const nav = this.#shown() && !this.erased;
     return html`<section part="account" lang=${lang} aria-labelledby="account-heading" aria-busy=${busy ? 'true' : 'false'}>
-      ${this.heading(0, t(lang, 'account'), 'account-heading', 'heading')}
+      ${nav ? renderAccountNav(lang, page, this.signInMode() === 'redirect' ? undefined : this.#showPage) : nothing}
+      ${this.heading(0, accountPageHeading(lang, page), 'account-heading', 'heading')}
       <p role="status" class=${busy ? '' : 'visually-hidden'}>${busy ? t(lang, 'loading') : ''}</p>
       <p part="status" role="status" class="status" id="account-notice" tabindex="-1">${this.erased ? ta(lang, 'accountErased') : ''}</p>
       ${problem ? html`<p part="alert" role="alert">${problem}</p>` : nothing}
       ${this.#body()}
     </section>`;
+  }
+
+  /** The sections of the page shown: each page's code loads when it is first shown. */
+  #renderPage(shown: Shown): unknown {
+    const lang = this.language;
+    switch (this.currentPage) {
+      case 'security': {
+        const acr = this.authState.status === 'signed-in' ? this.authState.user.acr : undefined;
+        return this.#security.render(lang, (security) => security.render(shown.me, acr));
+      }
+      case 'data':
+        return this.#data.render(lang, (data) => data.render());
+      case 'developers':
+        return this.#apps.render(lang, (apps) => apps.render(shown.me, this.#developerEndpoints()));
+      default:
+        return this.#profile.render(lang, (profile) => profile.render(shown.me, shown.communes));
+    }
   }
 
   #body(): TemplateResult | typeof nothing {
@@ -382,11 +478,7 @@ export class Account extends AuthElement implements AccountHost {
           </div>`
         : nothing;
     if (shown) {
-      const acr = this.authState.status === 'signed-in' ? this.authState.user.acr : undefined;
-      return html`${retry}${this.#profile.render(lang, (profile) => profile.render(shown.me, shown.communes))}
-        ${this.#security.render(lang, (security) => security.render(shown.me, acr))}
-        ${this.#apps.render(lang, (apps) => apps.render(shown.me, this.#developerEndpoints()))}
-        ${this.#data.render(lang, (data) => data.render())}`;
+      return html`${retry}${this.#renderPage(shown)}`;
     }
     if (this.erased && this.authState.status === 'signed-in') return nothing;
     if (load.status === 'error') return retry;

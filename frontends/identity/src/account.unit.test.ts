@@ -1,44 +1,65 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
 import type { Account } from './account.ts';
+import { accountPageOfPath } from './account-pages.ts';
 import { button, en, fx, ISSUER, mountAccount, settled, text, useAccountFixture } from './account-test-support.ts';
+import { keyGroups, spokenKey } from './account-totp.ts';
 
 useAccountFixture();
 
 describe('<gemeng-account>', () => {
-  it('shows the profile and security sections with headings in order, tables with headers and labels', async () => {
-    const { root } = await mountAccount();
-    const headings = [...root.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => `${h.localName} ${text(h)}`);
-    expect(headings).toEqual([
-      'h3 My account',
-      `h4 ${en.profile}`,
-      `h5 ${en.emailChangeHeading}`,
-      `h4 ${en.security}`,
-      `h5 ${en.totpHeading}`,
-      `h5 ${en.passkeysHeading}`,
-      `h5 ${en.codeCardHeading}`,
-      `h5 ${en.sessionsHeading}`,
-      `h5 ${en.logHeading}`,
-      `h4 ${en.appsHeading}`,
-      `h5 ${en.appsListHeading}`,
-      `h5 ${en.appRegisterHeading}`,
-      `h4 ${en.dataHeading}`,
-      `h5 ${en.exportHeading}`,
-      `h5 ${en.eraseHeading}`,
+  it('shows one page at a time with its own heading, and a navigation between the four pages', async () => {
+    const headingsOf = (root: ShadowRoot) =>
+      [...root.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => `${h.localName} ${text(h)}`);
+    const profile = await mountAccount();
+    expect(headingsOf(profile.root)).toEqual([`h3 ${en.profile}`, `h4 ${en.emailChangeHeading}`]);
+    const commune = (index: number) =>
+      profile.root.querySelector<HTMLInputElement>(`#profile-communesOfResidence-${index}`)?.checked;
+    expect([commune(0), commune(1)]).toEqual([false, true]); // Bettembourg first
+    expect(text(profile.root.querySelector('[data-testid="account-name"]'))).toBe('Léa Muller');
+    const nav = profile.root.querySelector('nav')!;
+    expect(nav.getAttribute('aria-label')).toBe(en.accountPages);
+    const links = [...nav.querySelectorAll('a')];
+    expect(links.map((a) => [text(a), a.getAttribute('aria-current')])).toEqual([
+      [en.profile, 'page'],
+      [en.security, 'false'],
+      [en.dataHeading, 'false'],
+      [en.navDevelopers, 'false'],
     ]);
+    // Off the portal (popup mode here) the links show the page in place, without leaving the page.
+    expect(links.map((a) => a.getAttribute('href'))).toEqual([
+      '#account-profile',
+      '#account-security',
+      '#account-data',
+      '#account-developers',
+    ]);
+    expect(profile.root.querySelector('[part="apps-section"], [part="security-section"]')).toBeNull();
+    links[1]!.click();
+    const root = await settled(profile.element, (r) => Boolean(r.querySelector('[part="passkeys"]')));
+    expect(profile.element.page).toBe('security');
+    expect(root.activeElement?.id).toBe('account-heading');
+    expect(root.querySelector('nav a[aria-current="page"]')?.textContent?.trim()).toBe(en.security);
+    expect(headingsOf(root)).toEqual([
+      `h3 ${en.security}`,
+      `h4 ${en.totpHeading}`,
+      `h4 ${en.passkeysHeading}`,
+      `h4 ${en.codeCardHeading}`,
+      `h4 ${en.sessionsHeading}`,
+      `h4 ${en.logHeading}`,
+    ]);
+    // The developers' section is on its own page only.
+    expect(root.querySelector('[part="apps-section"]')).toBeNull();
+    expect(text(root)).not.toContain(en.appsIntro.slice(0, 30));
     const ids = [...root.querySelectorAll('[id]')].map((node) => node.id);
     expect(ids.filter((id, index) => ids.indexOf(id) !== index)).toEqual([]);
     expect(fx.received[0]?.headers.authorization).toBe('Bearer token-1');
     expect(text(root.querySelector('[part="level"]'))).toBe(en.levelLow);
-    expect(text(root.querySelector('[data-testid="account-name"]'))).toBe('Léa Muller');
     expect(text(root.querySelector('[data-testid="code-card-cells"]'))).toBe('38 of 40');
 
     // Every field has a label.
     for (const input of root.querySelectorAll('input, select')) {
       expect(root.querySelector(`label[for="${input.id}"]`), input.id).not.toBeNull();
     }
-    expect((root.querySelector('#profile-communesOfResidence-0') as HTMLInputElement).checked).toBe(false); // Bettembourg first
-    expect((root.querySelector('#profile-communesOfResidence-1') as HTMLInputElement).checked).toBe(true);
 
     const log = root.querySelector('[part~="security-log-table"]')!;
     expect([...log.querySelectorAll('thead th[scope="col"]')].map(text)).toEqual([
@@ -96,5 +117,52 @@ describe('<gemeng-account>', () => {
     fx.auth.set({ status: 'anonymous' });
     await settled(element, (r) => !r.querySelector('[part="security-section"]'));
     expect(text(root)).toContain('You are not signed in.');
+  });
+
+  it('tells the page its title, with error while a form on it shows errors', async () => {
+    const titles: unknown[] = [];
+    document.addEventListener('gemeng-title', (event) => titles.push((event as CustomEvent).detail));
+    const { element, root } = await mountAccount();
+    expect(titles.at(-1)).toEqual({ title: `${en.profile} – My account` });
+    root.querySelector<HTMLInputElement>('#profile-name')!.value = '';
+    button(root, en.saveProfile).click();
+    await settled(element, (r) => Boolean(r.querySelector('#profile-name-error')));
+    expect(titles.at(-1)).toEqual({ title: `${en.profile} – My account`, error: true });
+    element.page = 'data';
+    await settled(element, (r) => Boolean(r.querySelector('[part="account-erase"]')));
+    expect(titles.at(-1)).toEqual({ title: `${en.dataHeading} – My account` });
+    // Sent again only when something changed.
+    const sent = titles.length;
+    element.requestUpdate();
+    await element.updateComplete;
+    expect(titles).toHaveLength(sent);
+  });
+
+  it('shows a short message for an unknown page, and no title', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const titles: unknown[] = [];
+    document.addEventListener('gemeng-title', (event) => titles.push((event as CustomEvent).detail));
+    const element = document.createElement('gemeng-account');
+    element.setAttribute('lang', 'en');
+    element.setAttribute('issuer', ISSUER);
+    element.setAttribute('page', 'oauth');
+    document.body.append(element);
+    const root = await settled(element, (r) => Boolean(r.querySelector('[part~="attribute-problem"]')));
+    expect(text(root)).toBe('This content cannot be shown: “oauth” is not a valid value for “page”.');
+    expect(warn.mock.calls[0]?.[0]).toContain('Allowed: profile, security, data, developers.');
+    expect(titles).toEqual([]);
+    warn.mockRestore();
+  });
+});
+
+describe('the account’s pages on the portal', () => {
+  it('takes the page from the address, and the TOTP key in groups', () => {
+    expect(
+      ['/account', '/account/', '/account/security', '/account/data', '/account/developers', '/accounts', '/'].map(
+        accountPageOfPath,
+      ),
+    ).toEqual(['profile', 'profile', 'security', 'data', 'developers', undefined, undefined]);
+    expect(keyGroups('JBSWY3DPEHPK3PXPX')).toEqual(['JBSW', 'Y3DP', 'EHPK', '3PXP', 'X']);
+    expect(spokenKey('JBSW Y3DP')).toBe('J B S W, Y 3 D P');
   });
 });
