@@ -5,6 +5,7 @@ import {
   authClient,
   CALLBACK_PATH,
   isPopupCallback,
+  isSilentCallback,
   notifyOpener,
   resolveIssuer,
 } from '@gemeng/frontend-kit';
@@ -27,11 +28,17 @@ function notice(role: 'status' | 'alert', text: string): HTMLElement {
 
 /**
  * Runs before single-spa starts. On `/auth/callback`: completes the sign-in and puts the address back to where
- * the person was (history only: a reload would lose the tokens, which live in memory). On `/?state=` after a
- * sign-out: back to where the person was. Returns false when this page is a popup's landing page, which the
- * opener reads and closes (nothing else must run there).
+ * the person was (history only: the tokens live in this page's memory). On `/?state=` after a sign-out: back to
+ * where the person was. Anywhere else: restores the provider's session silently (ADR 11), without waiting: the
+ * sign-in shows as pending meanwhile, and nobody signed in there means anonymous, without a message. Returns
+ * false when this page is a popup's or a silent frame's landing page, which the page waiting for it reads and
+ * closes (nothing else must run there).
  */
 export async function completeAuthReturn(auth: AuthClient | undefined, language: Language): Promise<boolean> {
+  if (location.pathname === CALLBACK_PATH && isSilentCallback()) {
+    notifyOpener();
+    return false;
+  }
   if (location.pathname === CALLBACK_PATH && isPopupCallback()) {
     notifyOpener();
     notice('status', t(language, 'popupDone'));
@@ -53,5 +60,6 @@ export async function completeAuthReturn(auth: AuthClient | undefined, language:
   }
   const returnTo = auth.completeSignOut();
   if (returnTo) history.replaceState(null, '', returnTo);
+  else void auth.restore();
   return true;
 }

@@ -1,51 +1,18 @@
 // @vitest-environment happy-dom
 import { createHash } from 'node:crypto';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AuthClient, AuthError, authClient, codeChallenge, decodeJwtPayload } from './auth.ts';
+import { ISSUER, jwt, provider, signedIn } from './auth-test-support.ts';
 
-const ISSUER = 'http://id.test/oidc';
-const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-const jwt = (claims: Record<string, unknown>) => `${b64({ alg: 'none' })}.${b64(claims)}.sig`;
-
-interface ProviderOptions {
-  /** Claims of a JWT access token for the nth token response (1-based); undefined: an opaque token. */
-  readonly accessClaims?: (rotation: number) => Record<string, unknown> | undefined;
-  /** Extra ID token claims (e.g. `acr`). */
-  readonly idClaims?: Record<string, unknown>;
-}
-
-/** A stand-in provider: discovery, and a token endpoint that rotates refresh tokens. */
-function provider(options: ProviderOptions = {}) {
-  const calls: URLSearchParams[] = [];
-  let nonce = '';
-  let rotation = 0;
-  const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = String(input);
-    if (url.endsWith('/.well-known/openid-configuration')) {
-      return Response.json({
-        issuer: ISSUER,
-        authorization_endpoint: `${ISSUER}/auth`,
-        token_endpoint: `${ISSUER}/token`,
-        end_session_endpoint: `${ISSUER}/session/end`,
-      });
-    }
-    const body = new URLSearchParams(String(init?.body));
-    calls.push(body);
-    rotation += 1;
-    const accessClaims = options.accessClaims?.(rotation);
-    return Response.json({
-      access_token: accessClaims ? jwt(accessClaims) : `access-${rotation}`,
-      refresh_token: `refresh-${rotation}`,
-      id_token: jwt({ iss: ISSUER, aud: 'gemeng-portal', sub: 'u1', name: 'Léa Muller', nonce, ...options.idClaims }),
-      expires_in: 600,
-    });
-  });
-  return { fetch: fetch as unknown as typeof globalThis.fetch, calls, setNonce: (value: string) => (nonce = value) };
-}
+// Clients here are on their own: no other tab to tell (auth-session.unit.test.ts tests that).
+beforeAll(() => {
+  vi.stubGlobal('BroadcastChannel', undefined);
+});
 
 afterEach(() => {
   vi.restoreAllMocks();
   sessionStorage.clear();
+  localStorage.clear();
 });
 
 describe('AuthClient', () => {
@@ -149,20 +116,6 @@ describe('AuthClient', () => {
     await expect(client.signIn({ maxAge: 1.5 })).rejects.toThrow(RangeError);
     expect(assign).toHaveBeenCalledTimes(2);
   });
-
-  /** Signs in through a redirect callback and returns the client. */
-  async function signedIn(stub: ReturnType<typeof provider>): Promise<AuthClient> {
-    const client = new AuthClient({ issuer: ISSUER, fetch: stub.fetch });
-    vi.spyOn(window.location, 'assign').mockImplementation(() => {});
-    await client.signIn();
-    const stored = JSON.parse(sessionStorage.getItem(sessionStorage.key(0) ?? '') ?? '{}') as {
-      state: string;
-      nonce: string;
-    };
-    stub.setNonce(stored.nonce);
-    await client.handleRedirectCallback(`${location.origin}/auth/callback?code=c&state=${stored.state}`);
-    return client;
-  }
 
   it('exposes the level of assurance from the access token, renewed at each refresh', async () => {
     const stub = provider({

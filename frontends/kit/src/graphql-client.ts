@@ -1,3 +1,4 @@
+import { accessTokenRejected } from './auth/page.ts';
 import { assertTokenEndpoint } from './config.ts';
 import type { Operation } from './graphql.ts';
 
@@ -212,6 +213,8 @@ export async function graphqlRequest<TData, TVariables extends Record<string, un
       cause: error,
     });
   }
+  // The router refuses a token of an ended session (signed out elsewhere): the page's client checks and signs out.
+  if (token && response.status === 401) accessTokenRejected(token);
 
   let body: GraphQLResponseBody<TData> | undefined;
   try {
