@@ -12,7 +12,8 @@ function connectSource(url: string): string {
  * inline script at all, so it needs neither hashes nor 'unsafe-inline'; its settings travel in `<meta>` tags.
  * With an issuer, `connect-src` also allows its origin: the page fetches discovery and calls the token and
  * revocation endpoints. Signing in and out are top-level navigations (not limited by CSP); the page posts no
- * form to the issuer, so `form-action` stays 'self'.
+ * form to the issuer, so `form-action` stays 'self'. The installable portal: its service worker (`/sw.js`) and
+ * its web app manifest come from the portal itself (`worker-src`, `manifest-src`).
  */
 export function contentSecurityPolicy(routerUrl: string, oidcIssuer?: string): string {
   const connect = [
@@ -25,6 +26,7 @@ export function contentSecurityPolicy(routerUrl: string, oidcIssuer?: string): s
     "img-src 'self' data:",
     "font-src 'self'",
     `connect-src ${connect.join(' ')}`,
+    "worker-src 'self'",
     "manifest-src 'self'",
     "base-uri 'none'",
     "form-action 'self'",
