@@ -5,9 +5,12 @@ import { importApplication, importModule, pageApplications } from './application
 import { completeAuthReturn, portalAuth } from './auth.ts';
 import { applyLanguage, initialLanguage, rememberLanguage } from './language.ts';
 import { t } from './messages.ts';
+import { startOffline } from './offline.ts';
 import './shell.css';
 
 applyLanguage(initialLanguage());
+// The installable portal: offline notice and service worker (not before the language: the notice speaks it).
+startOffline();
 
 document.addEventListener('click', (event) => {
   const button = (event.target as Element | null)?.closest<HTMLButtonElement>('button[data-lang]');
