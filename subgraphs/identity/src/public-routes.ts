@@ -66,6 +66,7 @@ export async function createPublicRoutes(db: Db, env: NodeJS.ProcessEnv) {
     passkeys,
     publicUrl,
     behindProxy: config.behindProxy === 'true',
+    portalOrigin: config.portalOrigins[0],
   });
   return {
     handle: async (req: Parameters<typeof web>[0], res: Parameters<typeof web>[1]) =>

@@ -11,8 +11,11 @@ import { logSecurityEvent } from '../security/log.ts';
 import { mailToAllowed } from '../security/mail-limits.ts';
 import { revokeSessionsOfAccount } from '../security/revocations.ts';
 import type { MailName } from './mails.ts';
-import { hashPassword, type PasswordProblem, passwordProblem, verifyPassword } from './passwords.ts';
-import { consumeEmailChange, consumeToken, issueToken, peekToken, type TokenPurpose } from './tokens.ts';
+import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
+import { EMAIL, type FieldProblem, normaliseEmail, type Registration, registrationProblems } from './registration.ts';
+import { consumeEmailChange, consumeToken, issueToken, peekToken, type TokenPurpose, tokenOwner } from './tokens.ts';
+
+export { type FieldProblem, normaliseEmail, type Registration, registrationProblems } from './registration.ts';
 
 export interface OutgoingMail {
   to: string;
@@ -34,36 +37,6 @@ export interface AccountsOptions {
 /** A password confirmation refused while the account is locked: the minutes left. */
 export interface Locked {
   lockedMinutes: number;
-}
-
-export type FieldProblem = 'emailInvalid' | 'nameInvalid' | PasswordProblem | 'passwordsDiffer';
-
-export interface Registration {
-  email: string;
-  name: string;
-  password: string;
-  passwordConfirmation: string;
-  language: Language;
-}
-
-const EMAIL =
-  /^[^\s@"<>()[\]\\,;:]{1,64}@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
-
-export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
-
-/** What is wrong with a registration form, or null: checked before anything is counted or sent. */
-export function registrationProblems(input: Registration): Partial<Record<keyof Registration, FieldProblem>> | null {
-  const email = normaliseEmail(input.email);
-  const name = input.name.trim();
-  const problems: Partial<Record<keyof Registration, FieldProblem>> = {};
-  if (email.length > 254 || !EMAIL.test(email)) problems.email = 'emailInvalid';
-  if (name.length < 1 || name.length > 100) problems.name = 'nameInvalid';
-  const weak = passwordProblem(input.password, email);
-  if (weak) problems.password = weak;
-  else if (input.password !== input.passwordConfirmation) problems.passwordConfirmation = 'passwordsDiffer';
-  return Object.keys(problems).length ? problems : null;
 }
 
 export function createAccounts(options: AccountsOptions) {
@@ -178,12 +151,27 @@ export function createAccounts(options: AccountsOptions) {
       return null;
     },
 
-    /** Confirms the address of the link's account; false when the link is unknown, used or expired. */
-    async verifyEmail(token: string): Promise<boolean> {
+    /**
+     * Confirms the address of the link's account: `verified`, or `alreadyVerified` when the link was used
+     * before and the address is confirmed (a second click reads as a success, not an error), else `invalid`.
+     */
+    async verifyEmail(token: string): Promise<'verified' | 'alreadyVerified' | 'invalid'> {
       const userId = await consumeToken(db, token, 'verify-email');
-      if (!userId) return false;
-      await db.user.update({ where: { id: userId }, data: { emailVerifiedAt: new Date() } });
-      return true;
+      if (userId) {
+        await db.user.update({ where: { id: userId }, data: { emailVerifiedAt: new Date() } });
+        return 'verified';
+      }
+      const owner = await tokenOwner(db, token, 'verify-email');
+      const user = owner ? await db.user.findUnique({ where: { id: owner } }) : null;
+      return user?.emailVerifiedAt ? 'alreadyVerified' : 'invalid';
+    },
+
+    /** A new verification link, after the answer, when the address has an account waiting for it: same answer either way. */
+    resendVerification(emailInput: string): void {
+      later('verification again', async () => {
+        const user = await db.user.findUnique({ where: { email: normaliseEmail(emailInput) } });
+        if (user && !user.emailVerifiedAt) await sendLink(user, 'verifyEmail', 'verify-email', '/account/verify');
+      });
     },
 
     /** The account for a correct email and password; `unverified` when its address is not confirmed yet. */

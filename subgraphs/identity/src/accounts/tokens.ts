@@ -51,6 +51,13 @@ export async function peekToken(db: Db, token: string, purpose: TokenPurpose): P
   return row?.userId ?? null;
 }
 
+/** The account a link was issued to, used or lapsed or not: to tell a second click from a made-up link. */
+export async function tokenOwner(db: Db, token: string, purpose: TokenPurpose): Promise<string | null> {
+  if (!/^[\w-]{20,100}$/.test(token)) return null;
+  const row = await db.accountToken.findFirst({ where: { id: digest(token), purpose }, select: { userId: true } });
+  return row?.userId ?? null;
+}
+
 /** Uses an email-change link once: the account and the new address it confirms. */
 export async function consumeEmailChange(db: Db, token: string): Promise<{ userId: string; newEmail: string } | null> {
   const userId = await consumeToken(db, token, 'change-email');

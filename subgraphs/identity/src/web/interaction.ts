@@ -4,24 +4,19 @@
  * implied consent for the syndicate's own clients.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { clientAddress, escapeHtml, isLanguage, type Language } from '@gemeng/subgraph-kit';
+import { clientAddress, isLanguage, type Language } from '@gemeng/subgraph-kit';
 import type Provider from 'oidc-provider';
 import { type Accounts, normaliseEmail } from '../accounts/accounts.ts';
 import type { Db } from '../db.ts';
 import { answerCodeCard, codeCardChallenge } from '../factors/code-card.ts';
 import type { Passkeys } from '../factors/passkeys.ts';
 import { checkTotp, useRecoveryCode } from '../factors/totp.ts';
-import {
-  type Attempt,
-  attemptSucceeded,
-  beginAttempt,
-  lockedByThisFailure,
-  minutesToWait,
-} from '../security/attempts.ts';
+import { type Attempt, attemptSucceeded, beginAttempt, lockedByThisFailure } from '../security/attempts.ts';
 import { logSecurityEvent, type SecurityEventKind } from '../security/log.ts';
+import { afterFailure, refusal, retryAfter } from './attempt-texts.ts';
 import { page, pick, send } from './http.ts';
-import { abortForm, codeCardForm, loginForm, passkeyForm, totpForm } from './interaction-forms.ts';
-import { layout, paragraph, textsFor } from './pages.ts';
+import { abortForm, codeCardForm, loginForm, missingFactorFields, passkeyForm, totpForm } from './interaction-forms.ts';
+import { errorSummary, layout, type Problem, paragraph, textsFor, warningNotice } from './pages.ts';
 import type { Texts } from './texts.ts';
 
 export interface InteractionOptions {
@@ -79,23 +74,37 @@ export function createInteraction(options: InteractionOptions) {
       if (userId && wantsSubstantial) {
         return secondFactor(req, res, { uid, lang, t, userId, state, action, body, client });
       }
-      if (action !== 'login') return void page(res, lang, t('signInTitle'), loginForm(t, lang, uid, '', []), 200, uid);
+      if (action !== 'login') return void page(res, lang, t('signInTitle'), loginForm(t, lang, uid, ''), 200, uid);
 
       const email = normaliseEmail(body.get('email') ?? '');
+      const password = body.get('password') ?? '';
+      if (!email || !password) {
+        // Each empty field its own message; nothing is counted for a form sent half-filled.
+        const missing = {
+          email: email ? undefined : t('emailMissing'),
+          password: password ? undefined : t('passwordMissing'),
+        };
+        return void page(res, lang, t('signInTitle'), loginForm(t, lang, uid, email, missing), 422, uid);
+      }
       // Counted before the password is checked: a refused attempt never reaches the hash.
       const attempt = await beginAttempt(db, [
         { kind: 'account', value: email },
         { kind: 'address', value: client.ip },
       ]);
       if (!attempt.allowed) {
-        const html = loginForm(t, lang, uid, email, [refusal(t, attempt)]);
+        const html = loginForm(t, lang, uid, email, { form: { text: refusal(t, attempt), href: '#email' } });
         return void page(res, lang, t('signInTitle'), html, 429, uid, { headers: retryAfter(attempt) });
       }
-      const result = await accounts.authenticate(email, body.get('password') ?? '');
+      const result = await accounts.authenticate(email, password);
       if (!result.ok) {
         await failed(attempt, result.userId ?? null, 'login-failed', client);
-        const error = result.reason === 'unverified' ? t('unverified') : t('invalidCredentials');
-        return void page(res, lang, t('signInTitle'), loginForm(t, lang, uid, email, [error]), 401, uid);
+        const { locked, warning } = afterFailure(t, attempt);
+        const error: Problem =
+          result.reason === 'unverified'
+            ? { text: t('unverified'), href: `/account/verify/resend?lang=${lang}` }
+            : { text: locked ?? t('invalidCredentials'), href: '#email' };
+        const html = loginForm(t, lang, uid, email, { form: error, notice: warning });
+        return void page(res, lang, t('signInTitle'), html, 401, uid);
       }
       await attemptSucceeded(db, attempt);
       if (wantsSubstantial) {
@@ -185,32 +194,37 @@ export function createInteraction(options: InteractionOptions) {
     if (!challenge && !hasTotp && !state.passkeyChallenge) {
       return void page(res, lang, t('secondFactorTitle'), paragraph(t('noSecondFactor')) + abortForm(t, uid), 200, uid);
     }
-    const errors: string[] = [];
+    const errors: Problem[] = [];
+    let notice: string | undefined;
     let attempt: Attempt | undefined;
-    if (input.action === 'second-factor') {
+    const method = body.get('method');
+    // Each empty field its own message; nothing is counted for a form sent half-filled.
+    const fieldErrors = input.action === 'second-factor' ? missingFactorFields(t, method, challenge, body) : {};
+    const firstField = method === 'totp' ? '#code' : method === 'code-card' ? '#cell1' : undefined;
+    if (input.action === 'second-factor' && !Object.values(fieldErrors).some(Boolean)) {
       // Counted before the passkey, card cells or code are checked (see security/attempts.ts).
       attempt = await beginAttempt(db, [
         { kind: 'account', value: `factor:${userId}` },
         { kind: 'address', value: client.ip },
       ]);
       let ok = false;
-      let method = '';
-      if (!attempt.allowed) errors.push(refusal(t, attempt));
+      let used = '';
+      if (!attempt.allowed) errors.push({ text: refusal(t, attempt), href: firstField });
       else if (body.get('method') === 'passkey' && state.passkeyChallenge) {
-        method = 'passkey';
+        used = 'passkey';
         ok = await passkeys.authenticate(userId, state.passkeyChallenge, body.get('response') ?? '');
         if (!ok) await newPasskeyChallenge();
       } else if (body.get('method') === 'code-card' && challenge) {
-        method = 'code-card';
+        used = 'code-card';
         ok = await answerCodeCard(db, userId, challenge, [body.get('cell1') ?? '', body.get('cell2') ?? '']);
       } else if (body.get('method') === 'totp' && hasTotp) {
         const code = (body.get('code') ?? '').trim();
-        method = /^\d{6}$/.test(code) ? 'totp' : 'recovery-code';
-        ok = method === 'totp' ? await checkTotp(db, userId, code) : await useRecoveryCode(db, userId, code);
+        used = /^\d{6}$/.test(code) ? 'totp' : 'recovery-code';
+        ok = used === 'totp' ? await checkTotp(db, userId, code) : await useRecoveryCode(db, userId, code);
       }
       if (ok) {
         await attemptSucceeded(db, attempt);
-        await logSecurityEvent(db, { userId, kind: 'login', details: { acr: 'substantial', method }, ...client });
+        await logSecurityEvent(db, { userId, kind: 'login', details: { acr: 'substantial', method: used }, ...client });
         await provider.interactionFinished(
           req,
           res,
@@ -219,7 +233,7 @@ export function createInteraction(options: InteractionOptions) {
               accountId: userId,
               acr: 'substantial',
               // RFC 8176: the password of this session, the second factor now, two factors in all.
-              amr: ['pwd', method === 'passkey' ? 'hwk' : 'otp', 'mfa'],
+              amr: ['pwd', used === 'passkey' ? 'hwk' : 'otp', 'mfa'],
               // The session's auth time becomes now: recent authentication is judged by it (max_age, auth_time).
               ts: Math.floor(Date.now() / 1000),
               remember: true,
@@ -231,24 +245,28 @@ export function createInteraction(options: InteractionOptions) {
       }
       if (attempt.allowed) {
         await failed(attempt, userId, 'second-factor-failed', client);
-        errors.push(t('secondFactorInvalid'));
+        const { locked, warning } = afterFailure(t, attempt);
+        errors.push({ text: locked ?? t('secondFactorInvalid'), href: firstField });
+        notice = warning;
       }
     }
-    const others = [challenge ? codeCardForm(t, lang, uid, challenge) : '', hasTotp ? totpForm(t, lang, uid) : ''];
+    const others = [
+      challenge ? codeCardForm(t, lang, uid, challenge, fieldErrors) : '',
+      hasTotp ? totpForm(t, lang, uid, fieldErrors.code) : '',
+    ];
     const forms =
       (state.passkeyOptions ? passkeyForm(t, lang, uid, state.passkeyOptions, others.some(Boolean)) : '') +
       others.join('');
-    const summary = errors.length
-      ? `<div class="summary" role="alert"><p>${escapeHtml(t('errorSummary'))}</p><ul>${errors
-          .map((e) => `<li>${escapeHtml(e)}</li>`)
-          .join('')}</ul></div>`
-      : '';
+    const problems: Problem[] = [
+      ...Object.entries(fieldErrors).flatMap(([name, text]) => (text ? [{ text, href: `#${name}` }] : [])),
+      ...errors,
+    ];
     page(
       res,
       lang,
       t('secondFactorTitle'),
-      summary + paragraph(t('secondFactorText')) + forms,
-      attempt?.allowed === false ? 429 : errors.length ? 401 : 200,
+      errorSummary(t, problems) + warningNotice(notice) + paragraph(t('secondFactorText')) + forms,
+      attempt?.allowed === false ? 429 : errors.length ? 401 : problems.length ? 422 : 200,
       uid,
       attempt?.allowed === false ? { headers: retryAfter(attempt) } : {},
     );
@@ -269,15 +287,6 @@ function secondFactorSuffices(reasons: string[], sessionAccountId: unknown): boo
     Boolean(sessionAccountId) && reasons.length > 0 && reasons.every((reason) => SECOND_FACTOR_REASONS.has(reason))
   );
 }
-
-/** Why an attempt was not even checked: the account is locked, or the address has to slow down. */
-function refusal(t: Texts, attempt: Attempt): string {
-  return attempt.refusal?.reason === 'throttled'
-    ? t('tooManyFromAddress', { seconds: attempt.refusal.retryAfterSeconds })
-    : t('tooManyAttempts', { minutes: minutesToWait(attempt) });
-}
-
-const retryAfter = (attempt: Attempt) => ({ 'retry-after': String(attempt.refusal?.retryAfterSeconds ?? 60) });
 
 interface LoginState {
   /** The account whose password was right (the first factor). */
