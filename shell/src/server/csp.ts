@@ -13,7 +13,10 @@ function connectSource(url: string): string {
  * With an issuer, `connect-src` also allows its origin: the page fetches discovery and calls the token and
  * revocation endpoints. Signing in and out are top-level navigations (not limited by CSP); the page posts no
  * form to the issuer, so `form-action` stays 'self'. The installable portal: its service worker (`/sw.js`) and
- * its web app manifest come from the portal itself (`worker-src`, `manifest-src`).
+ * its web app manifest come from the portal itself (`worker-src`, `manifest-src`). Silent restore of the sign-in
+ * (ADR 11): a hidden frame asks the issuer (`frame-src`: its origin) and is redirected back to the portal's
+ * `/auth/callback` (`frame-src 'self'`), which must therefore let the portal frame it (`frame-ancestors 'self'`:
+ * the portal only, no other site).
  */
 export function contentSecurityPolicy(routerUrl: string, oidcIssuer?: string): string {
   const connect = [
@@ -26,11 +29,12 @@ export function contentSecurityPolicy(routerUrl: string, oidcIssuer?: string): s
     "img-src 'self' data:",
     "font-src 'self'",
     `connect-src ${connect.join(' ')}`,
+    `frame-src ${oidcIssuer ? `'self' ${connectSource(oidcIssuer)}` : "'none'"}`,
     "worker-src 'self'",
     "manifest-src 'self'",
     "base-uri 'none'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
+    "frame-ancestors 'self'",
     "object-src 'none'",
   ].join('; ');
 }

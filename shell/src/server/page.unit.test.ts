@@ -88,7 +88,10 @@ describe('contentSecurityPolicy', () => {
     expect(contentSecurityPolicy('http://127.0.0.1:4555/graphql')).toContain(
       "connect-src 'self' http://127.0.0.1:4555;",
     );
-    for (const directive of ["default-src 'none'", "frame-ancestors 'none'", "base-uri 'none'", "object-src 'none'"]) {
+    // The silent restore's hidden frame (ADR 11): the issuer, then the portal's own callback, framed by the portal.
+    expect(csp).toContain("frame-src 'self' http://127.0.0.1:4556;");
+    expect(contentSecurityPolicy('/graphql')).toContain("frame-src 'none';");
+    for (const directive of ["default-src 'none'", "frame-ancestors 'self'", "base-uri 'none'", "object-src 'none'"]) {
       expect(csp).toContain(directive);
     }
   });

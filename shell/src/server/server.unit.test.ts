@@ -114,7 +114,7 @@ describe('startShell', () => {
     const csp = response.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("default-src 'none'; script-src 'self'; style-src 'self';");
     expect(csp).toContain("connect-src 'self' http://127.0.0.1:4555 http://127.0.0.1:4556;");
-    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("frame-ancestors 'self'");
     expect(csp).not.toMatch(/sha256-|unsafe-inline|nonce-/);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   });
