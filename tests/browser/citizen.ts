@@ -1,4 +1,5 @@
 import { type APIRequestContext, expect, type Locator, type Page } from '@playwright/test';
+import ACCOUNT_FR from '../../frontends/identity/src/messages/account/fr.json' with { type: 'json' };
 import { identityOrigin, PASSWORD, shellUrl, waitForMail } from './env.ts';
 
 /** French labels of identity's server-rendered pages (subgraphs/identity/src/web/texts.ts). */
@@ -48,11 +49,34 @@ export async function signInOnIdentity(page: Page, email: string) {
   await page.getByRole('button', { name: IDENTITY_FR.signIn }).click();
 }
 
+/** The account's pages: the link of the account's navigation, and the page's heading (French). */
+const ACCOUNT_PAGES_FR = {
+  profile: { path: '/account', link: ACCOUNT_FR.profile, heading: ACCOUNT_FR.profile },
+  security: { path: '/account/security', link: ACCOUNT_FR.security, heading: ACCOUNT_FR.security },
+  data: { path: '/account/data', link: ACCOUNT_FR.dataHeading, heading: ACCOUNT_FR.dataHeading },
+  developers: { path: '/account/developers', link: ACCOUNT_FR.navDevelopers, heading: ACCOUNT_FR.appsHeading },
+} as const;
+export type AccountPageName = keyof typeof ACCOUNT_PAGES_FR;
+
+/** Follows the account's navigation to one of its pages (the portal changes the route, no reload). */
+export async function openAccountPage(page: Page, account: Locator, name: AccountPageName): Promise<void> {
+  const target = ACCOUNT_PAGES_FR[name];
+  await account.getByRole('navigation').getByRole('link', { name: target.link, exact: true }).click();
+  await expect(page).toHaveURL(`${shellUrl()}${target.path}`);
+  await expect(account.getByRole('heading', { level: 1 })).toHaveText(target.heading);
+}
+
 /**
  * From the portal's header to identity's pages and back to the account page (`<gemeng-account>`, returned),
- * signed in with the password: the shared test password, or `password` (people made by `createPerson`).
+ * signed in with the password: the shared test password, or `password` (people made by `createPerson`); then to
+ * the account's page `accountPage` through its navigation.
  */
-export async function signInToAccount(page: Page, email: string, password?: string): Promise<Locator> {
+export async function signInToAccount(
+  page: Page,
+  email: string,
+  password?: string,
+  accountPage: AccountPageName = 'profile',
+): Promise<Locator> {
   await page.goto(`${shellUrl()}/account`);
   await page.locator('gemeng-login').getByRole('button', { name: 'Se connecter' }).click();
   if (password) {
@@ -65,7 +89,12 @@ export async function signInToAccount(page: Page, email: string, password?: stri
   }
   await expect(page).toHaveURL(`${shellUrl()}/account`);
   const account = page.locator('gemeng-account');
-  await expect(account.getByText('Connecté avec le mot de passe', { exact: true })).toBeVisible();
+  await expect(account.getByRole('heading', { level: 1 })).toHaveText(ACCOUNT_FR.profile);
+  await expect(account.getByTestId('account-email')).toHaveText(email, { ignoreCase: true });
+  if (accountPage !== 'profile') await openAccountPage(page, account, accountPage);
+  if (accountPage === 'security') {
+    await expect(account.getByText(ACCOUNT_FR.levelLow, { exact: true })).toBeVisible();
+  }
   return account;
 }
 

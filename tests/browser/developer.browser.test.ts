@@ -39,11 +39,14 @@ test('a developer registers an application, which reads the graph with its crede
   const person = await createPerson(oidcStack(), { name: 'Luc Hoffmann' });
   const errors = watchErrors(page, shellUrl());
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: shellUrl() });
-  const account = await signInToAccount(page, person.email, person.password);
+  const account = await signInToAccount(page, person.email, person.password, 'developers');
 
-  // The section sits between "Sécurité" and "Vos données", at their level.
-  const headings = account.getByRole('heading', { level: 3 });
-  await expect(headings).toHaveText(['Profil', 'Sécurité', 'Applications (pour les développeurs)', 'Vos données']);
+  // A page of its own, reached only through its link: the page's heading, then its parts one level deeper.
+  await expect(account.getByRole('heading', { level: 1 })).toHaveText('Applications (pour les développeurs)');
+  await expect(account.getByRole('heading', { level: 2 })).toHaveText([
+    'Vos applications',
+    'Enregistrer une application',
+  ]);
   const section = account.locator('[part~="apps-section"]');
   await expect(section.getByTestId('token-endpoint')).toHaveText(`${oidcIssuer()}/token`);
   await expect(section).toContainText('graph.read');

@@ -35,10 +35,10 @@ test('a citizen downloads their data, deletes their account, and can no longer s
   const stack = oidcStack();
   const person = await createPerson(stack, { name: 'Nathalie Schmit' });
   const errors = watchErrors(page, shellUrl());
-  const account = await signInToAccount(page, person.email, person.password);
+  const account = await signInToAccount(page, person.email, person.password, 'data');
 
   const data = account.locator('[part~="data-section"]');
-  await expect(account.getByRole('heading', { name: 'Vos données', exact: true })).toBeVisible();
+  await expect(account.getByRole('heading', { level: 1, name: 'Vos données', exact: true })).toBeVisible();
   await expect(data.getByRole('heading', { name: 'Supprimer votre compte' })).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
 
@@ -107,7 +107,7 @@ test('a citizen downloads their data, deletes their account, and can no longer s
   await expect(notice).toBeFocused();
   await expect(account.getByText('Vous n’êtes pas connecté.')).toBeVisible();
   await expect(page.locator('gemeng-login').getByRole('button', { name: 'Se connecter' })).toBeVisible();
-  await expect(account.getByRole('heading', { name: 'Vos données', exact: true })).toHaveCount(0);
+  await expect(data).toHaveCount(0);
   await expect(page).toHaveURL(`${shellUrl()}/account`);
   expect(visited.filter((url) => url.startsWith(endSession))).toEqual([]);
   const db = createDb(stack.databaseUrls.identity);

@@ -14,6 +14,7 @@ import { confirmLogout, registerAndVerify, signInToAccount, watchErrors } from '
 import { codesOfCard } from './code-card.ts';
 import { identityOrigin, newEmail, oidcStack, shellUrl } from './env.ts';
 import {
+  ACCOUNT_FR,
   addVirtualAuthenticator,
   answerWithTotp,
   openStepUp,
@@ -40,12 +41,12 @@ test('a citizen sets up an authenticator app, adds a passkey with it, and later 
   const errors = watchErrors(page, shellUrl());
   const authenticator = await addVirtualAuthenticator(page);
   const { cdp, authenticatorId } = authenticator;
-  let account = await signInToAccount(page, email);
-  await expect(account.getByRole('heading', { name: 'Sécurité' })).toBeVisible();
+  let account = await signInToAccount(page, email, undefined, 'security');
+  await expect(account.getByRole('heading', { level: 1, name: 'Sécurité' })).toBeVisible();
 
   // The first second factor needs only the password: there is nothing stronger yet.
   await account.getByRole('button', { name: 'Configurer une application d’authentification' }).click();
-  await expect(account.getByRole('img', { name: 'Code QR pour l’application d’authentification' })).toBeVisible();
+  await expect(account.getByRole('img', { name: ACCOUNT_FR.totpQrLabel })).toBeVisible();
   const secret = ((await account.locator('[part="totp-secret"]').textContent()) ?? '').replace(/\s/g, '');
   const app = new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 });
   await account.getByLabel('Code de l’application').fill(await enrolmentCode(app));
@@ -71,7 +72,7 @@ test('a citizen sets up an authenticator app, adds a passkey with it, and later 
   // Signed out and in again with the password: removing the app needs the second factor, given by the passkey.
   await page.locator('gemeng-login').getByRole('button', { name: 'Se déconnecter' }).click();
   await confirmLogout(page);
-  account = await signInToAccount(page, email);
+  account = await signInToAccount(page, email, undefined, 'security');
   await account.getByRole('button', { name: 'Supprimer l’application d’authentification' }).click();
   const popup = await openStepUp(page, account, NOTICE);
   await sameAuthenticatorIn(popup, authenticator); // the same laptop, in the popup's tab
@@ -111,7 +112,7 @@ test('an agent issues a code card; its holder steps up with two printed cells, w
   const codes = codesOfCard(Buffer.from(card.pdfBase64, 'base64'));
   expect(codes).toHaveLength(50);
 
-  const account = await signInToAccount(page, citizen.email, citizen.password);
+  const account = await signInToAccount(page, citizen.email, citizen.password, 'security');
   await expect(account.getByText(card.serial)).toBeVisible();
   await expect(account.getByText('50 sur 50')).toBeVisible();
 
@@ -128,7 +129,7 @@ test('an agent issues a code card; its holder steps up with two printed cells, w
   const closed = popup.waitForEvent('close');
   await popup.getByRole('button', { name: 'Confirmer' }).first().click();
   await closed;
-  await expect(account.getByRole('img', { name: 'Code QR pour l’application d’authentification' })).toBeVisible();
+  await expect(account.getByRole('img', { name: ACCOUNT_FR.totpQrLabel })).toBeVisible();
   await signedInWithTwoFactors(account);
   await expect(account.getByText('48 sur 50')).toBeVisible();
 });

@@ -39,7 +39,7 @@ test('a factor change after 11 minutes asks for the second factor again, then co
   const errors = watchErrors(page, shellUrl());
   await addVirtualAuthenticator(page);
   const operations = watchOperations(page);
-  const account = await signInToAccount(page, person.email, person.password);
+  const account = await signInToAccount(page, person.email, person.password, 'security');
 
   // The first second factor needs only the password.
   await account.getByRole('button', { name: ACCOUNT_FR.totpSetUp }).click();
@@ -104,7 +104,7 @@ test('the passkey options are fetched before the click, so that the browser crea
     };
     document.addEventListener('click', () => events.push('click'), true);
   });
-  const account = await signInToAccount(page, person.email, person.password);
+  const account = await signInToAccount(page, person.email, person.password, 'security');
   const form = account.locator('[part="passkeys"] form');
   await expect(form).toHaveAttribute('data-options', 'ready');
 

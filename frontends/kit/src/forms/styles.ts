@@ -10,13 +10,18 @@ export const formStyles = css`
   [tabindex='-1']:focus:not(:focus-visible) {
     outline: none;
   }
+  /* One column that may shrink below its content's width (a 28rem field, a fieldset): nothing pushes a phone's
+     page sideways (WCAG 1.4.10). */
   .form {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: calc(var(--_space) * 0.75);
     margin: 0 0 var(--_space);
   }
   .field {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    min-width: 0;
     gap: 0.25rem;
     margin: 0;
   }
@@ -82,7 +87,7 @@ export const formStyles = css`
     max-height: 16rem;
     overflow-y: auto;
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(12rem, 100%), 1fr));
     gap: 0.25rem 1rem;
   }
   .choices li {
