@@ -5,6 +5,7 @@
 import { safeReturnPath } from '../return-path.ts';
 import { answerCode, authorizationRequest, keepTransaction, takeTransaction } from './authorize.ts';
 import { discover } from './discovery.ts';
+import { AuthStateTarget } from './events.ts';
 import { openPopup, popupAuthorize } from './popup.ts';
 import { signOutAtProvider, signOutReturn } from './sign-out.ts';
 import { restoreSession, sessionHint, type TabMessage, tabChannel } from './silent.ts';
@@ -29,7 +30,7 @@ const REFRESH_MARGIN_MS = 60_000;
  * Listen with `subscribe` (called at once, then on every change) or the `change` event; read `state`; give
  * `getAccessToken()` to the GraphQL client.
  */
-export class AuthClient extends EventTarget {
+export class AuthClient extends AuthStateTarget {
   readonly issuer: string;
   readonly clientId: string;
   readonly resource: string;
@@ -58,7 +59,7 @@ export class AuthClient extends EventTarget {
     });
   }
 
-  get state(): AuthState {
+  override get state(): AuthState {
     if (this.#tokens) return { status: 'signed-in', user: this.#tokens.user, expiresAt: this.#tokens.expiresAt };
     return this.#pending ? { status: 'pending' } : { status: 'anonymous' };
   }
@@ -68,22 +69,10 @@ export class AuthClient extends EventTarget {
     return new URL(this.issuer).origin;
   }
 
-  /** Calls `listener` now and after every change; returns the function that stops it. */
-  subscribe(listener: (state: AuthState) => void): () => void {
-    const handler = () => listener(this.state);
-    this.addEventListener('change', handler);
-    listener(this.state);
-    return () => this.removeEventListener('change', handler);
-  }
-
-  #changed(): void {
-    this.dispatchEvent(new Event('change'));
-  }
-
   #setPending(pending: boolean): void {
     if (this.#pending === pending) return;
     this.#pending = pending;
-    this.#changed();
+    this.changed();
   }
 
   /** The provider's discovery document, fetched once (a failed one is fetched again next time). */
@@ -149,11 +138,10 @@ export class AuthClient extends EventTarget {
     if (this.#pending || typeof document === 'undefined') return Promise.resolve(false);
     if (!options.force && !sessionHint.has(this.issuer)) return Promise.resolve(false);
     this.#setPending(true);
-    const attempt = restoreSession(this.issuer, {
+    this.#restoring = restoreSession(this.issuer, {
       authorize: () => this.#authorize({ prompt: 'none' }),
       complete: (url, transaction) => this.#completeCallback(url, transaction),
-    });
-    this.#restoring = attempt.finally(() => {
+    }).finally(() => {
       this.#setPending(false);
       this.#restoring = undefined;
     });
@@ -196,16 +184,17 @@ export class AuthClient extends EventTarget {
   #accept(body: TokenResponse, nonce: string | undefined): void {
     this.#tokens = acceptTokens(body, this.#tokens, { issuer: this.issuer, clientId: this.clientId, nonce });
     this.#schedule();
-    this.#changed();
+    this.changed();
   }
 
-  #schedule(): void {
+  /** Renews a minute before the access token expires, or after `delay` (offline: trying again). */
+  #schedule(delay?: number): void {
     clearTimeout(this.#timer);
     this.#timer = undefined;
     const tokens = this.#tokens;
     if (!tokens?.refreshToken) return;
-    const delay = Math.max(tokens.expiresAt - Date.now() - REFRESH_MARGIN_MS, 5_000);
-    this.#timer = setTimeout(() => void this.refresh().catch(() => {}), delay);
+    const wait = delay ?? Math.max(tokens.expiresAt - Date.now() - REFRESH_MARGIN_MS, 5_000);
+    this.#timer = setTimeout(() => void this.refresh().catch(() => {}), wait);
   }
 
   /**
@@ -221,18 +210,12 @@ export class AuthClient extends EventTarget {
       try {
         body = await this.#tokenRequest({ grant_type: 'refresh_token', refresh_token: refreshToken });
       } catch (error) {
-        if (this.#tokens !== tokens) {
-          // Forgotten (or signed out, or signed in anew) meanwhile: this refusal is about tokens that are gone.
-        } else if (
-          error instanceof AuthError &&
-          error.code === 'network' &&
-          (this.#tokens?.expiresAt ?? 0) > Date.now()
-        ) {
-          // Offline for a moment: try again while the access token still works.
-          clearTimeout(this.#timer);
-          this.#timer = setTimeout(() => void this.refresh().catch(() => {}), 15_000);
-        } else {
-          this.#clear();
+        // Forgotten (or signed out, or signed in anew) meanwhile: this refusal is about tokens that are gone.
+        if (this.#tokens === tokens) {
+          // Offline for a moment: try again while the access token still works. A refusal signs out.
+          const offline = error instanceof AuthError && error.code === 'network' && tokens.expiresAt > Date.now();
+          if (offline) this.#schedule(15_000);
+          else this.#clear();
         }
         throw error;
       }
@@ -283,16 +266,14 @@ export class AuthClient extends EventTarget {
     if (!this.#tokens) return;
     this.#tokens = undefined;
     sessionHint.clear(this.issuer);
-    this.#changed();
+    this.changed();
   }
 
   /**
-   * Forgets the tokens on this page (and this origin's other tabs) only, without a round trip to the provider:
-   * the state becomes `anonymous` and subscribers hear of it (nothing happens when nobody is signed in). The
-   * renewal timer stops, and a renewal in flight is ignored when it comes back. For when the provider has
-   * already ended the session and its grant (e.g. the account was erased): there is nothing left to revoke there,
-   * and the page stays where it is. Anywhere else use {@link signOut}: `forget` leaves the provider's session and
-   * the refresh token valid until they expire.
+   * Forgets the tokens here and in this origin's other tabs, without a round trip to the provider: `anonymous`,
+   * subscribers told, the renewal stopped (one in flight is ignored), the page stays. For when the provider has
+   * already ended the session and its grant (the account was erased); anywhere else use {@link signOut}, since
+   * `forget` leaves the provider's session and the refresh token valid until they expire.
    */
   forget(): void {
     if (!this.#tokens) return;
