@@ -1,7 +1,6 @@
 import {
   ConfigurationError,
   formatDateTime,
-  formatEuroCents,
   GemengElement,
   type GemengElementOptions,
   GraphQLRequestError,
@@ -10,13 +9,15 @@ import {
   integerBetween,
   type OperationResult,
 } from '@gemeng/frontend-kit';
-import { css, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
+import { communeCardLinks } from './commune-card-links.ts';
+import { communeCardStyles } from './commune-card-styles.ts';
 import { communeCardMessages, t } from './messages.ts';
 
 /** The operation the card sends; the router localises `name` and `title` from `accept-language`. */
 export const COMMUNE_CARD_QUERY = graphql(
-  'query CommuneCard($slug: String!) { commune(slug: $slug) { slug name population procedures { code title } upcomingEvents(first: 3) { title startsAt } subscription { ratePerInhabitantCents yearlyFeeCents } } }',
+  'query CommuneCard($slug: String!) { commune(slug: $slug) { slug name population procedures { code title } upcomingEvents(first: 3) { title startsAt } } }',
 );
 
 export type CommuneCardData = OperationResult<typeof COMMUNE_CARD_QUERY>;
@@ -53,11 +54,13 @@ function isNotFound(error: GraphQLRequestError): boolean {
 }
 
 /**
- * A commune's identity card: name, population, online procedures, next events and Gemeng subscription fee,
- * in Luxembourgish, French, German or English.
+ * A commune's identity card: name, population, online procedures and next events, in Luxembourgish, French,
+ * German or English. Procedures and events are plain titles; each links to its page once the portal has one
+ * (`communeCardLinks`). With `heading-level="1"` the card is the page's main content and names the page
+ * (`gemeng-title`).
  *
  * @element gemeng-commune-card
- * @summary A commune's card: name, population, online procedures, next events and Gemeng subscription fee.
+ * @summary A commune's card: name, population, online procedures and next events.
  *
  * @attr {string} commune - Slug of the commune to show, e.g. `dudelange`. Required.
  * @attr {'lb'|'fr'|'de'|'en'} lang - Language of the texts. Defaults to the closest `[lang]` ancestor, then the
@@ -68,13 +71,14 @@ function isNotFound(error: GraphQLRequestError): boolean {
  *
  * @fires gemeng-loaded - The commune was loaded; `detail.commune` holds the data.
  * @fires gemeng-error - Loading failed; `detail` is a {@link CommuneCardErrorDetail}.
+ * @fires gemeng-title - With `heading-level="1"`, once loaded: `detail.title` is the commune's name (the portal
+ *   puts it in the page's title).
  *
  * @csspart card - The card container (carries `aria-busy` while loading).
  * @csspart heading - The commune's name.
  * @csspart population - The population line.
  * @csspart procedures - The list of procedures.
  * @csspart events - The list of upcoming events.
- * @csspart fee - The subscription block.
  * @csspart status - The "Loading…" line.
  * @csspart alert - The error and not-found messages.
  * @csspart retry - The retry button.
@@ -84,7 +88,7 @@ function isNotFound(error: GraphQLRequestError): boolean {
  * @cssprop --gemeng-color-muted - Secondary text (default #4a4a4a).
  * @cssprop --gemeng-color-background - Card background (default #ffffff).
  * @cssprop --gemeng-color-surface - Background of list items (default #f4f6f8).
- * @cssprop --gemeng-color-accent - Headings, codes and buttons (default #00558c).
+ * @cssprop --gemeng-color-accent - Headings, links and buttons (default #00558c).
  * @cssprop --gemeng-color-on-accent - Text on accent (default #ffffff).
  * @cssprop --gemeng-color-error - Error messages (default #a4000f).
  * @cssprop --gemeng-color-border - Card border (default #6b6b6b).
@@ -109,79 +113,7 @@ export class CommuneCard extends GemengElement {
 
   static override messages = [communeCardMessages];
 
-  static override styles = [
-    ...GemengElement.styles,
-    css`
-      [part='card'] {
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        padding: var(--_space);
-        max-width: 40rem;
-      }
-      [part='card'][aria-busy='true'] .content {
-        opacity: 0.6;
-      }
-      [part='heading'] {
-        margin: 0 0 calc(var(--_space) / 4);
-        color: var(--_accent);
-        font-size: 1.5rem;
-        line-height: 1.25;
-      }
-      .section-heading {
-        margin: var(--_space) 0 calc(var(--_space) / 2);
-        font-size: 1.125rem;
-      }
-      [part='population'] {
-        margin: 0;
-        color: var(--_muted);
-      }
-      ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
-        gap: calc(var(--_space) / 4);
-      }
-      li {
-        background: var(--_surface);
-        border-radius: calc(var(--_radius) / 2);
-        padding: calc(var(--_space) / 4) calc(var(--_space) / 2);
-      }
-      .code {
-        font-family: ui-monospace, 'SFMono-Regular', Menlo, monospace;
-        font-weight: 600;
-        color: var(--_accent);
-        margin-inline-end: 0.5em;
-      }
-      time {
-        display: block;
-        color: var(--_muted);
-        font-size: 0.875rem;
-      }
-      dl {
-        margin: 0;
-        display: grid;
-        grid-template-columns: auto 1fr;
-        gap: 0.25rem 1rem;
-      }
-      dt {
-        font-weight: 600;
-      }
-      dd {
-        margin: 0;
-      }
-      [part='status']:empty {
-        display: none;
-      }
-      [part='alert'] {
-        border-inline-start: 4px solid var(--_error);
-        padding-inline-start: calc(var(--_space) / 2);
-      }
-      [part='alert'] strong {
-        color: var(--_error);
-      }
-    `,
-  ];
+  static override styles = [...GemengElement.styles, communeCardStyles];
 
   declare commune: string | undefined;
   declare headingLevel: number;
@@ -252,6 +184,11 @@ export class CommuneCard extends GemengElement {
       this.dispatchEvent(
         new CustomEvent('gemeng-loaded', { detail: { commune: data.commune }, bubbles: true, composed: true }),
       );
+      // The card is the page's main content: the page is named after the commune.
+      if (this.#level(0) === 1) {
+        const detail = { title: data.commune.name };
+        this.dispatchEvent(new CustomEvent('gemeng-title', { detail, bubbles: true, composed: true }));
+      }
     } catch (error) {
       // A newer request replaced this one: its outcome no longer matters.
       if (controller.signal.aborted) return;
@@ -338,7 +275,7 @@ export class CommuneCard extends GemengElement {
 
   #renderCommune(commune: Commune): TemplateResult {
     const lang = this.language;
-    const subscription = commune.subscription;
+    const linked = (title: string, href: string | undefined) => (href ? html`<a href=${href}>${title}</a>` : title);
     return html`<div class="content">
       ${this.#heading(0, commune.name, { id: 'name', part: 'heading' })}
       <p part="population">
@@ -351,7 +288,9 @@ export class CommuneCard extends GemengElement {
       ${
         commune.procedures.length > 0
           ? html`<ul part="procedures" aria-labelledby="procedures">
-              ${commune.procedures.map((p) => html`<li><span class="code">${p.code}</span>${p.title}</li>`)}
+              ${commune.procedures.map(
+                (p) => html`<li>${linked(p.title, communeCardLinks.procedure(commune.slug, p))}</li>`,
+              )}
             </ul>`
           : html`<p>${t(lang, 'noProcedures')}</p>`
       }
@@ -363,28 +302,12 @@ export class CommuneCard extends GemengElement {
               ${commune.upcomingEvents.map(
                 (e) => html`<li>
                   <time datetime=${e.startsAt}>${formatDateTime(lang, e.startsAt)}</time>
-                  ${e.title}
+                  ${linked(e.title, communeCardLinks.event(commune.slug, e))}
                 </li>`,
               )}
             </ul>`
           : html`<p>${t(lang, 'noEvents')}</p>`
       }
-
-      ${this.#heading(1, t(lang, 'subscription'), { id: 'subscription', className: 'section-heading' })}
-      <div part="fee">
-        ${
-          subscription
-            ? html`<dl>
-                <dt>${t(lang, 'yearlyFee')}</dt>
-                <dd data-testid="yearly-fee">${formatEuroCents(lang, subscription.yearlyFeeCents)}</dd>
-                <dt>${t(lang, 'rate')}</dt>
-                <dd>
-                  ${t(lang, 'ratePerInhabitant', { amount: formatEuroCents(lang, subscription.ratePerInhabitantCents) })}
-                </dd>
-              </dl>`
-            : html`<p>${t(lang, 'noSubscription')}</p>`
-        }
-      </div>
     </div>`;
   }
 }

@@ -46,7 +46,6 @@ beforeAll(async () => {
                 population: 21543,
                 procedures: [{ code: 'RES-01', title: `Residence (${lang})` }],
                 upcomingEvents: [{ title: 'Fête de la musique', startsAt: '2026-06-21T16:00:00Z' }],
-                subscription: { ratePerInhabitantCents: 25, yearlyFeeCents: 538575 },
               },
             },
           }
@@ -99,8 +98,11 @@ describe('<gemeng-commune-card>', () => {
     expect(article.getAttribute('aria-busy')).toBe('false');
     expect(root.querySelector('h2')?.textContent).toBe('Dudelange');
     expect(text(root)).toMatch(/21.543 habitants/);
-    expect(text(root)).toContain('RES-01');
-    expect(root.querySelector('[data-testid="yearly-fee"]')?.textContent).toMatch(/5.385,75\s€/);
+    // Plain titles: no internal code, no link while the procedure has no page, no fee.
+    expect(text(root)).toContain('Residence (fr)');
+    expect(text(root)).not.toContain('RES-01');
+    expect(root.querySelector('[part="procedures"] a, [part="events"] a')).toBeNull();
+    expect(text(root)).not.toMatch(/€|abonnement/i);
     expect(requests[0]?.headers['accept-language']).toBe('fr');
   });
 
@@ -187,5 +189,23 @@ describe('<gemeng-commune-card> with bad input', () => {
       '<gemeng-commune-card>: unknown value "9" for the attribute "heading-level". Allowed: 1–5.',
       '<gemeng-commune-card>: unknown value "xx" for the attribute "lang". Allowed: lb, fr, de, en.',
     ]);
+  });
+
+  it("names the page (gemeng-title) with the commune only when its heading is the page's h1", async () => {
+    const titles: unknown[] = [];
+    const listener = (event: Event) => titles.push((event as CustomEvent).detail);
+    document.addEventListener('gemeng-title', listener);
+    try {
+      const inline = mountCard({ commune: 'dudelange', lang: 'fr', endpoint });
+      await settled(inline, (r) => r.querySelector('h2') !== null);
+      expect(titles).toEqual([]);
+      const page = mountCard({ commune: 'dudelange', lang: 'fr', endpoint, 'heading-level': '1' });
+      const root = await settled(page, (r) => r.querySelector('h1') !== null);
+      expect(root.querySelector('h1')?.textContent).toBe('Dudelange');
+      expect(root.querySelector('h2')?.textContent).toBe('Démarches en ligne');
+      expect(titles).toEqual([{ title: 'Dudelange' }]);
+    } finally {
+      document.removeEventListener('gemeng-title', listener);
+    }
   });
 });

@@ -6,4 +6,5 @@ export {
   type CommuneCardErrorDetail,
   type CommuneCardOptions,
 } from './commune-card.ts';
+export { CommuneChooser } from './commune-chooser.ts';
 export { communeCardMessages } from './messages.ts';

@@ -1,0 +1,248 @@
+// @vitest-environment happy-dom
+import { once } from 'node:events';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { AuthState } from '@gemeng/frontend-kit';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { filterCommunes, LAST_COMMUNE_KEY, searchable, suggestedCommunes } from './commune-chooser-data.ts';
+import './gemeng-commune-chooser.ts';
+import type { CommuneChooser } from './commune-chooser.ts';
+
+const ISSUER = 'http://id.test/oidc';
+
+const names = (slug: string, lb: string, fr: string, de: string, active = true) => ({
+  slug,
+  active,
+  nameLb: lb,
+  nameFr: fr,
+  nameDe: de,
+});
+const COMMUNES = [
+  names('dudelange', 'Diddeleng', 'Dudelange', 'Düdelingen'),
+  names('esch-sur-alzette', 'Esch-Uelzecht', 'Esch-sur-Alzette', 'Esch an der Alzette'),
+  names('hesperange', 'Hesper', 'Hesperange', 'Hesperingen'),
+  names('closed', 'Zou', 'Fermée', 'Geschlossen', false),
+];
+
+/** A stand-in graph over real HTTP: the communes named in the request's language, and `me` for a bearer token. */
+let server: Server;
+let endpoint: string;
+const requests: { headers: IncomingHttpHeaders; query: string }[] = [];
+let failNext = false;
+
+beforeAll(async () => {
+  server = createServer(async (req, res) => {
+    const cors = {
+      'access-control-allow-origin': '*',
+      'access-control-allow-headers': 'content-type, accept-language, authorization',
+    };
+    if (req.method === 'OPTIONS') return void res.writeHead(204, cors).end();
+    let raw = '';
+    for await (const chunk of req) raw += chunk;
+    const query: string = raw
+      ? JSON.parse(raw).query
+      : (new URL(req.url ?? '/', 'http://x').searchParams.get('query') ?? '');
+    requests.push({ headers: req.headers, query });
+    if (failNext) {
+      failNext = false;
+      return void res.writeHead(503, { ...cors, 'content-type': 'text/plain' }).end('down');
+    }
+    const lang = req.headers['accept-language'];
+    const name = (c: (typeof COMMUNES)[number]) => (lang === 'lb' ? c.nameLb : lang === 'de' ? c.nameDe : c.nameFr);
+    const data = query.includes('CommunesOfResidence')
+      ? {
+          me:
+            req.headers.authorization === 'Bearer token-1'
+              ? {
+                  communesOfResidence: [
+                    { slug: 'closed', active: false },
+                    { slug: 'hesperange', active: true },
+                  ],
+                }
+              : null,
+        }
+      : { communes: COMMUNES.map((c) => ({ ...c, name: name(c) })) };
+    res.writeHead(200, { ...cors, 'content-type': 'application/json' }).end(JSON.stringify({ data }));
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+});
+
+afterAll(() => {
+  server.closeAllConnections();
+  server.close();
+});
+
+/** Stands in for the page's AuthClient (the element finds it in the page-wide registry). */
+class FakeAuth {
+  state: AuthState = { status: 'anonymous' };
+  #listeners = new Set<(state: AuthState) => void>();
+  subscribe(listener: (state: AuthState) => void): () => void {
+    this.#listeners.add(listener);
+    listener(this.state);
+    return () => this.#listeners.delete(listener);
+  }
+  set(state: AuthState): void {
+    this.state = state;
+    for (const listener of this.#listeners) listener(state);
+  }
+  async getAccessToken(): Promise<string> {
+    return 'token-1';
+  }
+}
+let auth: FakeAuth;
+
+beforeEach(() => {
+  auth = new FakeAuth();
+  (globalThis as Record<symbol, unknown>)[Symbol.for('gemeng.auth.clients')] = new Map([
+    [`${ISSUER} gemeng-portal`, auth],
+  ]);
+  globalThis.gemengConfig = { graphqlEndpoint: endpoint };
+});
+
+afterEach(() => {
+  document.body.replaceChildren();
+  requests.length = 0;
+  localStorage.clear();
+  globalThis.gemengConfig = undefined;
+});
+
+function mount(attributes: Record<string, string>): CommuneChooser {
+  const element = document.createElement('gemeng-commune-chooser');
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  document.body.append(element);
+  return element;
+}
+
+async function until(element: CommuneChooser, predicate: (root: ShadowRoot) => boolean): Promise<ShadowRoot> {
+  const root = element.shadowRoot!;
+  for (let i = 0; i < 300; i++) {
+    await element.updateComplete;
+    if (predicate(root)) return root;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`never settled: ${root.innerHTML}`);
+}
+
+const links = (root: ShadowRoot, part: string) =>
+  [...root.querySelectorAll<HTMLAnchorElement>(`[part="${part}"] a`)].map(
+    (a) => `${a.textContent} ${a.getAttribute('href')}`,
+  );
+
+function type(root: ShadowRoot, text: string): void {
+  const input = root.querySelector<HTMLInputElement>('input[type="search"]')!;
+  input.value = text;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+}
+
+describe('the search', () => {
+  it('ignores case, accents, hyphens and apostrophes', () => {
+    expect(searchable(' Esch-sur-Alzette ')).toBe('esch sur alzette');
+    expect(searchable('Düdelingen')).toBe('dudelingen');
+    expect(searchable('L’Uelzecht')).toBe('l uelzecht');
+  });
+
+  it('finds active communes by any of their names or slug, in alphabetical order', () => {
+    const communes = COMMUNES.map((c) => ({ ...c, name: c.nameLb }));
+    expect(filterCommunes(communes, '', 'lb').map((c) => c.slug)).toEqual([
+      'dudelange',
+      'esch-sur-alzette',
+      'hesperange',
+    ]);
+    expect(filterCommunes(communes, 'dudel', 'lb').map((c) => c.name)).toEqual(['Diddeleng']);
+    expect(filterCommunes(communes, 'esch sur', 'lb').map((c) => c.name)).toEqual(['Esch-Uelzecht']);
+    expect(filterCommunes(communes, 'geschlossen', 'lb')).toEqual([]);
+  });
+
+  it('offers the communes of residence first, else the last one chosen, never an inactive one', () => {
+    const communes = COMMUNES.map((c) => ({ ...c, name: c.nameFr }));
+    expect(suggestedCommunes(communes, ['closed', 'hesperange'], 'dudelange')).toMatchObject({
+      kind: 'residences',
+      communes: [{ slug: 'hesperange' }],
+    });
+    expect(suggestedCommunes(communes, [], 'dudelange')).toMatchObject({
+      kind: 'last',
+      communes: [{ slug: 'dudelange' }],
+    });
+    expect(suggestedCommunes(communes, [], 'closed')).toBeUndefined();
+    expect(suggestedCommunes(communes, [], undefined)).toBeUndefined();
+  });
+});
+
+describe('<gemeng-commune-chooser>', () => {
+  it('lists the active communes as links to their pages, with a labelled search field and a hint', async () => {
+    const element = mount({ lang: 'lb' });
+    const root = await until(element, (r) => r.querySelector('[part="communes"]') !== null);
+    expect(links(root, 'communes')).toEqual([
+      'Diddeleng /communes/dudelange',
+      'Esch-Uelzecht /communes/esch-sur-alzette',
+      'Hesper /communes/hesperange',
+    ]);
+    expect(root.querySelector('h2')?.textContent).toBe('Wielt Är Gemeng');
+    const input = root.querySelector<HTMLInputElement>('input[type="search"]')!;
+    expect(root.querySelector(`label[for="${input.id}"]`)?.textContent).toBe('Sich eng Gemeng');
+    expect(root.getElementById(input.getAttribute('aria-describedby')!)?.textContent).toContain('Franséisch');
+    expect(root.querySelector('[part="suggestions"]')).toBeNull();
+    expect(requests[0]?.headers['accept-language']).toBe('lb');
+  });
+
+  it('filters as one types and announces the count once typing pauses', async () => {
+    const element = mount({ lang: 'lb' });
+    let root = await until(element, (r) => r.querySelector('[part="communes"]') !== null);
+    type(root, 'Dudelange');
+    root = await until(element, (r) => links(r, 'communes').length === 1);
+    expect(links(root, 'communes')).toEqual(['Diddeleng /communes/dudelange']);
+    await until(element, (r) => r.querySelector('[part="status"]')?.textContent === '1 Gemeng fonnt.');
+    type(root, 'xyz');
+    root = await until(element, (r) => r.querySelector('[part="status"]')?.textContent === 'Keng Gemeng fonnt.');
+    expect(root.querySelector('[part="communes"]')).toBeNull();
+  });
+
+  it('remembers the commune chosen and offers it first next time, with its card', async () => {
+    const chosen: string[] = [];
+    document.addEventListener(
+      'gemeng-commune-chosen',
+      (event) => chosen.push((event as CustomEvent<{ slug: string }>).detail.slug),
+      { once: true },
+    );
+    const first = mount({ lang: 'fr' });
+    const root = await until(first, (r) => r.querySelector('[part="communes"]') !== null);
+    const link = root.querySelector<HTMLAnchorElement>('[part="communes"] a[href="/communes/hesperange"]')!;
+    link.addEventListener('click', (event) => event.preventDefault());
+    link.click();
+    expect(chosen).toEqual(['hesperange']);
+    expect(localStorage.getItem(LAST_COMMUNE_KEY)).toBe('hesperange');
+    first.remove();
+
+    const again = mount({ lang: 'fr', card: '' });
+    const next = await until(again, (r) => r.querySelector('[part="suggestions"]') !== null);
+    expect(links(next, 'suggestions')).toEqual(['Hesperange /communes/hesperange']);
+    expect(next.querySelector('#suggested-heading')?.textContent).toBe('Dernière commune choisie');
+    expect(next.querySelector('gemeng-commune-card')?.getAttribute('commune')).toBe('hesperange');
+    expect(next.querySelector('#chooser-heading')?.textContent).toBe('Choisir une autre commune');
+  });
+
+  it("offers a signed-in person's active communes of residence first, asked with their token", async () => {
+    localStorage.setItem(LAST_COMMUNE_KEY, 'dudelange');
+    const element = mount({ lang: 'de', issuer: ISSUER });
+    await until(element, (r) => links(r, 'suggestions').length === 1);
+    expect(links(element.shadowRoot!, 'suggestions')).toEqual(['Düdelingen /communes/dudelange']);
+    auth.set({ status: 'signed-in', user: { sub: 'u1', name: 'Léa' }, expiresAt: Date.now() + 6e5 } as AuthState);
+    const root = await until(element, (r) => links(r, 'suggestions')[0]?.startsWith('Hesperingen') ?? false);
+    expect(links(root, 'suggestions')).toEqual(['Hesperingen /communes/hesperange']);
+    expect(root.querySelector('#suggested-heading')?.textContent).toBe('Ihre Wohngemeinde');
+    expect(requests.find((r) => r.query.includes('CommunesOfResidence'))?.headers.authorization).toBe('Bearer token-1');
+    auth.set({ status: 'anonymous' });
+    await until(element, (r) => links(r, 'suggestions')[0]?.startsWith('Düdelingen') ?? false);
+  });
+
+  it('says so with a retry button when the communes cannot be loaded', async () => {
+    failNext = true;
+    const element = mount({ lang: 'en' });
+    const root = await until(element, (r) => r.querySelector('[role="alert"]') !== null);
+    expect(root.querySelector('[role="alert"]')?.textContent).toContain('The list of communes could not be loaded.');
+    root.querySelector<HTMLButtonElement>('[part="retry"]')!.click();
+    await until(element, (r) => links(r, 'communes').length === 3);
+  });
+});
