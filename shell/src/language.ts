@@ -18,11 +18,10 @@ export function initialLanguage(): Language {
 
 /**
  * Applies a language to the page. Widgets without a `lang` of their own follow `<html lang>`, so this is the
- * only place that needs to know about them.
+ * only place that needs to know about them. The title is the page's (src/routes.ts).
  */
 export function applyLanguage(language: Language): void {
   document.documentElement.lang = language;
-  document.title = `${t(language, 'title')} · Gemeng`;
   for (const element of document.querySelectorAll<HTMLElement>('[data-i18n]')) {
     element.textContent = t(language, element.dataset.i18n as ShellMessageKey);
   }

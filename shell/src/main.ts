@@ -1,13 +1,17 @@
 import { matchLanguage } from '@gemeng/frontend-kit';
-import { navigateToUrl, registerApplication, start } from 'single-spa';
+import { checkActivityFunctions, navigateToUrl, registerApplication, start, triggerAppChange } from 'single-spa';
 import { constructApplications, constructLayoutEngine, constructRoutes } from 'single-spa-layout';
 import { importApplication, importModule, pageApplications } from './applications.ts';
 import { completeAuthReturn, portalAuth } from './auth.ts';
 import { applyLanguage, initialLanguage, rememberLanguage } from './language.ts';
 import { t } from './messages.ts';
 import { startOffline } from './offline.ts';
+import { failedParcel, loadingParcel } from './placeholders.ts';
+import { PortalPage } from './routes.ts';
 import './shell.css';
 
+const page = new PortalPage({ document, hasRoute: (location) => checkActivityFunctions(location).length > 0 });
+page.listen();
 applyLanguage(initialLanguage());
 // The installable portal: offline notice and service worker (not before the language: the notice speaks it).
 startOffline();
@@ -18,6 +22,7 @@ document.addEventListener('click', (event) => {
   if (!chosen) return;
   applyLanguage(chosen);
   rememberLanguage(chosen);
+  page.render();
 });
 
 /**
@@ -64,15 +69,30 @@ async function main(): Promise<void> {
   const template = document.querySelector<HTMLTemplateElement>('#single-spa-layout');
   if (!template) throw new Error('index.html lacks <template id="single-spa-layout">.');
 
-  // Placeholders are plain HTML strings for single-spa-layout; they use the language at start-up.
+  // Placeholders in the page's language at the time they appear (and again after a switch: data-i18n).
+  const translate = (key: Parameters<typeof t>[1]) => t(matchLanguage(document.documentElement.lang) ?? language, key);
+  // A module that failed is fetched afresh on retry (?retry=<n>): the browser may keep the failed one.
+  const attempts = new Map<string, number>();
+  const retry = (name: string) => {
+    attempts.set(name, (attempts.get(name) ?? 0) + 1);
+    triggerAppChange();
+  };
   const routes = constructRoutes(template, {
-    loaders: { loading: `<p class="placeholder" role="status">${t(language, 'loading')}</p>` },
-    errors: { failed: `<p class="placeholder placeholder-error" role="alert">${t(language, 'appError')}</p>` },
+    loaders: { loading: loadingParcel(translate) },
+    errors: { failed: failedParcel(translate, retry) },
     props: {},
   });
 
   const modules = pageApplications();
-  const applications = constructApplications({ routes, loadApp: ({ name }) => importApplication(name, modules) });
+  const applications = constructApplications({
+    routes,
+    loadApp: ({ name }) => {
+      const attempt = attempts.get(name) ?? 0;
+      return importApplication(name, modules, (url) => importModule(attempt ? `${url}?retry=${attempt}` : url));
+    },
+  });
+  window.addEventListener('single-spa:before-mount-routing-event', () => page.routeChanged());
+  window.addEventListener('single-spa:routing-event', () => page.routed());
   const layoutEngine = constructLayoutEngine({ routes, applications });
   for (const application of applications) registerApplication(application);
   layoutEngine.activate();

@@ -1,3 +1,5 @@
+import { matchLanguage } from '@gemeng/i18n';
+import { pathToActiveWhen } from 'single-spa';
 import type { Catalog } from './catalog.ts';
 import { type Operator, renderOperator } from './operator.ts';
 
@@ -16,33 +18,53 @@ export function inlineScripts(html: string): string[] {
   return [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)].map((match) => match[0]);
 }
 
+/** A layout route: its full path (`communes/:slug`), `exact` or also what lies below it, its first application. */
+export interface LayoutRoute {
+  readonly path: string;
+  readonly exact: boolean;
+  readonly application: string;
+}
+
 /** The layout's routes (`<route path>` or `<route default>`, each with its first `<application name>`). */
 export interface LayoutRoutes {
-  readonly paths: readonly { readonly path: string; readonly application: string }[];
+  readonly paths: readonly LayoutRoute[];
   readonly fallback: string | undefined;
 }
 
 export function layoutRoutes(html: string): LayoutRoutes {
   const layout = /<template id="single-spa-layout">([\s\S]*?)<\/template>/.exec(html)?.[1] ?? '';
-  const paths: { path: string; application: string }[] = [];
+  const paths: LayoutRoute[] = [];
   let fallback: string | undefined;
   for (const match of layout.matchAll(/<route\b([^>]*)>\s*<application\b[^>]*\bname="([^"]+)"/g)) {
     const attributes = match[1] ?? '';
     const application = match[2]!;
     const path = /\bpath="([^"]*)"/.exec(attributes)?.[1];
-    if (path !== undefined) paths.push({ path: path.replace(/^\/+|\/+$/g, ''), application });
+    const exact = /\bexact\b/.test(attributes);
+    if (path !== undefined) paths.push({ path: path.replace(/^\/+|\/+$/g, ''), exact, application });
     else if (/\bdefault\b/.test(attributes)) fallback ??= application;
   }
   return { paths, fallback };
 }
 
-/** The application single-spa-layout mounts for a path: a route's path matches itself and what lies below it. */
+/**
+ * The application single-spa-layout mounts for a path (single-spa's own matching: `:name` is one segment, case
+ * does not count, a route without `exact` also matches what lies below it), or undefined: no page there.
+ */
 export function applicationForPath(routes: LayoutRoutes, pathname: string): string | undefined {
-  const path = pathname.replace(/^\/+|\/+$/g, '');
+  // single-spa reads href and pathname, which a URL has as a Location does.
+  const url = new URL(pathname, 'http://shell.invalid') as unknown as Location;
   return (
-    routes.paths.find((route) => path === route.path || path.startsWith(`${route.path}/`))?.application ??
-    routes.fallback
+    routes.paths.find((route) => pathToActiveWhen(`/${route.path}`, route.exact)(url))?.application ?? routes.fallback
   );
+}
+
+/** Where the portal lands back from the identity provider: a page, though no route of the layout. */
+export const AUTH_CALLBACK_PATH = '/auth/callback';
+
+/** A `?lang=` that names no language of the portal (an absent or empty one is no problem). */
+export function isUnknownLanguage(search: string): boolean {
+  const value = new URLSearchParams(search).get('lang');
+  return Boolean(value) && !matchLanguage(value);
 }
 
 export interface PageSettings {

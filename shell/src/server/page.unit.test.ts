@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Catalog } from './catalog.ts';
 import { contentSecurityPolicy } from './csp.ts';
-import { applicationForPath, inlineScripts, layoutRoutes, renderPage } from './page.ts';
+import { applicationForPath, inlineScripts, isUnknownLanguage, layoutRoutes, renderPage } from './page.ts';
 
 const template = `<html><head><meta name="gemeng:graphql-endpoint" content="__GEMENG_GRAPHQL_ENDPOINT__">
 <meta name="gemeng:oidc-issuer" content="__GEMENG_OIDC_ISSUER__"><script type="module" src="/assets/i-AbCdEf12.js"></script>
 </head><body><template id="single-spa-layout"><single-spa-router>
 <route path="account"><application name="@gemeng/identity/account" loader="l"></application></route>
-<route path="/embed"><application name="@gemeng/portal/configurator"></application></route>
+<route path="/embed" exact><application name="@gemeng/portal/configurator"></application></route>
+<route path="communes/:slug" exact><application name="@gemeng/portal"></application></route>
 <route default><application name="@gemeng/portal"></application></route>
 </single-spa-router></template></body></html>`;
 
@@ -27,8 +28,9 @@ describe('the layout routes', () => {
   it('are read from the page', () => {
     expect(routes).toEqual({
       paths: [
-        { path: 'account', application: '@gemeng/identity/account' },
-        { path: 'embed', application: '@gemeng/portal/configurator' },
+        { path: 'account', exact: false, application: '@gemeng/identity/account' },
+        { path: 'embed', exact: true, application: '@gemeng/portal/configurator' },
+        { path: 'communes/:slug', exact: true, application: '@gemeng/portal' },
       ],
       fallback: '@gemeng/portal',
     });
@@ -40,6 +42,26 @@ describe('the layout routes', () => {
     expect(applicationForPath(routes, '/embed/')).toBe('@gemeng/portal/configurator');
     expect(applicationForPath(routes, '/embedded')).toBe('@gemeng/portal');
     expect(applicationForPath(routes, '/')).toBe('@gemeng/portal');
+  });
+
+  it('match as single-spa does: exact routes, one segment per :name, any case; no page without a default', () => {
+    const exact = layoutRoutes(template.replace(/<route default>.*<\/route>\n/, ''));
+    expect(exact.fallback).toBeUndefined();
+    expect(applicationForPath(exact, '/embed/more')).toBeUndefined();
+    expect(applicationForPath(exact, '/Communes/Esch-sur-Alzette/')).toBe('@gemeng/portal');
+    expect(applicationForPath(exact, '/communes/')).toBeUndefined();
+    expect(applicationForPath(exact, '/communes/a/b')).toBeUndefined();
+    expect(applicationForPath(exact, '/account/anything')).toBe('@gemeng/identity/account');
+    expect(applicationForPath(exact, '/')).toBeUndefined();
+  });
+
+  it('tell an unknown ?lang= from a missing or known one', () => {
+    expect(isUnknownLanguage('?lang=xx')).toBe(true);
+    expect(isUnknownLanguage('?lang=%3Cscript%3E')).toBe(true);
+    expect(isUnknownLanguage('?lang=lb')).toBe(false);
+    expect(isUnknownLanguage('?lang=fr-LU')).toBe(false);
+    expect(isUnknownLanguage('?lang=')).toBe(false);
+    expect(isUnknownLanguage('?commune=dudelange')).toBe(false);
   });
 });
 

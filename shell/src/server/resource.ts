@@ -99,12 +99,16 @@ export class Resource {
   }
 }
 
-/** Sends a resource in the form the request accepts, or 304 when the client holds it (If-None-Match). */
+/**
+ * Sends a resource in the form the request accepts, or 304 when the client holds it (If-None-Match). With another
+ * status than 200 (a page's 404) the ETag and If-None-Match do not apply (RFC 9110 §13.2.1).
+ */
 export async function sendResource(
   req: IncomingMessage,
   res: ServerResponse,
   resource: Resource,
   headers: Readonly<Record<string, string>>,
+  status = 200,
 ): Promise<void> {
   const { body, encoding, etag } = await resource.negotiate(req.headers['accept-encoding']);
   const all: Record<string, string> = {
@@ -115,12 +119,13 @@ export async function sendResource(
     ...(resource.compressible ? { vary: 'accept-encoding' } : {}),
     ...(encoding ? { 'content-encoding': encoding } : {}),
   };
-  if (matchesIfNoneMatch(req.headers['if-none-match'], etag)) {
+  if (status !== 200) delete all.etag;
+  else if (matchesIfNoneMatch(req.headers['if-none-match'], etag)) {
     delete all['content-encoding'];
     res.writeHead(304, all).end();
     return;
   }
-  res.writeHead(200, { ...all, 'content-length': String(body.length) });
+  res.writeHead(status, { ...all, 'content-length': String(body.length) });
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 

@@ -6,6 +6,7 @@ import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheControlFor, FileStore, fileStat, safeJoin } from './assets.ts';
 import type { Operator } from './operator.ts';
+import { isUnknownLanguage } from './page.ts';
 import { BASE_HEADERS, CROSS_ORIGIN_HEADERS, IMMUTABLE, sendResource, sendText } from './resource.ts';
 import { generatedState } from './state.ts';
 
@@ -117,12 +118,20 @@ export async function startShell(options: ShellOptions = {}): Promise<RunningShe
   await generated();
   const files = new FileStore();
 
-  async function sendPage(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+  /**
+   * The page; 404 (the same page, which shows the not-found page in the reader's language) for a path that is no
+   * route of the layout, or a `?lang=` that names no language.
+   */
+  async function sendPage(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const state = await generated();
-    await sendResource(req, res, state.page(pathname), {
-      'cache-control': 'no-cache',
-      'content-security-policy': state.csp,
-    });
+    const found = state.isPage(url.pathname) && !isUnknownLanguage(url.search);
+    await sendResource(
+      req,
+      res,
+      state.page(url.pathname),
+      { 'cache-control': 'no-cache', 'content-security-policy': state.csp },
+      found ? 200 : 404,
+    );
   }
 
   async function sendWidgetFile(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
@@ -139,7 +148,8 @@ export async function startShell(options: ShellOptions = {}): Promise<RunningShe
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = req.method ?? 'GET';
-    const pathname = new URL(req.url ?? '/', 'http://shell.invalid').pathname;
+    const url = new URL(req.url ?? '/', 'http://shell.invalid');
+    const pathname = url.pathname;
 
     if (method === 'OPTIONS' && isCrossOriginPath(pathname)) {
       res.writeHead(204, { ...BASE_HEADERS, ...CROSS_ORIGIN_HEADERS, 'access-control-allow-methods': 'GET, HEAD' });
@@ -177,7 +187,7 @@ export async function startShell(options: ShellOptions = {}): Promise<RunningShe
       return;
     }
     if (pathname === '/' || pathname === '/index.html') {
-      await sendPage(req, res, '/');
+      await sendPage(req, res, new URL(`/${url.search}`, url));
       return;
     }
     const path = safeJoin(shellDist, pathname);
@@ -186,9 +196,10 @@ export async function startShell(options: ShellOptions = {}): Promise<RunningShe
       await sendResource(req, res, file, { 'cache-control': cacheControlFor(path) });
       return;
     }
-    // Client-side routes (/communes/esch-sur-alzette) get the page; missing files (with an extension) get a 404.
+    // Client-side routes (/communes/esch-sur-alzette) get the page, unknown ones the page with a 404 (it shows
+    // the not-found page); missing files (with an extension) get a plain 404.
     if (!extname(pathname) && !pathname.startsWith('/assets/')) {
-      await sendPage(req, res, pathname);
+      await sendPage(req, res, url);
       return;
     }
     sendText(req, res, 404, 'Not found\n', { 'cache-control': 'no-cache' });

@@ -29,8 +29,9 @@ const page = `<!doctype html><html><head><meta name="gemeng:graphql-endpoint" co
 <script type="module" crossorigin src="/assets/index-AbCdEf12.js"></script>
 </head><body><h1>Är Gemeng online</h1>${'<p>Text</p>'.repeat(100)}
 <template id="single-spa-layout"><single-spa-router>
-<route path="account"><application name="@gemeng/identity/account"></application></route>
-<route default><application name="@gemeng/portal"></application></route>
+<route path="/" exact><application name="@gemeng/portal"></application></route>
+<route path="account" exact><application name="@gemeng/identity/account"></application></route>
+<route path="communes/:slug" exact><application name="@gemeng/portal"></application></route>
 </single-spa-router></template></body></html>`;
 
 function write(path: string, content: string | Buffer): void {
@@ -151,8 +152,23 @@ describe('startShell', () => {
     const route = await get('/communes/esch-sur-alzette');
     expect(route.status).toBe(200);
     expect(route.headers.get('content-type')).toContain('text/html');
+    expect((await get('/auth/callback?code=x&state=y')).status).toBe(200);
     expect((await get('/missing.js')).status).toBe(404);
     expect((await get('/assets/missing-12345678.js')).status).toBe(404);
+  });
+
+  it('answers 404 with the page (its not-found page) for paths no route has and for an unknown ?lang=', async () => {
+    for (const path of ['/nowhere', '/communes', '/communes/a/b', '/account/nope', '/?lang=xx', '/account?lang=qq']) {
+      const response = await get(path);
+      expect(response.status, path).toBe(404);
+      expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(response.headers.get('etag')).toBeNull();
+      expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
+      expect(await response.text()).toContain('<h1>Är Gemeng online</h1>');
+    }
+    for (const path of ['/?lang=fr', '/account/?lang=de-LU', '/ACCOUNT', '/?lang=']) {
+      expect((await get(path)).status, path).toBe(200);
+    }
   });
 
   it('caches hashed assets forever and revalidates the rest, compressed where it pays', async () => {

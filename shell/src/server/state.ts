@@ -3,7 +3,7 @@ import { type Catalog, catalogSignature, distFolders, readCatalog, tagModules } 
 import { contentSecurityPolicy } from './csp.ts';
 import { embedLoaderSource, integrityOf, pinnedLoaderPath } from './embed-loader.ts';
 import type { Operator } from './operator.ts';
-import { applicationForPath, inlineScripts, layoutRoutes, renderPage } from './page.ts';
+import { AUTH_CALLBACK_PATH, applicationForPath, inlineScripts, layoutRoutes, renderPage } from './page.ts';
 import { CONTENT_TYPES, Resource } from './resource.ts';
 
 export interface StateSettings {
@@ -34,6 +34,8 @@ export interface Generated {
   readonly csp: string;
   /** The page for a request path (one rendering per application, kept). */
   page(pathname: string): Resource;
+  /** Whether a path is one of the portal's pages (a route of the layout, or the sign-in's return). */
+  isPage(pathname: string): boolean;
 }
 
 function generate(settings: StateSettings, folders: ReadonlyMap<string, string>, catalog: Catalog, template: string) {
@@ -72,6 +74,9 @@ function generate(settings: StateSettings, folders: ReadonlyMap<string, string>,
         pages.set(key, page);
       }
       return page;
+    },
+    isPage(pathname) {
+      return pathname === AUTH_CALLBACK_PATH || applicationForPath(routes, pathname) !== undefined;
     },
   };
   return generated;
