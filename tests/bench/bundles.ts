@@ -5,10 +5,10 @@
  * 1. gzip (level 9) and brotli sizes of the shared runtime and of each widget's own code (its entry and the chunks
  *    it imports statically, the runtime excluded; lazy sections apart), from every frontends/<package>/dist;
  * 2. the bytes pages really load, measured in Chromium (the browser the browser tests use) on a stack of its own
- *    with the shell: the portal home, and a commune page of another origin holding only `/embed.js` and a
- *    `<gemeng-commune-card>`; for the latter, any script other than the loader, the runtime and the card's own
- *    modules is listed as unexpected;
- * 3. Lighthouse 12.2.3 (mobile, simulated throttling) on both pages: performance, accessibility, LCP.
+ *    with the shell: the portal home (the commune chooser), the portal's commune page (/communes/dudelange, the
+ *    card), and a commune page of another origin holding only `/embed.js` and a `<gemeng-commune-card>`; for the
+ *    latter, any script other than the loader, the runtime and the card's own modules is listed as unexpected;
+ * 3. Lighthouse 12.2.3 (mobile, simulated throttling) on the three pages: performance, accessibility, LCP.
  *
  * Budgets: runtime ≤ 25 KB gzip, each widget ≤ 20 KB gzip beyond the runtime, the commune page ≤ 35 KB of
  * JavaScript transferred in total (KB = 1,000 bytes). Figures and ratios only: the exit code is 1 only when a page
@@ -36,10 +36,12 @@ const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
 const ratio = (value: number, budget: number) =>
   `${(value / budget).toFixed(2)} of the budget (${kb(budget)}): ${value <= budget ? 'within' : 'OVER'}`;
 
-/** The commune card has rendered its commune (or a problem): its card is no longer busy. */
-async function cardReady(page: Page): Promise<void> {
-  await page.locator('gemeng-commune-card [part="card"][aria-busy="false"]').waitFor({ timeout: 60_000 });
-}
+/** A page is measured once its widget has rendered its data (or a problem): its busy part is no longer busy. */
+const CARD_READY = 'gemeng-commune-card [part="card"][aria-busy="false"]';
+const CHOOSER_READY = 'gemeng-commune-chooser [part="chooser"][aria-busy="false"]';
+const readyWhen = (selector: string) => async (page: Page) => {
+  await page.locator(selector).waitFor({ timeout: 60_000 });
+};
 
 /** `/widgets/<package>/<file>` for a file of `frontends/<package>/dist/`. */
 const servedPath = (file: string) => `/widgets/${file.replace('/dist/', '/')}`;
@@ -107,7 +109,9 @@ function lighthouseLine(label: string, result: LighthouseResult): string {
     `${label}: performance ${result.performance ?? '—'} (goal ≥ 95), accessibility ${result.accessibility ?? '—'} ` +
     `(goal 100)${failures}, LCP ${seconds(result.lcpMs)} (goal ≤ 2.5 s; ${
       result.lcpMs !== null && result.lcpMs <= 2500 ? 'met' : 'NOT met'
-    }), FCP ${seconds(result.fcpMs)}, TBT ${result.totalBlockingTimeMs?.toFixed(0) ?? '—'} ms, ` +
+    }), FCP ${seconds(result.fcpMs)}, ` +
+    `SI ${seconds(result.speedIndexMs)}, TBT ${result.totalBlockingTimeMs?.toFixed(0) ?? '—'} ms, ` +
+    `CLS ${result.cumulativeLayoutShift?.toFixed(3) ?? '—'}, ` +
     `transferred ${result.totalByteWeight === null ? '—' : kb(result.totalByteWeight)}, ` +
     `text compression would save ${result.textCompressionSavings === null ? '—' : kb(result.textCompressionSavings)}`
   );
@@ -156,8 +160,9 @@ export async function runBundles(argv: string[]): Promise<number> {
       '<gemeng-commune-card commune="dudelange"></gemeng-commune-card>',
     );
     const pages = [
-      { label: 'portal home', url: `${shellUrl}/` },
-      { label: 'commune page of another origin, commune card only', url: site.url },
+      { label: 'portal home', url: `${shellUrl}/`, ready: CHOOSER_READY },
+      { label: 'portal commune page', url: `${shellUrl}/communes/dudelange`, ready: CARD_READY },
+      { label: 'commune page of another origin, commune card only', url: site.url, ready: CARD_READY },
     ];
 
     const launched = await chromium.launch({
@@ -170,12 +175,12 @@ export async function runBundles(argv: string[]): Promise<number> {
     try {
       for (const page of pages) {
         progress(`loading ${page.label} (${page.url})`);
-        loads.push(await measurePageLoad(launched, page.url, cardReady));
+        loads.push(await measurePageLoad(launched, page.url, readyWhen(page.ready)));
       }
     } finally {
       await launched.close();
     }
-    const [home, embed] = loads as [PageLoad, PageLoad];
+    const [home, communePage, embed] = loads as [PageLoad, PageLoad, PageLoad];
 
     // The commune page may load the loader, the runtime and the card's own modules, nothing else.
     const card = sizes.widgets.find((widget) => widget.tag === 'gemeng-commune-card');
@@ -206,7 +211,9 @@ export async function runBundles(argv: string[]): Promise<number> {
       '',
       ...loadLines(pages[0]!.label, home, new URL(shellUrl).origin),
       '',
-      ...loadLines(pages[1]!.label, embed, new URL(shellUrl).origin),
+      ...loadLines(pages[1]!.label, communePage, new URL(shellUrl).origin),
+      '',
+      ...loadLines(pages[2]!.label, embed, new URL(shellUrl).origin),
       `  JavaScript in total, as transferred: ${ratio(embed.scriptBytes, BUDGETS.communePageScripts)}`,
       `  JavaScript in total, as gzip: ${ratio(scriptsAsGzip(embed, new URL(shellUrl).origin), BUDGETS.communePageScripts)}`,
       unexpected.length
@@ -217,7 +224,11 @@ export async function runBundles(argv: string[]): Promise<number> {
       '',
     ];
     console.log(out.join('\n'));
-    const json = JSON.stringify({ budgets: BUDGETS, sizes, pages: { home, embed }, unexpected, lighthouse }, null, 2);
+    const json = JSON.stringify(
+      { budgets: BUDGETS, sizes, pages: { home, communePage, embed }, unexpected, lighthouse },
+      null,
+      2,
+    );
     if (values.json) writeFileSync(values.json, `${json}\n`);
     else console.log(`JSON:\n${json}`);
     failed = unexpected.length > 0;

@@ -17,6 +17,8 @@ export interface LighthouseResult {
   lcpMs: number | null;
   fcpMs: number | null;
   totalBlockingTimeMs: number | null;
+  cumulativeLayoutShift: number | null;
+  speedIndexMs: number | null;
   /** Bytes the page transferred, as Lighthouse counts them. */
   totalByteWeight: number | null;
   /** "Enable text compression": bytes it would save. */
@@ -50,6 +52,8 @@ export async function runLighthouse(root: string, browser: ResolvedBrowser, url:
     lcpMs: null,
     fcpMs: null,
     totalBlockingTimeMs: null,
+    cumulativeLayoutShift: null,
+    speedIndexMs: null,
     totalByteWeight: null,
     textCompressionSavings: null,
     accessibilityFailures: [],
@@ -91,6 +95,8 @@ export async function runLighthouse(root: string, browser: ResolvedBrowser, url:
       lcpMs: numeric('largest-contentful-paint'),
       fcpMs: numeric('first-contentful-paint'),
       totalBlockingTimeMs: numeric('total-blocking-time'),
+      cumulativeLayoutShift: numeric('cumulative-layout-shift'),
+      speedIndexMs: numeric('speed-index'),
       totalByteWeight: numeric('total-byte-weight'),
       textCompressionSavings: report.audits['uses-text-compression']?.details?.overallSavingsBytes ?? null,
       accessibilityFailures: (report.categories.accessibility?.auditRefs ?? [])
