@@ -108,7 +108,7 @@ test('a citizen downloads their data, deletes their account, and can no longer s
   await expect(account.getByText('Vous n’êtes pas connecté.')).toBeVisible();
   await expect(page.locator('gemeng-login').getByRole('button', { name: 'Se connecter' })).toBeVisible();
   await expect(data).toHaveCount(0);
-  await expect(page).toHaveURL(`${shellUrl()}/account`);
+  await expect(page).toHaveURL(`${shellUrl()}/account/data`);
   expect(visited.filter((url) => url.startsWith(endSession))).toEqual([]);
   const db = createDb(stack.databaseUrls.identity);
   try {
