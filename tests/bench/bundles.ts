@@ -113,7 +113,8 @@ function lighthouseLine(label: string, result: LighthouseResult): string {
     `SI ${seconds(result.speedIndexMs)}, TBT ${result.totalBlockingTimeMs?.toFixed(0) ?? '—'} ms, ` +
     `CLS ${result.cumulativeLayoutShift?.toFixed(3) ?? '—'}, ` +
     `transferred ${result.totalByteWeight === null ? '—' : kb(result.totalByteWeight)}, ` +
-    `text compression would save ${result.textCompressionSavings === null ? '—' : kb(result.textCompressionSavings)}`
+    `text compression would save ${result.textCompressionSavings === null ? '—' : kb(result.textCompressionSavings)}` +
+    (result.uncompressed.length ? ` (${result.uncompressed.join(', ')})` : '')
   );
 }
 

@@ -21,8 +21,9 @@ export interface LighthouseResult {
   speedIndexMs: number | null;
   /** Bytes the page transferred, as Lighthouse counts them. */
   totalByteWeight: number | null;
-  /** "Enable text compression": bytes it would save. */
+  /** "Enable text compression": bytes it would save, and the responses sent uncompressed. */
   textCompressionSavings: number | null;
+  uncompressed: string[];
   /** Failed accessibility audits, by id. */
   accessibilityFailures: string[];
   /** Why it did not run, when it did not. */
@@ -33,7 +34,12 @@ interface Report {
   categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] } | undefined>;
   audits: Record<
     string,
-    { score: number | null; numericValue?: number; details?: { overallSavingsBytes?: number } } | undefined
+    | {
+        score: number | null;
+        numericValue?: number;
+        details?: { overallSavingsBytes?: number; items?: { url?: string }[] };
+      }
+    | undefined
   >;
 }
 
@@ -56,6 +62,7 @@ export async function runLighthouse(root: string, browser: ResolvedBrowser, url:
     speedIndexMs: null,
     totalByteWeight: null,
     textCompressionSavings: null,
+    uncompressed: [],
     accessibilityFailures: [],
   };
   try {
@@ -99,6 +106,9 @@ export async function runLighthouse(root: string, browser: ResolvedBrowser, url:
       speedIndexMs: numeric('speed-index'),
       totalByteWeight: numeric('total-byte-weight'),
       textCompressionSavings: report.audits['uses-text-compression']?.details?.overallSavingsBytes ?? null,
+      uncompressed: (report.audits['uses-text-compression']?.details?.items ?? []).flatMap((item) =>
+        item.url ? [item.url] : [],
+      ),
       accessibilityFailures: (report.categories.accessibility?.auditRefs ?? [])
         .filter(({ id, weight }) => weight > 0 && report.audits[id]?.score === 0)
         .map(({ id }) => id),
