@@ -122,13 +122,16 @@ test('the second-factor page (passkey, code card, app) and the signed-in account
   await expect(page.getByRole('button', { name: 'Confirmer avec une clé d’accès' })).toBeVisible();
   expect(summary((await axe(page)).violations)).toEqual([]);
 
-  // The signed-in account page, with its profile and security sections.
+  // The signed-in account's profile page, then its security page through the account's navigation.
   await page.goto(`${shellUrl()}/account?lang=fr`);
   await page.locator('gemeng-login').getByRole('button', { name: 'Se connecter' }).click();
   await page.getByLabel(IDENTITY_FR.email, { exact: true }).fill(person.email);
   await page.getByLabel(IDENTITY_FR.password, { exact: true }).fill(person.password);
   await page.getByRole('button', { name: IDENTITY_FR.signIn }).click();
   const account = page.locator('gemeng-account');
+  await expect(account.getByTestId('account-email')).toHaveText(person.email);
+  expect(summary((await axe(page)).violations)).toEqual([]);
+  await account.getByRole('navigation').getByRole('link', { name: 'Sécurité', exact: true }).click();
   await expect(account.getByRole('table', { name: 'Activité du compte' })).toBeVisible();
   expect(summary((await axe(page)).violations)).toEqual([]);
 });

@@ -33,7 +33,7 @@ test('a citizen registers, confirms the address, signs in from the header, sees 
   await page.getByRole('link', { name: 'Mon compte' }).click();
   await expect(page).toHaveURL(`${shellUrl()}/account`);
   const account = page.locator('gemeng-account');
-  await expect(account.getByRole('heading', { name: 'Mon compte' })).toBeVisible();
+  await expect(account.getByRole('heading', { level: 1, name: 'Profil' })).toBeVisible();
   await expect(account.getByTestId('account-name')).toHaveText(name);
   await expect(account.getByTestId('account-email')).toHaveText(email);
   await expect(account.getByTestId('account-verified')).toHaveText('Oui');
