@@ -1,9 +1,8 @@
 import {
   type AuthError,
   type AuthState,
-  ConfigurationError,
+  type ConfigurationError,
   formStyles,
-  GraphQLRequestError,
   graphqlRequest,
   integerBetween,
   LazyController,
@@ -14,8 +13,9 @@ import {
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import type { ApiClientsSection, DeveloperEndpoints } from './account-apps.ts';
-import { ACCOUNT_QUERY, type CommuneRef, type Me, SECURITY_LOG_SIZE } from './account-data.ts';
+import { ACCOUNT_QUERY, SECURITY_LOG_SIZE } from './account-data.ts';
 import type { DataSection } from './account-data-section.ts';
+import { AccountLoad, type Shown } from './account-load.ts';
 import { accountMessages, ta } from './account-messages.ts';
 import {
   ACCOUNT_PAGES,
@@ -40,18 +40,6 @@ export interface TitleDetail {
   readonly error?: boolean;
 }
 
-interface Shown {
-  readonly me: Me;
-  readonly communes: readonly CommuneRef[];
-}
-
-type LoadState =
-  | { readonly status: 'anonymous' }
-  /** `previous`: what stays on screen while the account loads again (after a change). */
-  | { readonly status: 'loading'; readonly previous?: Shown }
-  | { readonly status: 'loaded'; readonly shown: Shown }
-  | { readonly status: 'error'; readonly error: GraphQLRequestError; readonly previous?: Shown };
-
 /**
  * The signed-in person's account, one page at a time (`page`): the profile (name, preferred language, communes of
  * residence, a new email address), security (level of the current sign-in, authenticator app, passkeys, code
@@ -75,38 +63,8 @@ type LoadState =
  * `tokenOrigins`): an `endpoint` attribute elsewhere shows a configuration alert instead. Once the account is erased, the element says so (`#account-notice`, which takes the focus)
  * and the page forgets the tokens (see {@link Account.accountErased}).
  *
- * Accessible names (stable, for tests: `messages/account/<lang>.json`, `messages/auth/<lang>.json` for the
- * rest; English shown):
- * - headings: the page's (`heading-level`): `Profile`, `Security`, `Your data` or `Applications (for developers)`;
- *   one level deeper its parts: `Change your email address`, `Authenticator app`,
- *   `Passkeys`, `Code card`, `Sessions`, `Account activity`, `Credentials of “<name>”` (while a new secret is
- *   shown), `Your applications`, `Register an application`, `Download a copy`, `Delete your account`, and one
- *   deeper `Your recovery codes`;
- * - buttons: `Save profile`, `Change address`, `Set up authenticator app`, `Confirm code`, `Cancel`,
- *   `I have kept my codes`, `Remove authenticator app`, `Add a passkey`, `Remove: passkey “<name>”` (visible
- *   text `Remove`), `Revoke: session of <date>` (visible text `Revoke`), `Confirm with a second factor` and `Cancel` (in the
- *   step-up notice),
- *   `Rotate secret: <app name>`, `Revoke: <app name>` (visible texts `Rotate secret`, `Revoke`), then
- *   `Yes, revoke: <app name>` and `Cancel: <app name>` (visible `Yes, revoke`, `Cancel`), `Register`,
- *   `Copy: Client secret` (visible `Copy`; only where `navigator.clipboard` is available), `I have stored the
- *   secret`, `Download my data`, `Delete my account`, `Sign in`, `Try again`;
- * - fields: `Name`, `Language` (select), the group `Communes of residence` (one checkbox per commune, by its
- *   name), `New email address`, `Current password` (twice: in `[part="email-change"]` and in
- *   `[part="account-erase"]`), `Code from the app`, `Name of the passkey`, `Application name`, the checkbox
- *   `I understand that this cannot be undone`;
- * - tables (named by their headings): `Passkeys`, `Sessions`, `Account activity`, `Your applications`;
- * - the navigation `Pages of your account`, links `Profile`, `Security`, `Your data`, `For developers`
- *   (`aria-current="page"` on the page shown);
- * - the TOTP key is the text of `[part="totp-secret"]` (in groups of four, separated by spaces; named `Key, in
- *   groups of four: …`, spelt out), with a `Copy: Key` button where the clipboard is available; the recovery codes
- *   the items of the list `[part="recovery-codes"]`, the QR code an image named `QR code to scan with your
- *   authenticator app; or type the key below`; a new client id
- *   and secret are the texts of `[data-testid="issued-client-id"]` and `[data-testid="issued-client-secret"]` in
- *   `[part="client-secret"]`;
- * - names are matched as substrings by Playwright: `Name` and `Remove` need `exact: true` (or the full name), and
- *   so does `Register` in French (`Enregistrer`, also the start of `Enregistrer le profil`);
- * - outcomes: `role="status"` lines (`[part="status"]`, e.g. `Your profile has been saved.`), `role="alert"`
- *   lines (`[part~="alert"]`), the step-up notice `[part~="step-up"]` (also `role="alert"`).
+ * Accessible names (stable, for tests; the strings in `messages/account/<lang>.json` and `messages/auth/<lang>.json`):
+ * the list is in the package's README, "The account".
  *
  * @element gemeng-account
  * @summary The signed-in person's account: profile, security (second factors, sessions), applications, data.
@@ -188,7 +146,6 @@ export class Account extends AuthElement implements AccountHost {
     ...AuthElement.properties,
     headingLevel: { type: Number, attribute: 'heading-level' },
     page: { type: String },
-    load: { state: true },
     erased: { state: true },
   };
 
@@ -199,7 +156,6 @@ export class Account extends AuthElement implements AccountHost {
   declare headingLevel: number;
   /** `profile` (default), `security`, `data` or `developers`. */
   declare page: string;
-  declare protected load: LoadState;
   /** The account has been erased here: the notice replaces it until someone signs in again. */
   declare protected erased: boolean;
 
@@ -216,8 +172,22 @@ export class Account extends AuthElement implements AccountHost {
   readonly #data = this.#lazy<DataSection>(
     async () => new (await import('./account-data-section.ts')).DataSection(this),
   );
-  /** The account query in flight. */
-  #controller: AbortController | undefined;
+  /** The account query: what is on screen, and the load in flight. */
+  readonly #load = new AccountLoad(this, {
+    fetch: (signal) => {
+      const auth = this.auth;
+      if (auth?.state.status !== 'signed-in') return undefined;
+      const variables = { securityLogSize: SECURITY_LOG_SIZE };
+      return graphqlRequest(this.resolvedEndpoint(), ACCOUNT_QUERY, variables, {
+        lang: this.language,
+        signal,
+        accessToken: () => auth.getAccessToken(),
+      });
+    },
+    loaded: (me) =>
+      this.dispatchEvent(new CustomEvent('gemeng-account-loaded', { detail: { me }, bubbles: true, composed: true })),
+    misconfigured: (error) => this.#misconfigured(error),
+  });
   /** Mutations in flight: aborted on sign-out and when the element leaves the page. */
   #actions = new AbortController();
   /** Who was signed in, at which level: a renewed token for the same alone does not reload. */
@@ -229,7 +199,6 @@ export class Account extends AuthElement implements AccountHost {
     super();
     this.headingLevel = Account.accountDefaults.headingLevel;
     this.page = 'profile';
-    this.load = { status: 'anonymous' };
     this.erased = false;
   }
 
@@ -240,7 +209,6 @@ export class Account extends AuthElement implements AccountHost {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#controller?.abort();
     this.#actions.abort();
     this.#signedIn = undefined;
     this.#title = undefined;
@@ -273,7 +241,7 @@ export class Account extends AuthElement implements AccountHost {
     if (state.status === 'signed-in') {
       for (const part of this.#parts) part.authChanged();
       const key = `${state.user.sub} ${state.user.acr ?? ''}`;
-      if (key === this.#signedIn && this.load.status !== 'anonymous') return;
+      if (key === this.#signedIn && this.#load.state.status !== 'anonymous') return;
       // Someone signs in after an erasure: their account shows again.
       if (this.#signedIn?.split(' ')[0] !== state.user.sub) this.erased = false;
       this.#signedIn = key;
@@ -282,17 +250,20 @@ export class Account extends AuthElement implements AccountHost {
       void this.reload();
     } else if (state.status === 'anonymous') {
       this.#signedIn = undefined;
-      this.#controller?.abort();
+      this.#load.clear();
       this.#actions.abort();
       this.#actions = new AbortController();
       for (const part of this.#parts) part.reset();
-      this.load = { status: 'anonymous' };
     }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if ((changed.has('language') || changed.has('endpoint')) && this.hasUpdated && this.load.status !== 'anonymous') {
+    if (
+      (changed.has('language') || changed.has('endpoint')) &&
+      this.hasUpdated &&
+      this.#load.state.status !== 'anonymous'
+    ) {
       void this.reload();
     }
   }
@@ -323,44 +294,9 @@ export class Account extends AuthElement implements AccountHost {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#account-heading')?.focus());
   };
 
-  #shown(): Shown | undefined {
-    const load = this.load;
-    return load.status === 'loaded' ? load.shown : load.status === 'anonymous' ? undefined : load.previous;
-  }
-
   /** Loads the account again (after every change, and the retry button); what is shown stays meanwhile. */
-  async reload(): Promise<void> {
-    const auth = this.auth;
-    if (auth?.state.status !== 'signed-in') return;
-    this.#controller?.abort();
-    const controller = new AbortController();
-    this.#controller = controller;
-    const previous = this.#shown();
-    this.load = previous ? { status: 'loading', previous } : { status: 'loading' };
-    try {
-      const variables = { securityLogSize: SECURITY_LOG_SIZE };
-      const data = await graphqlRequest(this.resolvedEndpoint(), ACCOUNT_QUERY, variables, {
-        lang: this.language,
-        signal: controller.signal,
-        accessToken: () => auth.getAccessToken(),
-      });
-      if (controller.signal.aborted) return;
-      if (!data.me) {
-        this.load = { status: 'anonymous' };
-        return;
-      }
-      this.load = { status: 'loaded', shown: { me: data.me, communes: data.communes } };
-      this.dispatchEvent(
-        new CustomEvent('gemeng-account-loaded', { detail: { me: data.me }, bubbles: true, composed: true }),
-      );
-    } catch (error) {
-      if (controller.signal.aborted) return;
-      if (error instanceof ConfigurationError) return this.#misconfigured(error);
-      const requestError = GraphQLRequestError.from(error);
-      this.load = previous
-        ? { status: 'error', error: requestError, previous }
-        : { status: 'error', error: requestError };
-    }
+  reload(): Promise<void> {
+    return this.#load.reload();
   }
 
   /**
@@ -370,7 +306,6 @@ export class Account extends AuthElement implements AccountHost {
   #misconfigured(error: ConfigurationError): void {
     console.error(error);
     this.problem = { key: 'notConfigured', detail: error.message };
-    this.load = { status: 'anonymous' };
   }
 
   /** {@link AccountHost.request}: one operation as the signed-in person (only to the page's router). */
@@ -430,15 +365,15 @@ export class Account extends AuthElement implements AccountHost {
     const unknown = this.attributeProblem();
     if (unknown) return unknown;
     const lang = this.language;
-    const load = this.load;
+    const load = this.#load.state;
     const problem = this.problemText();
     // A reload with the account still on screen is announced by the part that changed, not as "Loading…".
-    const sectionsLoading = Boolean(this.#shown()) && this.#sectionOf(this.currentPage).status === 'loading';
+    const sectionsLoading = Boolean(this.#load.shown) && this.#sectionOf(this.currentPage).status === 'loading';
     const busy =
       (load.status === 'loading' && !load.previous) || this.authState.status === 'pending' || sectionsLoading;
     const page = this.currentPage;
     // The navigation only where the account is on screen; on the portal its links change the route.
-    const nav = this.#shown() && !this.erased;
+    const nav = this.#load.shown && !this.erased;
     return html`<section part="account" lang=${lang} aria-labelledby="account-heading" aria-busy=${busy ? 'true' : 'false'}>
       ${nav ? renderAccountNav(lang, page, this.signInMode() === 'redirect' ? undefined : this.#showPage) : nothing}
       ${this.heading(0, accountPageHeading(lang, page), 'account-heading', 'heading')}
@@ -468,8 +403,8 @@ export class Account extends AuthElement implements AccountHost {
 
   #body(): TemplateResult | typeof nothing {
     const lang = this.language;
-    const load = this.load;
-    const shown = this.erased ? undefined : this.#shown();
+    const load = this.#load.state;
+    const shown = this.erased ? undefined : this.#load.shown;
     const retry =
       load.status === 'error'
         ? html`<div part="alert" role="alert">
