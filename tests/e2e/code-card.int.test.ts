@@ -201,7 +201,7 @@ describe('removing a factor of any kind', () => {
 
     for (const factor of ['Är Code-Kaart', 'Ee vun Äre Passkeyen', 'Är Authenticator-App']) {
       const mail = await stack.mail.waitFor(owner.email, (m) => m.text.includes(`${factor} gouf aus Ärem Gemeng-Kont`));
-      expect(mail?.subject).toBe('E Wee fir Iech anzeloggen gouf aus Ärem Gemeng-Kont ewechgeholl');
+      expect(mail?.subject).toBe('E Wee fir Iech anzelogge gouf aus Ärem Gemeng-Kont ewechgeholl');
     }
   });
 });
