@@ -1,4 +1,4 @@
-import { expect, type Page, test } from '@playwright/test';
+import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
 import { confirmLogout, registerAndVerify, signInOnIdentity, watchErrors } from './citizen.ts';
 import { newEmail, shellUrl } from './env.ts';
 
@@ -27,6 +27,24 @@ async function expectHeader(page: Page, name: string | undefined) {
   }
 }
 
+/**
+ * A new citizen (registered and confirmed), then on the portal at `path`: watched for errors and silent requests
+ * from there on, signed out (no silent request: never signed in here), then signed in from the header.
+ */
+async function newCitizenSignsIn(page: Page, request: APIRequestContext, name: string, path: string) {
+  const email = newEmail(name.split(' ')[0]!.toLowerCase());
+  await registerAndVerify(page, request, name, email);
+  const errors = watchErrors(page, shellUrl());
+  const silent = silentRequests(page);
+  await page.goto(`${shellUrl()}${path}`);
+  await expectHeader(page, undefined);
+  expect(silent).toEqual([]);
+  await page.locator('gemeng-login').getByRole('button', { name: 'Se connecter' }).click();
+  await signInOnIdentity(page, email);
+  await expectHeader(page, name);
+  return { email, errors, silent };
+}
+
 test('a signed-in citizen stays signed in across a reload and a new tab, and a sign-out ends it everywhere', async ({
   page,
   context,
@@ -34,18 +52,7 @@ test('a signed-in citizen stays signed in across a reload and a new tab, and a s
 }) => {
   test.setTimeout(120_000);
   const name = 'Mathis Reuter-Wagner';
-  const email = newEmail('mathis');
-  await registerAndVerify(page, request, name, email);
-
-  const errors = watchErrors(page, shellUrl());
-  const silent = silentRequests(page);
-  await page.goto(`${shellUrl()}/communes/esch-sur-alzette?lang=fr`);
-  // Never signed in here: no silent request goes to the provider.
-  await expectHeader(page, undefined);
-  expect(silent).toEqual([]);
-  await page.locator('gemeng-login').getByRole('button', { name: 'Se connecter' }).click();
-  await signInOnIdentity(page, email);
-  await expectHeader(page, name);
+  const { email, errors, silent } = await newCitizenSignsIn(page, request, name, '/communes/esch-sur-alzette?lang=fr');
 
   // A reload: the tokens were in memory only, the provider's session brings them back without a page.
   await page.reload();
@@ -89,21 +96,13 @@ test('a reload after the session ended elsewhere shows the citizen signed out, w
   request,
 }) => {
   test.setTimeout(90_000);
-  const name = 'Lynn Hoffmann';
-  const email = newEmail('lynn');
-  await registerAndVerify(page, request, name, email);
-  const errors = watchErrors(page, shellUrl());
-  await page.goto(`${shellUrl()}/account?lang=fr`);
-  await page.locator('gemeng-login').getByRole('button', { name: 'Se connecter' }).click();
-  await signInOnIdentity(page, email);
-  await expectHeader(page, name);
+  const { errors, silent } = await newCitizenSignsIn(page, request, 'Lynn Hoffmann', '/account?lang=fr');
 
   // The provider's session cookie goes (as when it expires): the hint remains, the silent answer is
   // login_required, and the page stays quiet.
   const cookies = await page.context().cookies();
   await page.context().clearCookies();
   await page.context().addCookies(cookies.filter((cookie) => !cookie.name.startsWith('_session')));
-  const silent = silentRequests(page);
   await page.reload();
   await expectHeader(page, undefined);
   expect(silent).toHaveLength(1);
