@@ -10,6 +10,8 @@ header { background: #005a8c; color: #fff; padding: 0.75rem 1.5rem; display: fle
 header .brand { font-weight: 700; font-size: 1.25rem; }
 header a { color: #fff; }
 main { max-width: 30rem; margin: 2rem auto; background: #fff; padding: 1.5rem 2rem; border-radius: 8px; border: 1px solid #c9ced6; }
+@media (max-width: 34rem) { main { margin: 1rem 0.5rem; padding: 1rem; } header { padding: 0.75rem 1rem; } }
+main, .summary { overflow-wrap: anywhere; }
 h1 { font-size: 1.5rem; margin-top: 0; }
 label { display: block; font-weight: 600; margin-top: 1rem; }
 input, select { display: block; width: 100%; box-sizing: border-box; font: inherit; padding: 0.5rem; margin-top: 0.25rem; border: 2px solid #5c6470; border-radius: 4px; }
