@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { chromium, expect, type Page, test } from '@playwright/test';
 import { browserFromEnvironment } from '../support/chromium.ts';
 import { createPerson } from '../support/oidc.ts';
@@ -106,6 +107,11 @@ test('after one visit online, the portal opens offline with the notice and the l
   await expect(card.getByRole('heading', { name: expected.name, exact: true })).toBeVisible();
   await expect(card.getByRole('list', { name: LABELS.fr.procedures })).toContainText(expected.procedures[0]!.title);
   await expect(card.getByRole('list', { name: LABELS.fr.events })).toContainText(expected.upcomingEvents[0]!.title);
+  // The notice keeps the page accessible (contrast, landmarks).
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  expect(violations.map((violation) => violation.id)).toEqual([]);
 
   // The card's data came from the worker's cache: without it, offline, the card has nothing to show.
   await page.evaluate(() => caches.delete('gemeng-public-data'));
