@@ -27,7 +27,7 @@ test('a citizen registers, confirms the address, signs in from the header, sees 
   await expect(page).toHaveURL(`${shellUrl()}/communes/esch-sur-alzette`);
   await expect(login.locator('[part="name"]')).toHaveText(`Connecté en tant que ${name}`);
   await expect(login.getByRole('button', { name: 'Se déconnecter' })).toBeVisible();
-  await expect(page.locator('gemeng-commune-card').getByRole('heading', { level: 2 })).toBeVisible();
+  await expect(page.locator('gemeng-commune-card').getByRole('heading', { level: 1 })).toBeVisible();
 
   // The account page is a route of the same page: the sign-in (in memory) is still there.
   await page.getByRole('link', { name: 'Mon compte' }).click();

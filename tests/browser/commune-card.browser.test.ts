@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { euros, fetchCommune, LABELS, type Lang, NOT_FOUND, number, shellUrl, squash } from './env.ts';
+import { fetchCommune, LABELS, type Lang, NOT_FOUND, number, shellUrl, squash } from './env.ts';
 
 /** Console errors and CSP violations fail the test: a strict CSP breaks silently otherwise. */
 function watchErrors(page: Page): string[] {
@@ -13,40 +13,42 @@ function watchErrors(page: Page): string[] {
 
 const card = (page: Page) => page.locator('gemeng-commune-card');
 
-test('the home page shows Dudelange with data from all four subgraphs', async ({ page, request }) => {
+test('the commune page shows Dudelange from the subgraphs, as plain titles, named in the page title', async ({
+  page,
+  request,
+}) => {
   const errors = watchErrors(page);
   const expected = await fetchCommune(request, 'dudelange', 'fr');
-  await page.goto(`${shellUrl()}/?lang=fr`);
+  await page.goto(`${shellUrl()}/communes/dudelange?lang=fr`);
 
-  // identity: name and population
-  await expect(card(page).getByRole('heading', { level: 2 })).toHaveText(expected.name);
+  // identity: name (the page's h1 and title) and population
+  await expect(card(page).getByRole('heading', { level: 1 })).toHaveText(expected.name);
+  await expect(page).toHaveTitle(`${expected.name} – Gemeng`);
   await expect(card(page).locator('[part="population"]')).toContainText(number('fr', expected.population));
   await expect(card(page).locator('[part="card"]')).toHaveAttribute('aria-busy', 'false');
 
-  // procedures
+  // procedures: their titles, no internal code, no link while they have no page
   expect(expected.procedures.length).toBeGreaterThan(0);
   const procedures = card(page).getByRole('list', { name: LABELS.fr.procedures });
   await expect(procedures.getByRole('listitem')).toHaveCount(expected.procedures.length);
-  await expect(procedures).toContainText(expected.procedures[0]!.code);
   await expect(procedures).toContainText(expected.procedures[0]!.title);
+  await expect(procedures).not.toContainText(expected.procedures[0]!.code);
+  await expect(procedures.getByRole('link')).toHaveCount(0);
 
   // culture: upcoming events, dated in Luxembourg time
   expect(expected.upcomingEvents.length).toBeGreaterThan(0);
   const events = card(page).getByRole('list', { name: LABELS.fr.events });
   await expect(events).toContainText(expected.upcomingEvents[0]!.title);
   await expect(events.locator('time').first()).toHaveAttribute('datetime', expected.upcomingEvents[0]!.startsAt);
+  await expect(events.getByRole('link')).toHaveCount(0);
 
-  // billing: the yearly fee in euros, French style
-  expect(expected.subscription).not.toBeNull();
-  const fee = squash(await card(page).getByTestId('yearly-fee').textContent());
-  expect(fee).toBe(euros('fr', expected.subscription!.yearlyFeeCents));
-  expect(fee).toMatch(/^\d{1,3}(\.\d{3})*,\d{2} €$/);
-
+  // No platform fee: it read like a bill.
+  await expect(card(page)).not.toContainText('€');
   expect(errors).toEqual([]);
 });
 
 test('the language switcher changes the labels and the localised data', async ({ page, request }) => {
-  await page.goto(`${shellUrl()}/?lang=fr`);
+  await page.goto(`${shellUrl()}/communes/dudelange?lang=fr`);
   await expect(card(page).getByRole('heading', { name: LABELS.fr.events })).toBeVisible();
 
   for (const [lang, button] of [
@@ -60,14 +62,14 @@ test('the language switcher changes the labels and the localised data', async ({
     await expect(page.locator('html')).toHaveAttribute('lang', lang);
     await expect(card(page).getByRole('heading', { name: LABELS[lang].events })).toBeVisible();
     await expect(card(page).getByRole('heading', { name: LABELS[lang].procedures })).toBeVisible();
-    await expect(card(page).getByText(LABELS[lang].yearlyFee)).toBeVisible();
     await expect(card(page).locator('[part="population"]')).toContainText(LABELS[lang].inhabitants);
     // Chromium has no Luxembourgish number data: lb must fall back to de-LU (21.543), not to en-US (21,543).
     expect(squash(await card(page).locator('[part="population"]').textContent())).toContain(
       number(lang, expected.population),
     );
     // The server localises names and titles from accept-language: the page must show this language's.
-    await expect(card(page).getByRole('heading', { level: 2 })).toHaveText(expected.name);
+    await expect(card(page).getByRole('heading', { level: 1 })).toHaveText(expected.name);
+    await expect(page).toHaveTitle(`${expected.name} – Gemeng`);
     await expect(card(page).locator('[part="procedures"]')).toContainText(expected.procedures[0]!.title);
     await expect(card(page).locator('[part="card"]')).toHaveAttribute('aria-busy', 'false');
   }
@@ -77,13 +79,75 @@ test('the language switcher changes the labels and the localised data', async ({
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 });
 
+const PAGE_NOT_FOUND = { lb: 'Dës Säit gëtt et net', fr: 'Page introuvable', de: 'Seite nicht gefunden' } as const;
+
 for (const lang of ['fr', 'de'] as const) {
-  test(`an unknown commune shows the ${lang} not-found alert`, async ({ page }) => {
+  test(`an unknown commune shows the ${lang} not-found page with a way home`, async ({ page }) => {
     await page.goto(`${shellUrl()}/communes/no-such-commune?lang=${lang}`);
-    const alert = card(page).getByRole('alert');
-    await expect(alert).toContainText(NOT_FOUND[lang]);
-    await expect(alert).toContainText('no-such-commune');
-    await expect(card(page).getByRole('button')).toHaveCount(0);
-    await expect(card(page).locator('[part="card"]')).toHaveAttribute('aria-busy', 'false');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(PAGE_NOT_FOUND[lang]);
+    await expect(page).toHaveTitle(`${PAGE_NOT_FOUND[lang]} – Gemeng`);
+    // The card's own message (for commune websites) is not shown twice.
+    await expect(card(page).getByRole('alert')).toBeHidden();
+    await expect(card(page).getByText(NOT_FOUND[lang])).toBeHidden();
+    await page.locator('#gemeng-not-found').getByRole('link').click();
+    await expect(page).toHaveURL(`${shellUrl()}/`);
+    await expect(page.locator('gemeng-commune-chooser').getByRole('searchbox')).toBeVisible();
   });
 }
+
+test.describe('with a Luxembourgish browser', () => {
+  // An unknown ?lang= leaves the page in the browser's language.
+  test.use({ locale: 'lb-LU' });
+
+  for (const [path, lang] of [
+    ['/no/such/page?lang=lb', 'lb'],
+    ['/account/nothing?lang=de', 'de'],
+    ['/?lang=xx', 'lb'],
+  ] as const) {
+    test(`${path} is not found: HTTP 404 and the not-found page (${lang})`, async ({ page }) => {
+      const response = await page.goto(`${shellUrl()}${path}`);
+      expect(response?.status()).toBe(404);
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(PAGE_NOT_FOUND[lang]);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+      await expect(page.locator('#gemeng-not-found').getByRole('link')).toHaveAttribute('href', '/');
+    });
+  }
+});
+
+test('the home page: search, choose, land on the commune with the focus on its heading, find it first next time', async ({
+  page,
+  request,
+}) => {
+  const errors = watchErrors(page);
+  const expected = await fetchCommune(request, 'dudelange', 'lb');
+  await page.goto(`${shellUrl()}/?lang=lb`);
+  await expect(page).toHaveTitle('Är Gemeng online – Gemeng');
+  const chooser = page.locator('gemeng-commune-chooser');
+  // A new visitor gets no commune imposed: no card until they choose.
+  await expect(chooser.getByRole('link').first()).toBeVisible();
+  await expect(page.locator('gemeng-commune-card')).toHaveCount(0);
+
+  // Keyboard only: the search field, the French name, Tab to the one link left, Enter.
+  await chooser.getByRole('searchbox', { name: 'Sich eng Gemeng' }).fill('Dudelange');
+  await expect(chooser.locator('[part="communes"] a')).toHaveCount(1);
+  await expect(chooser.getByRole('status')).toHaveText('1 Gemeng fonnt.');
+  await page.keyboard.press('Tab');
+  await expect(chooser.getByRole('link', { name: expected.name })).toBeFocused();
+  await page.keyboard.press('Enter');
+
+  await expect(page).toHaveURL(`${shellUrl()}/communes/dudelange`);
+  const heading = card(page).getByRole('heading', { level: 1 });
+  await expect(heading).toHaveText(expected.name);
+  await expect(heading).toBeFocused();
+  await expect(page).toHaveTitle(`${expected.name} – Gemeng`);
+
+  // Back home: the commune chosen comes first, with its card.
+  await page.getByRole('link', { name: 'Gemeng', exact: true }).click();
+  await expect(page).toHaveURL(`${shellUrl()}/`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  await expect(chooser.locator('[part="suggestions"]').getByRole('link')).toHaveText([expected.name]);
+  await expect(chooser.locator('gemeng-commune-card').getByRole('heading', { level: 2 })).toHaveText(expected.name);
+  await expect(page).toHaveTitle('Är Gemeng online – Gemeng');
+  expect(errors).toEqual([]);
+});

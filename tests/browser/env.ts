@@ -13,7 +13,7 @@ export const embedPort = (): number => Number(required('GEMENG_EMBED_PORT'));
 export type Lang = 'lb' | 'fr' | 'de' | 'en';
 
 /** The same operation the widget sends, so tests compare the page with what the router really returns. */
-const COMMUNE_CARD_QUERY = `query CommuneCard($slug: String!) { commune(slug: $slug) { slug name population procedures { code title } upcomingEvents(first: 3) { title startsAt } subscription { ratePerInhabitantCents yearlyFeeCents } } }`;
+const COMMUNE_CARD_QUERY = `query CommuneCard($slug: String!) { commune(slug: $slug) { slug name population procedures { code title } upcomingEvents(first: 3) { title startsAt } } }`;
 
 export interface Commune {
   slug: string;
@@ -21,7 +21,6 @@ export interface Commune {
   population: number;
   procedures: { code: string; title: string }[];
   upcomingEvents: { title: string; startsAt: string }[];
-  subscription: { ratePerInhabitantCents: number; yearlyFeeCents: number } | null;
 }
 
 export async function fetchCommune(request: APIRequestContext, slug: string, lang: Lang): Promise<Commune> {
@@ -46,29 +45,25 @@ export function number(lang: Lang, value: number): string {
 }
 
 /** Labels the card must show per language (from frontends/portal/src/messages.ts). */
-export const LABELS: Record<Lang, { procedures: string; events: string; yearlyFee: string; inhabitants: RegExp }> = {
+export const LABELS: Record<Lang, { procedures: string; events: string; inhabitants: RegExp }> = {
   lb: {
     procedures: 'Online-Démarchen',
     events: 'Nächst Evenementer',
-    yearlyFee: 'Joresbäitrag',
     inhabitants: /Awunner/,
   },
   fr: {
     procedures: 'Démarches en ligne',
     events: 'Prochains événements',
-    yearlyFee: 'Cotisation annuelle',
     inhabitants: /habitants?/,
   },
   de: {
     procedures: 'Online-Verfahren',
     events: 'Nächste Veranstaltungen',
-    yearlyFee: 'Jahresbeitrag',
     inhabitants: /Einwohner/,
   },
   en: {
     procedures: 'Online procedures',
     events: 'Upcoming events',
-    yearlyFee: 'Yearly fee',
     inhabitants: /inhabitants?/,
   },
 };
