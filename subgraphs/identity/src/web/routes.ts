@@ -106,27 +106,13 @@ export function createWebRoutes(options: WebOptions) {
           passwordConfirmation: body.get('passwordConfirmation') ?? '',
           language,
         };
+        const refused = (problems: Parameters<typeof fieldErrors>[2]) =>
+          page(res, lang, t('registerTitle'), registerForm(t, language, input, fieldErrors(t, input, problems)), 422);
         const invalid = registrationProblems(input);
-        if (invalid) {
-          return page(
-            res,
-            lang,
-            t('registerTitle'),
-            registerForm(t, language, input, fieldErrors(t, input, invalid)),
-            422,
-          );
-        }
+        if (invalid) return refused(invalid);
         if (await tooManyMails(input.email)) return true;
         const problems = await accounts.register(input);
-        if (problems) {
-          return page(
-            res,
-            lang,
-            t('registerTitle'),
-            registerForm(t, language, input, fieldErrors(t, input, problems)),
-            422,
-          );
-        }
+        if (problems) return refused(problems);
         return checkInbox(input.email.trim(), true);
       }
       // A link from a mail opens a page with one button; only the button's POST uses the link, so that mail
