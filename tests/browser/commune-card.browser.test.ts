@@ -151,3 +151,16 @@ test('the home page: search, choose, land on the commune with the focus on its h
   await expect(page).toHaveTitle('Är Gemeng online – Gemeng');
   expect(errors).toEqual([]);
 });
+
+test('a widget module that cannot be loaded shows a localised message and a retry that loads it', async ({ page }) => {
+  // The portal's lifecycles module fails once (offline, a deployment in between), then loads.
+  let blocked = true;
+  await page.route(/\/widgets\/portal\/single-spa-[\w-]+\.js/, (route) => (blocked ? route.abort() : route.continue()));
+  await page.goto(`${shellUrl()}/communes/dudelange?lang=fr`);
+  const alert = page.locator('#gemeng-applications').getByRole('alert');
+  await expect(alert).toContainText('Cette partie de la page n’a pas pu être chargée.');
+  blocked = false;
+  await alert.getByRole('button', { name: 'Réessayer' }).click();
+  await expect(card(page).getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.locator('#gemeng-applications').getByRole('alert')).toHaveCount(0);
+});
