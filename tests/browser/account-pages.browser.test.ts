@@ -21,7 +21,7 @@ async function overflow(page: Page) {
   return page.evaluate(() => {
     const width = document.documentElement.clientWidth;
     const root = document.querySelector('gemeng-account')?.shadowRoot;
-    const sticking = [...(root?.querySelectorAll('*') ?? [])]
+    const sticking = Array.from(root?.querySelectorAll('*') ?? [])
       .filter((element) => !element.closest('.table-wrap') && !element.closest('svg'))
       .filter((element) => element.getBoundingClientRect().right > width + 0.5)
       .map((element) => `${element.localName}${element.id ? `#${element.id}` : ''}.${element.className}`);
