@@ -1,4 +1,4 @@
-import type { Commune } from './commune-card.ts';
+import type { Commune } from './commune-card-query.ts';
 
 type Procedure = Commune['procedures'][number];
 type Event = Commune['upcomingEvents'][number];

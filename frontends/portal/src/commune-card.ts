@@ -2,56 +2,31 @@ import {
   ConfigurationError,
   formatDateTime,
   GemengElement,
-  type GemengElementOptions,
   GraphQLRequestError,
-  graphql,
   graphqlRequest,
   integerBetween,
-  type OperationResult,
 } from '@gemeng/frontend-kit';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { communeCardLinks } from './commune-card-links.ts';
+import {
+  COMMUNE_CARD_QUERY,
+  type Commune,
+  type CommuneCardErrorDetail,
+  type CommuneCardOptions,
+  isNotFound,
+  type LoadState,
+} from './commune-card-query.ts';
 import { communeCardStyles } from './commune-card-styles.ts';
 import { communeCardMessages, t } from './messages.ts';
 
-/** The operation the card sends; the router localises `name` and `title` from `accept-language`. */
-export const COMMUNE_CARD_QUERY = graphql(
-  'query CommuneCard($slug: String!) { commune(slug: $slug) { slug name population procedures { code title } upcomingEvents(first: 3) { title startsAt } } }',
-);
-
-export type CommuneCardData = OperationResult<typeof COMMUNE_CARD_QUERY>;
-
-export type Commune = NonNullable<CommuneCardData['commune']>;
-
-export interface CommuneCardOptions extends GemengElementOptions {
-  /** Level of the card's main heading, so the card fits the host page's outline (1–5). */
-  readonly headingLevel: number;
-}
-
-type LoadState =
-  | { readonly status: 'idle' }
-  | { readonly status: 'loading'; readonly previous: Commune | undefined }
-  | { readonly status: 'loaded'; readonly commune: Commune }
-  | { readonly status: 'not-found'; readonly slug: string }
-  | { readonly status: 'error'; readonly error: GraphQLRequestError }
-  | { readonly status: 'config-error'; readonly error: ConfigurationError };
-
-/** Detail of the `gemeng-error` event. */
-export interface CommuneCardErrorDetail {
-  readonly error: Error;
-  /** `not-found`, `config` or a GraphQLRequestError kind (`network`, `http`, `graphql`, `invalid-response`). */
-  readonly kind: string;
-}
-
-function isNotFound(error: GraphQLRequestError): boolean {
-  if (error.kind !== 'graphql') return false;
-  const data = error.data as CommuneCardData | undefined;
-  return (
-    data?.commune === null ||
-    error.errors.some((e) => e.extensions?.code === 'NOT_FOUND' || /no commune with slug/i.test(e.message))
-  );
-}
+export {
+  COMMUNE_CARD_QUERY,
+  type Commune,
+  type CommuneCardData,
+  type CommuneCardErrorDetail,
+  type CommuneCardOptions,
+} from './commune-card-query.ts';
 
 /**
  * A commune's identity card: name, population, online procedures and next events, in Luxembourgish, French,
@@ -173,13 +148,7 @@ export class CommuneCard extends GemengElement {
         { lang: this.language, signal: controller.signal },
       );
       if (controller.signal.aborted) return;
-      if (!data.commune) {
-        this.state = { status: 'not-found', slug };
-        // The not-found message is shown in place; the webmaster's console names the attribute.
-        this.attributeCheck.warn({ attribute: 'commune', value: slug });
-        this.#emitError(new Error(`No commune with slug "${slug}"`), 'not-found');
-        return;
-      }
+      if (!data.commune) return this.#notFound(slug, new Error(`No commune with slug "${slug}"`));
       this.state = { status: 'loaded', commune: data.commune };
       this.dispatchEvent(
         new CustomEvent('gemeng-loaded', { detail: { commune: data.commune }, bubbles: true, composed: true }),
@@ -193,12 +162,8 @@ export class CommuneCard extends GemengElement {
       // A newer request replaced this one: its outcome no longer matters.
       if (controller.signal.aborted) return;
       const requestError = GraphQLRequestError.from(error);
-      if (isNotFound(requestError)) {
-        this.state = { status: 'not-found', slug };
-        // The not-found message is shown in place; the webmaster's console names the attribute.
-        this.attributeCheck.warn({ attribute: 'commune', value: slug });
-        this.#emitError(requestError, 'not-found');
-      } else {
+      if (isNotFound(requestError)) this.#notFound(slug, requestError);
+      else {
         this.state = { status: 'error', error: requestError };
         this.#emitError(requestError, requestError.kind);
       }
@@ -215,6 +180,13 @@ export class CommuneCard extends GemengElement {
       );
     }
     return slug;
+  }
+
+  #notFound(slug: string, error: Error): void {
+    this.state = { status: 'not-found', slug };
+    // The not-found message is shown in place; the webmaster's console names the attribute.
+    this.attributeCheck.warn({ attribute: 'commune', value: slug });
+    this.#emitError(error, 'not-found');
   }
 
   #emitError(error: Error, kind: string): void {
