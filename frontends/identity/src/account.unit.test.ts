@@ -7,6 +7,17 @@ import { keyGroups, spokenKey } from './account-totp.ts';
 
 useAccountFixture();
 
+/** The account with one attribute set to a value it does not accept: the message in its place. */
+async function mountWithAttribute(attribute: string, value: string) {
+  const element = document.createElement('gemeng-account');
+  element.setAttribute('lang', 'en');
+  element.setAttribute('issuer', ISSUER);
+  element.setAttribute(attribute, value);
+  document.body.append(element);
+  const root = await settled(element, (r) => Boolean(r.querySelector('[part~="attribute-problem"]')));
+  return { element, root };
+}
+
 describe('<gemeng-account>', () => {
   it('shows one page at a time with its own heading, and a navigation between the four pages', async () => {
     const headingsOf = (root: ShadowRoot) =>
@@ -96,12 +107,7 @@ describe('<gemeng-account>', () => {
 
   it('shows a short message instead of the account for a heading level outside 1–6, and warns once', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const element = document.createElement('gemeng-account');
-    element.setAttribute('lang', 'en');
-    element.setAttribute('issuer', ISSUER);
-    element.setAttribute('heading-level', 'h2');
-    document.body.append(element);
-    const root = await settled(element, (r) => Boolean(r.querySelector('[part~="attribute-problem"]')));
+    const { element, root } = await mountWithAttribute('heading-level', 'h2');
     expect(text(root)).toBe('This content cannot be shown: “h2” is not a valid value for “heading-level”.');
     expect(root.querySelector('[part="account"]')).toBeNull();
     element.requestUpdate();
@@ -142,12 +148,7 @@ describe('<gemeng-account>', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const titles: unknown[] = [];
     document.addEventListener('gemeng-title', (event) => titles.push((event as CustomEvent).detail));
-    const element = document.createElement('gemeng-account');
-    element.setAttribute('lang', 'en');
-    element.setAttribute('issuer', ISSUER);
-    element.setAttribute('page', 'oauth');
-    document.body.append(element);
-    const root = await settled(element, (r) => Boolean(r.querySelector('[part~="attribute-problem"]')));
+    const { root } = await mountWithAttribute('page', 'oauth');
     expect(text(root)).toBe('This content cannot be shown: “oauth” is not a valid value for “page”.');
     expect(warn.mock.calls[0]?.[0]).toContain('Allowed: profile, security, data, developers.');
     expect(titles).toEqual([]);
