@@ -3,8 +3,8 @@ import { once } from 'node:events';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { mountElement, settled } from './test-support.ts';
 import './gemeng-commune-card.ts';
-import type { CommuneCard } from './commune-card.ts';
 
 /**
  * A stand-in GraphQL server over real HTTP, for the element's own behaviour (states, language, aborts).
@@ -67,22 +67,7 @@ afterEach(() => {
   requests.length = 0;
 });
 
-function mountCard(attributes: Record<string, string>): CommuneCard {
-  const card = document.createElement('gemeng-commune-card');
-  for (const [name, value] of Object.entries(attributes)) card.setAttribute(name, value);
-  document.body.append(card);
-  return card;
-}
-
-async function settled(card: CommuneCard, predicate: (root: ShadowRoot) => boolean): Promise<ShadowRoot> {
-  const root = card.shadowRoot!;
-  for (let i = 0; i < 200; i++) {
-    await card.updateComplete;
-    if (predicate(root)) return root;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`card never settled: ${root.innerHTML}`);
-}
+const mountCard = (attributes: Record<string, string>) => mountElement('gemeng-commune-card', attributes);
 
 const text = (root: ShadowRoot) => root.textContent?.replace(/\s+/g, ' ') ?? '';
 

@@ -5,8 +5,8 @@ import type { AddressInfo } from 'node:net';
 import type { AuthState } from '@gemeng/frontend-kit';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { filterCommunes, LAST_COMMUNE_KEY, searchable, suggestedCommunes } from './commune-chooser-data.ts';
+import { mountElement, settled } from './test-support.ts';
 import './gemeng-commune-chooser.ts';
-import type { CommuneChooser } from './commune-chooser.ts';
 
 const ISSUER = 'http://id.test/oidc';
 
@@ -108,22 +108,7 @@ afterEach(() => {
   globalThis.gemengConfig = undefined;
 });
 
-function mount(attributes: Record<string, string>): CommuneChooser {
-  const element = document.createElement('gemeng-commune-chooser');
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-  document.body.append(element);
-  return element;
-}
-
-async function until(element: CommuneChooser, predicate: (root: ShadowRoot) => boolean): Promise<ShadowRoot> {
-  const root = element.shadowRoot!;
-  for (let i = 0; i < 300; i++) {
-    await element.updateComplete;
-    if (predicate(root)) return root;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`never settled: ${root.innerHTML}`);
-}
+const mount = (attributes: Record<string, string>) => mountElement('gemeng-commune-chooser', attributes);
 
 const links = (root: ShadowRoot, part: string) =>
   [...root.querySelectorAll<HTMLAnchorElement>(`[part="${part}"] a`)].map(
@@ -173,7 +158,7 @@ describe('the search', () => {
 describe('<gemeng-commune-chooser>', () => {
   it('lists the active communes as links to their pages, with a labelled search field and a hint', async () => {
     const element = mount({ lang: 'lb' });
-    const root = await until(element, (r) => r.querySelector('[part="communes"]') !== null);
+    const root = await settled(element, (r) => r.querySelector('[part="communes"]') !== null);
     expect(links(root, 'communes')).toEqual([
       'Diddeleng /communes/dudelange',
       'Esch-Uelzecht /communes/esch-sur-alzette',
@@ -189,13 +174,13 @@ describe('<gemeng-commune-chooser>', () => {
 
   it('filters as one types and announces the count once typing pauses', async () => {
     const element = mount({ lang: 'lb' });
-    let root = await until(element, (r) => r.querySelector('[part="communes"]') !== null);
+    let root = await settled(element, (r) => r.querySelector('[part="communes"]') !== null);
     type(root, 'Dudelange');
-    root = await until(element, (r) => links(r, 'communes').length === 1);
+    root = await settled(element, (r) => links(r, 'communes').length === 1);
     expect(links(root, 'communes')).toEqual(['Diddeleng /communes/dudelange']);
-    await until(element, (r) => r.querySelector('[part="status"]')?.textContent === '1 Gemeng fonnt.');
+    await settled(element, (r) => r.querySelector('[part="status"]')?.textContent === '1 Gemeng fonnt.');
     type(root, 'xyz');
-    root = await until(element, (r) => r.querySelector('[part="status"]')?.textContent === 'Keng Gemeng fonnt.');
+    root = await settled(element, (r) => r.querySelector('[part="status"]')?.textContent === 'Keng Gemeng fonnt.');
     expect(root.querySelector('[part="communes"]')).toBeNull();
   });
 
@@ -207,7 +192,7 @@ describe('<gemeng-commune-chooser>', () => {
       { once: true },
     );
     const first = mount({ lang: 'fr' });
-    const root = await until(first, (r) => r.querySelector('[part="communes"]') !== null);
+    const root = await settled(first, (r) => r.querySelector('[part="communes"]') !== null);
     const link = root.querySelector<HTMLAnchorElement>('[part="communes"] a[href="/communes/hesperange"]')!;
     link.addEventListener('click', (event) => event.preventDefault());
     link.click();
@@ -216,7 +201,7 @@ describe('<gemeng-commune-chooser>', () => {
     first.remove();
 
     const again = mount({ lang: 'fr', card: '' });
-    const next = await until(again, (r) => r.querySelector('[part="suggestions"]') !== null);
+    const next = await settled(again, (r) => r.querySelector('[part="suggestions"]') !== null);
     expect(links(next, 'suggestions')).toEqual(['Hesperange /communes/hesperange']);
     expect(next.querySelector('#suggested-heading')?.textContent).toBe('Dernière commune choisie');
     expect(next.querySelector('gemeng-commune-card')?.getAttribute('commune')).toBe('hesperange');
@@ -226,23 +211,23 @@ describe('<gemeng-commune-chooser>', () => {
   it("offers a signed-in person's active communes of residence first, asked with their token", async () => {
     localStorage.setItem(LAST_COMMUNE_KEY, 'dudelange');
     const element = mount({ lang: 'de', issuer: ISSUER });
-    await until(element, (r) => links(r, 'suggestions').length === 1);
+    await settled(element, (r) => links(r, 'suggestions').length === 1);
     expect(links(element.shadowRoot!, 'suggestions')).toEqual(['Düdelingen /communes/dudelange']);
     auth.set({ status: 'signed-in', user: { sub: 'u1', name: 'Léa' }, expiresAt: Date.now() + 6e5 } as AuthState);
-    const root = await until(element, (r) => links(r, 'suggestions')[0]?.startsWith('Hesperingen') ?? false);
+    const root = await settled(element, (r) => links(r, 'suggestions')[0]?.startsWith('Hesperingen') ?? false);
     expect(links(root, 'suggestions')).toEqual(['Hesperingen /communes/hesperange']);
     expect(root.querySelector('#suggested-heading')?.textContent).toBe('Ihre Wohngemeinde');
     expect(requests.find((r) => r.query.includes('CommunesOfResidence'))?.headers.authorization).toBe('Bearer token-1');
     auth.set({ status: 'anonymous' });
-    await until(element, (r) => links(r, 'suggestions')[0]?.startsWith('Düdelingen') ?? false);
+    await settled(element, (r) => links(r, 'suggestions')[0]?.startsWith('Düdelingen') ?? false);
   });
 
   it('says so with a retry button when the communes cannot be loaded', async () => {
     failNext = true;
     const element = mount({ lang: 'en' });
-    const root = await until(element, (r) => r.querySelector('[role="alert"]') !== null);
+    const root = await settled(element, (r) => r.querySelector('[role="alert"]') !== null);
     expect(root.querySelector('[role="alert"]')?.textContent).toContain('The list of communes could not be loaded.');
     root.querySelector<HTMLButtonElement>('[part="retry"]')!.click();
-    await until(element, (r) => links(r, 'communes').length === 3);
+    await settled(element, (r) => links(r, 'communes').length === 3);
   });
 });
