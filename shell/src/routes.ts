@@ -85,6 +85,9 @@ export class PortalPage {
   listen(): void {
     this.#document.addEventListener('gemeng-title', (event) => {
       const detail = (event as CustomEvent<unknown>).detail;
+      // Only a page's own widget names the page, not one shown inside it (the configurator's preview of a card).
+      const origin = event.composedPath()[0];
+      if (!(origin instanceof Node) || origin.getRootNode() !== this.#document) return;
       if (!isTitleDetail(detail) || this.notFound) return;
       this.#title = { widget: { title: detail.title, error: detail.error === true } };
       this.#renderTitle();

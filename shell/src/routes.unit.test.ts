@@ -67,6 +67,13 @@ describe('the page frame', () => {
     expect(document.title).toBe('Feeler: Sécurité – Gemeng');
     title({ nothing: 'here' });
     expect(document.title).toBe('Feeler: Sécurité – Gemeng');
+    // A widget shown inside the page's widget (a preview) does not name the page.
+    const preview = document.createElement('gemeng-commune-card');
+    widget.attachShadow({ mode: 'open' }).append(preview);
+    preview.dispatchEvent(
+      new CustomEvent('gemeng-title', { detail: { title: 'Preview' }, bubbles: true, composed: true }),
+    );
+    expect(document.title).toBe('Feeler: Sécurité – Gemeng');
     go('/communes/dudelange');
     expect(document.title).toBe('Gemeng');
   });
