@@ -5,6 +5,7 @@
  * scrolling table alone.
  */
 import { expect, type Page, test } from '@playwright/test';
+import { shellUrl } from './env.ts';
 import { seriousViolations } from './support/axe.ts';
 import { horizontalOverflow } from './support/reflow.ts';
 import { visibleText } from './support/visible-text.ts';
@@ -46,6 +47,20 @@ test('German words are found in Luxembourgish text, shadow roots included; hidde
     'Sign in',
     'your',
   ]);
+});
+
+test('the portal in German fails the Luxembourgish check: widgets’ shadow roots are read', async ({ page }) => {
+  await page.goto(`${shellUrl()}/account?lang=de`);
+  // The account widget's own text (in its shadow root), signed out.
+  await expect(page.locator('gemeng-account')).toContainText('Sie sind nicht eingeloggt.');
+  const pieces = await visibleText(page);
+  expect(pieces.filter((piece) => piece.text.includes('Sie sind nicht eingeloggt.'))).toEqual([
+    expect.objectContaining({ lang: 'de' }),
+  ]);
+  // Read as if it claimed to be Luxembourgish (and so does text marked as German on an lb page: page-checks.ts
+  // allows only language names there).
+  const asLuxembourgish = pieces.map((piece) => ({ ...piece, lang: 'lb' }));
+  expect(wrongWords(asLuxembourgish, 'lb').map((hit) => hit.word)).toEqual(expect.arrayContaining(['Sie', 'nicht']));
 });
 
 test('what sticks out at phone width is found, in shadow roots and when clipped; a scrolling table is allowed', async ({

@@ -24,6 +24,7 @@ export async function expectFitsAndSpeaks(page: Page, lang: CheckedLanguage, whe
     .toEqual({ page: 0, sticking: [] });
   expect.soft(await seriousViolations(page), `${where}: axe finds no serious or critical violation`).toEqual([]);
   const pieces = await visibleText(page);
+  expect(pieces.length, `${where}: the page's text was read`).toBeGreaterThan(3);
   expect.soft(wrongWords(pieces, lang), `${where}: no wrong-language word`).toEqual([]);
   const foreign = pieces.filter((piece) => piece.lang !== lang && piece.lang !== '' && !AUTONYMS.has(piece.text));
   expect.soft(foreign, `${where}: text marked as another language is a language name only`).toEqual([]);
