@@ -136,7 +136,7 @@ describe('revoking a code card', () => {
       agentOfDudelange.accessToken,
     );
     expect(revoked.body.data).toEqual({ codeCardRevoke: true });
-    const mail = await stack.mail.waitFor(person.email, (m) => m.subject.includes('security factor was removed'));
+    const mail = await stack.mail.waitFor(person.email, (m) => m.subject.includes('A way to sign in was removed'));
     expect(mail?.text).toContain('Your code card was removed from your Gemeng account');
     expect(mail?.text).toContain('If this was not you');
   });
