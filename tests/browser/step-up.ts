@@ -6,11 +6,13 @@
  */
 import { type CDPSession, expect, type Locator, type Page } from '@playwright/test';
 import ACCOUNT_FR from '../../frontends/identity/src/messages/account/fr.json' with { type: 'json' };
+import FORMS_FR from '../../frontends/kit/src/messages/forms/fr.json' with { type: 'json' };
 import { IDENTITY_FR } from './citizen.ts';
 import { identityOrigin } from './env.ts';
 
-/** The account page's texts in French (ICU messages: those with arguments need formatting). */
-export { ACCOUNT_FR };
+/** The account page's texts in French, and the kit's form texts (the step-up notice); ICU messages: those with
+ * arguments need formatting. */
+export { ACCOUNT_FR, FORMS_FR };
 
 /** The second-factor page in French (subgraphs/identity/src/web/texts.ts). */
 export const SECOND_FACTOR_FR = {
@@ -58,7 +60,7 @@ export async function sameAuthenticatorIn(page: Page, from: VirtualAuthenticator
 export async function openStepUp(page: Page, account: Locator, notice: string | RegExp): Promise<Page> {
   await expect(account.locator('[part~="step-up"]').filter({ hasText: notice })).toBeVisible();
   const opened = page.waitForEvent('popup');
-  await account.getByRole('button', { name: ACCOUNT_FR.stepUp }).click();
+  await account.getByRole('button', { name: FORMS_FR.stepUp }).click();
   const popup = await opened;
   await expect(popup).toHaveURL(new RegExp(`^${identityOrigin()}/interaction/`));
   await expect(popup.getByRole('heading', { level: 1 })).toHaveText(SECOND_FACTOR_FR.title);

@@ -12,12 +12,12 @@ import { ageSessions } from '../support/sessions.ts';
 import { enrolmentCode } from '../support/totp.ts';
 import { signInToAccount, watchErrors } from './citizen.ts';
 import { oidcStack, routerUrl, shellUrl } from './env.ts';
-import { ACCOUNT_FR, addVirtualAuthenticator, answerWithTotp, openStepUp } from './step-up.ts';
+import { ACCOUNT_FR, addVirtualAuthenticator, answerWithTotp, FORMS_FR, openStepUp } from './step-up.ts';
 
 test.use({ locale: 'fr-LU' });
 
 /** The notice of a change that needs a second factor entered in the last 10 minutes. */
-const RECENT_NOTICE = ACCOUNT_FR.stepUpRecent.replace('{minutes}', '10');
+const RECENT_NOTICE = FORMS_FR.stepUpRecent.replace('{minutes}', '10');
 
 /** The GraphQL operations the page sends to the router, in order (by their operation name). */
 function watchOperations(page: Page): string[] {

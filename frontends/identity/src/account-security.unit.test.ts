@@ -16,6 +16,7 @@ import {
   button,
   count,
   en,
+  formsEn,
   fx,
   mountAccount,
   person,
@@ -43,7 +44,7 @@ describe('<gemeng-account>: security', () => {
     await settled(element, (r) => Boolean(r.querySelector('#passkeys-step-up')));
     const notice = root.querySelector('#passkeys-step-up')!;
     expect(notice.getAttribute('role')).toBe('alert');
-    expect(text(notice)).toContain(en.stepUpNeeded);
+    expect(text(notice)).toContain(formsEn.stepUpNeeded);
     expect(fx.received.at(-1)?.variables).toEqual({ id: 'p1' });
     await element.updateComplete;
     expect(root.activeElement).toBe(notice);
@@ -60,10 +61,10 @@ describe('<gemeng-account>: security', () => {
           };
         }),
     );
-    button(root, en.stepUp).click();
+    button(root, formsEn.stepUp).click();
     // Always a popup, even where signing in redirects: the change waits in this page.
     expect(fx.auth.signIn).toHaveBeenCalledWith({ mode: 'popup', language: 'en', acr: 'substantial' });
-    await settled(element, (r) => text(r.querySelector('#passkeys-step-up')).includes(en.stepUpWaiting));
+    await settled(element, (r) => text(r.querySelector('#passkeys-step-up')).includes(formsEn.stepUpWaiting));
     expect(count('PasskeyRemove')).toBe(1);
     fx.me = person({ passkeys: [] });
     finish();
@@ -84,18 +85,18 @@ describe('<gemeng-account>: security', () => {
     fx.answers.TotpRemove = afterStepUp(SUDO, { data: { totpRemove: { __typename: 'TotpRemovePayload', ok: true } } });
     button(root, en.totpRemove).click();
     await settled(element, (r) => Boolean(r.querySelector('#totp-step-up')));
-    expect(text(root.querySelector('#totp-step-up'))).toContain(en.stepUpRecent.replace('{minutes}', '10'));
+    expect(text(root.querySelector('#totp-step-up'))).toContain(formsEn.stepUpRecent.replace('{minutes}', '10'));
 
     // The person closes the popup: the notice stays, says so, and the change has not been made.
     fx.auth.signIn.mockRejectedValueOnce(new AuthError('The sign-in window was closed.', 'cancelled'));
-    button(root, en.stepUp).click();
+    button(root, formsEn.stepUp).click();
     expect(fx.auth.signIn).toHaveBeenLastCalledWith({ mode: 'popup', language: 'en', acr: 'substantial', maxAge: 600 });
-    await settled(element, (r) => text(r.querySelector('#totp-step-up')).includes(en.stepUpCancelled));
+    await settled(element, (r) => text(r.querySelector('#totp-step-up')).includes(formsEn.stepUpCancelled));
     expect(count('TotpRemove')).toBe(1);
 
     // Then gives up: the change is not made, and not sent again.
     button(root, en.cancel).click();
-    await settled(element, (r) => text(r.querySelector('#totp-status')) === en.stepUpCancelled);
+    await settled(element, (r) => text(r.querySelector('#totp-status')) === formsEn.stepUpCancelled);
     expect(root.querySelector('#totp-step-up')).toBeNull();
     expect(count('TotpRemove')).toBe(1);
 
@@ -105,7 +106,7 @@ describe('<gemeng-account>: security', () => {
     fx.auth.signIn.mockImplementationOnce(async () => {
       fx.auth.token = 'token-2';
     });
-    button(root, en.stepUp).click();
+    button(root, formsEn.stepUp).click();
     await settled(element, (r) => text(r.querySelector('#totp-status')) === en.totpRemoved);
     expect(count('TotpRemove')).toBe(3);
   });
@@ -193,7 +194,7 @@ describe('<gemeng-account>: security', () => {
     fx.auth.signIn.mockImplementationOnce(async () => {
       fx.auth.token = 'token-2';
     });
-    button(root, en.stepUp).click();
+    button(root, formsEn.stepUp).click();
     const ready = en.passkeyReady.replace('{button}', en.addPasskey);
     await settled(element, (r) => text(r.querySelector('#passkeys-status')) === ready);
     await element.updateComplete;

@@ -9,12 +9,14 @@ import { type AuthState, formMessages } from '@gemeng/frontend-kit';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, vi } from 'vitest';
 
 import './gemeng-account.ts';
+import formsEn from '../../kit/src/messages/forms/en.json' with { type: 'json' };
 import type { Account } from './account.ts';
 import type { ApiClient, Me } from './account-data.ts';
 import type { AccountPage } from './account-pages.ts';
 import en from './messages/account/en.json' with { type: 'json' };
 
-export { en };
+/** The account's texts, and the kit's form texts (the step-up notice), in English. */
+export { en, formsEn };
 
 export const ISSUER = 'http://id.test/oidc';
 /** The kit's form pieces say "Error:" before a field's message (visually hidden). */
