@@ -61,6 +61,11 @@ test.describe('identity pages', () => {
     expect(summary((await axe(page)).violations)).toEqual([]);
     await page.getByRole('button', { name: IDENTITY_FR.create }).click();
     await expect(page.getByRole('alert')).toBeVisible();
+    // GOV.UK's pattern: the title says so first, the summary has the focus, its links lead to the fields.
+    await expect(page).toHaveTitle(/^Erreur : /);
+    await expect(page.getByRole('alert')).toBeFocused();
+    await page.getByRole('alert').getByRole('link', { name: 'Saisissez votre adresse e-mail.' }).click();
+    await expect(page.getByLabel(IDENTITY_FR.email, { exact: true })).toBeFocused();
     expect(summary((await axe(page)).violations)).toEqual([]);
   });
 
