@@ -1,4 +1,5 @@
 export {
+  dateTimeFormat,
   formatDateTime,
   formatEuroCents,
   formatList,
