@@ -1,5 +1,8 @@
+import { demoCommuneId } from '@gemeng/subgraph-kit';
 import { expect, type Page, test } from '@playwright/test';
-import { fetchCommune, LABELS, type Lang, NOT_FOUND, number, shellUrl, squash } from './env.ts';
+import { createPerson } from '../support/oidc.ts';
+import { IDENTITY_FR } from './citizen.ts';
+import { fetchCommune, LABELS, type Lang, NOT_FOUND, number, oidcStack, shellUrl, squash } from './env.ts';
 
 /** Console errors and CSP violations fail the test: a strict CSP breaks silently otherwise. */
 function watchErrors(page: Page): string[] {
@@ -163,4 +166,28 @@ test('a widget module that cannot be loaded shows a localised message and a retr
   await alert.getByRole('button', { name: 'Réessayer' }).click();
   await expect(card(page).getByRole('heading', { level: 1 })).toBeVisible();
   await expect(page.locator('#gemeng-applications').getByRole('alert')).toHaveCount(0);
+});
+
+test('a signed-in citizen finds their commune of residence first on the home page, with its card', async ({
+  page,
+  request,
+}) => {
+  const person = await createPerson(oidcStack(), { residences: [demoCommuneId('esch-sur-alzette')] });
+  const expected = await fetchCommune(request, 'esch-sur-alzette', 'fr');
+  await page.goto(`${shellUrl()}/?lang=fr`);
+  const chooser = page.locator('gemeng-commune-chooser');
+  await expect(chooser.getByRole('searchbox', { name: 'Rechercher une commune' })).toBeVisible();
+  await expect(chooser.locator('[part="suggestions"]')).toHaveCount(0);
+
+  await page.locator('gemeng-login').getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByLabel(IDENTITY_FR.email, { exact: true }).fill(person.email);
+  await page.getByLabel(IDENTITY_FR.password, { exact: true }).fill(person.password);
+  await page.getByRole('button', { name: IDENTITY_FR.signIn }).click();
+  await expect(page).toHaveURL(new RegExp(`^${shellUrl()}/(\\?lang=fr)?$`));
+
+  // The graph's answer for this person (their token): their commune first, and its card.
+  await expect(chooser.locator('#suggested-heading')).toHaveText('Votre commune de résidence');
+  await expect(chooser.locator('[part="suggestions"]').getByRole('link')).toHaveText([expected.name]);
+  await expect(chooser.locator('gemeng-commune-card').getByRole('heading', { level: 2 })).toHaveText(expected.name);
+  await expect(chooser.getByRole('heading', { name: 'Choisir une autre commune' })).toBeVisible();
 });
