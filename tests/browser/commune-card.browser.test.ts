@@ -132,7 +132,7 @@ test('the home page: search, choose, land on the commune with the focus on its h
   await expect(page.locator('gemeng-commune-card')).toHaveCount(0);
 
   // Keyboard only: the search field, the French name, Tab to the one link left, Enter.
-  await chooser.getByRole('searchbox', { name: 'Sich eng Gemeng' }).fill('Dudelange');
+  await chooser.getByRole('searchbox', { name: 'Eng Gemeng sichen' }).fill('Dudelange');
   await expect(chooser.locator('[part="communes"] a')).toHaveCount(1);
   await expect(chooser.getByRole('status')).toHaveText('1 Gemeng fonnt.');
   await page.keyboard.press('Tab');

@@ -166,7 +166,7 @@ describe('<gemeng-commune-chooser>', () => {
     ]);
     expect(root.querySelector('h2')?.textContent).toBe('Wielt Är Gemeng');
     const input = root.querySelector<HTMLInputElement>('input[type="search"]')!;
-    expect(root.querySelector(`label[for="${input.id}"]`)?.textContent).toBe('Sich eng Gemeng');
+    expect(root.querySelector(`label[for="${input.id}"]`)?.textContent).toBe('Eng Gemeng sichen');
     expect(root.getElementById(input.getAttribute('aria-describedby')!)?.textContent).toContain('Franséisch');
     expect(root.querySelector('[part="suggestions"]')).toBeNull();
     expect(requests[0]?.headers['accept-language']).toBe('lb');
