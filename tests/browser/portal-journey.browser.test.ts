@@ -167,7 +167,9 @@ for (const lang of ['lb', 'fr'] as const) {
       await page.getByRole('link', { name: t.pages.signInOnPortal }).click();
       await expect(page).toHaveURL(new RegExp(`${portalPattern()}/account\\?lang=${lang}$`));
       // The silent restore after a reload needs the portal on the issuer's site (a same-site frame, ADR 11): the
-      // link must lead to the portal as the platform serves it (the test stack's issuer is on localhost).
+      // link must lead to the portal as the platform serves it (the stack's shell URL and issuer are on localhost;
+      // identity links to the first of GEMENG_PORTAL_ORIGINS, scripts/stack.ts). Otherwise the journey goes on
+      // there, so that the rest is still proven.
       expect
         .soft(new URL(page.url()).origin, 'identity links to the portal on the issuer’s site')
         .toBe(new URL(shellUrl()).origin);
@@ -176,6 +178,7 @@ for (const lang of ['lb', 'fr'] as const) {
       }
       const account = page.locator('gemeng-account');
       await expect(account).toContainText(t.auth.anonymous);
+      await expectFitsAndSpeaks(page, lang, 'account, signed out');
       await login(page).getByRole('button', { name: t.auth.signIn }).click();
       await signIn(page, t, lang, email);
       await expect(login(page).locator('[part="name"]')).toContainText(t.person);
