@@ -1,70 +1,43 @@
 // @vitest-environment happy-dom
-import { once } from 'node:events';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { mountElement, settled } from './test-support.ts';
+import { mountElement, settled, standInGraph } from './test-support.ts';
 import './gemeng-commune-card.ts';
 
-/**
- * A stand-in GraphQL server over real HTTP, for the element's own behaviour (states, language, aborts).
- * The end-to-end behaviour against the real router is covered by tests/browser.
- */
-let server: Server;
+/** The stand-in graph: Dudelange (named per language), any other slug unknown; `failNext` answers 503 once. */
+let graph: Awaited<ReturnType<typeof standInGraph>>;
 let endpoint: string;
-const requests: { headers: IncomingHttpHeaders; body: { variables: { slug: string } } }[] = [];
 let failNext = false;
 
 beforeAll(async () => {
-  server = createServer(async (req, res) => {
-    const cors = {
-      'access-control-allow-origin': '*',
-      'access-control-allow-headers': 'content-type, accept-language',
-    };
-    if (req.method === 'OPTIONS') return void res.writeHead(204, cors).end();
-    let raw = '';
-    for await (const chunk of req) raw += chunk;
-    // The kit sends a public query as GET (?query=…&variables=…), anything else as a JSON POST.
-    const search = new URL(req.url ?? '/', 'http://x').searchParams;
-    const body = raw
-      ? JSON.parse(raw)
-      : { query: search.get('query'), variables: JSON.parse(search.get('variables') ?? '{}') };
-    requests.push({ headers: req.headers, body });
+  graph = await standInGraph(({ headers, variables }) => {
     if (failNext) {
       failNext = false;
-      return void res.writeHead(503, { ...cors, 'content-type': 'text/plain' }).end('down');
+      return undefined;
     }
-    const lang = req.headers['accept-language'];
-    const slug: string = body.variables.slug;
-    const payload =
-      slug === 'dudelange'
-        ? {
-            data: {
-              commune: {
-                slug,
-                name: lang === 'fr' ? 'Dudelange' : 'Diddeleng',
-                population: 21543,
-                procedures: [{ code: 'RES-01', title: `Residence (${lang})` }],
-                upcomingEvents: [{ title: 'Fête de la musique', startsAt: '2026-06-21T16:00:00Z' }],
-              },
+    const lang = headers['accept-language'];
+    const slug = String(variables.slug);
+    return slug === 'dudelange'
+      ? {
+          data: {
+            commune: {
+              slug,
+              name: lang === 'fr' ? 'Dudelange' : 'Diddeleng',
+              population: 21543,
+              procedures: [{ code: 'RES-01', title: `Residence (${lang})` }],
+              upcomingEvents: [{ title: 'Fête de la musique', startsAt: '2026-06-21T16:00:00Z' }],
             },
-          }
-        : { data: { commune: null }, errors: [{ message: `No commune with slug "${slug}"`, path: ['commune'] }] };
-    res.writeHead(200, { ...cors, 'content-type': 'application/json' }).end(JSON.stringify(payload));
+          },
+        }
+      : { data: { commune: null }, errors: [{ message: `No commune with slug "${slug}"`, path: ['commune'] }] };
   });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  endpoint = graph.endpoint;
 });
 
-afterAll(() => {
-  server.closeAllConnections();
-  server.close();
-});
+afterAll(() => graph.close());
 
 afterEach(() => {
   document.body.replaceChildren();
-  requests.length = 0;
+  graph.requests.length = 0;
 });
 
 const mountCard = (attributes: Record<string, string>) => mountElement('gemeng-commune-card', attributes);
@@ -88,7 +61,7 @@ describe('<gemeng-commune-card>', () => {
     expect(text(root)).not.toContain('RES-01');
     expect(root.querySelector('[part="procedures"] a, [part="events"] a')).toBeNull();
     expect(text(root)).not.toMatch(/€|abonnement/i);
-    expect(requests[0]?.headers['accept-language']).toBe('fr');
+    expect(graph.requests[0]?.headers['accept-language']).toBe('fr');
   });
 
   it('fetches again when lang changes', async () => {
@@ -97,7 +70,7 @@ describe('<gemeng-commune-card>', () => {
     card.setAttribute('lang', 'lb');
     const root = await settled(card, (r) => r.querySelector('h2')?.textContent === 'Diddeleng');
     expect(text(root)).toContain('Nächst Evenementer');
-    expect(requests.map((r) => r.headers['accept-language'])).toEqual(['fr', 'lb']);
+    expect(graph.requests.map((r) => r.headers['accept-language'])).toEqual(['fr', 'lb']);
   });
 
   it('follows <html lang> when it has no lang of its own', async () => {
@@ -153,7 +126,7 @@ describe('<gemeng-commune-card> with bad input', () => {
     const card = mountCard({ commune: 'atlantis', lang: 'de', endpoint });
     await settled(card, (r) => Boolean(r.querySelector('[role="alert"]')));
     card.setAttribute('lang', 'fr'); // loads again: the same value does not warn twice
-    await settled(card, (r) => requests.length === 2 && Boolean(r.querySelector('[role="alert"]')));
+    await settled(card, (r) => graph.requests.length === 2 && Boolean(r.querySelector('[role="alert"]')));
     expect(text(card.shadowRoot!)).toContain('atlantis');
     expect(warnings(warn)).toEqual(['<gemeng-commune-card>: unknown value "atlantis" for the attribute "commune".']);
   });

@@ -1,11 +1,8 @@
 // @vitest-environment happy-dom
-import { once } from 'node:events';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { AuthState } from '@gemeng/frontend-kit';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { filterCommunes, LAST_COMMUNE_KEY, searchable, suggestedCommunes } from './commune-chooser-data.ts';
-import { mountElement, settled } from './test-support.ts';
+import { mountElement, settled, standInGraph } from './test-support.ts';
 import './gemeng-commune-chooser.ts';
 
 const ISSUER = 'http://id.test/oidc';
@@ -24,55 +21,32 @@ const COMMUNES = [
   names('closed', 'Zou', 'Fermée', 'Geschlossen', false),
 ];
 
-/** A stand-in graph over real HTTP: the communes named in the request's language, and `me` for a bearer token. */
-let server: Server;
+/** The stand-in graph: the communes named in the request's language, and `me` for the bearer token. */
+let graph: Awaited<ReturnType<typeof standInGraph>>;
 let endpoint: string;
-const requests: { headers: IncomingHttpHeaders; query: string }[] = [];
 let failNext = false;
 
 beforeAll(async () => {
-  server = createServer(async (req, res) => {
-    const cors = {
-      'access-control-allow-origin': '*',
-      'access-control-allow-headers': 'content-type, accept-language, authorization',
-    };
-    if (req.method === 'OPTIONS') return void res.writeHead(204, cors).end();
-    let raw = '';
-    for await (const chunk of req) raw += chunk;
-    const query: string = raw
-      ? JSON.parse(raw).query
-      : (new URL(req.url ?? '/', 'http://x').searchParams.get('query') ?? '');
-    requests.push({ headers: req.headers, query });
+  graph = await standInGraph(({ headers, query }) => {
     if (failNext) {
       failNext = false;
-      return void res.writeHead(503, { ...cors, 'content-type': 'text/plain' }).end('down');
+      return undefined;
     }
-    const lang = req.headers['accept-language'];
+    const lang = headers['accept-language'];
     const name = (c: (typeof COMMUNES)[number]) => (lang === 'lb' ? c.nameLb : lang === 'de' ? c.nameDe : c.nameFr);
+    const residences = [
+      { slug: 'closed', active: false },
+      { slug: 'hesperange', active: true },
+    ];
     const data = query.includes('CommunesOfResidence')
-      ? {
-          me:
-            req.headers.authorization === 'Bearer token-1'
-              ? {
-                  communesOfResidence: [
-                    { slug: 'closed', active: false },
-                    { slug: 'hesperange', active: true },
-                  ],
-                }
-              : null,
-        }
+      ? { me: headers.authorization === 'Bearer token-1' ? { communesOfResidence: residences } : null }
       : { communes: COMMUNES.map((c) => ({ ...c, name: name(c) })) };
-    res.writeHead(200, { ...cors, 'content-type': 'application/json' }).end(JSON.stringify({ data }));
+    return { data };
   });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  endpoint = graph.endpoint;
 });
 
-afterAll(() => {
-  server.closeAllConnections();
-  server.close();
-});
+afterAll(() => graph.close());
 
 /** Stands in for the page's AuthClient (the element finds it in the page-wide registry). */
 class FakeAuth {
@@ -103,7 +77,7 @@ beforeEach(() => {
 
 afterEach(() => {
   document.body.replaceChildren();
-  requests.length = 0;
+  graph.requests.length = 0;
   localStorage.clear();
   globalThis.gemengConfig = undefined;
 });
@@ -169,7 +143,7 @@ describe('<gemeng-commune-chooser>', () => {
     expect(root.querySelector(`label[for="${input.id}"]`)?.textContent).toBe('Eng Gemeng sichen');
     expect(root.getElementById(input.getAttribute('aria-describedby')!)?.textContent).toContain('Franséisch');
     expect(root.querySelector('[part="suggestions"]')).toBeNull();
-    expect(requests[0]?.headers['accept-language']).toBe('lb');
+    expect(graph.requests[0]?.headers['accept-language']).toBe('lb');
   });
 
   it('filters as one types and announces the count once typing pauses', async () => {
@@ -217,7 +191,9 @@ describe('<gemeng-commune-chooser>', () => {
     const root = await settled(element, (r) => links(r, 'suggestions')[0]?.startsWith('Hesperingen') ?? false);
     expect(links(root, 'suggestions')).toEqual(['Hesperingen /communes/hesperange']);
     expect(root.querySelector('#suggested-heading')?.textContent).toBe('Ihre Wohngemeinde');
-    expect(requests.find((r) => r.query.includes('CommunesOfResidence'))?.headers.authorization).toBe('Bearer token-1');
+    expect(graph.requests.find((r) => r.query.includes('CommunesOfResidence'))?.headers.authorization).toBe(
+      'Bearer token-1',
+    );
     auth.set({ status: 'anonymous' });
     await settled(element, (r) => links(r, 'suggestions')[0]?.startsWith('Düdelingen') ?? false);
   });
