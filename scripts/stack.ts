@@ -156,10 +156,11 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     // identity's OpenID Connect provider issues the access tokens the router and the subgraphs verify.
     const oidcIssuer =
       options.env?.GEMENG_OIDC_ISSUER ?? process.env.GEMENG_OIDC_ISSUER ?? `http://localhost:${ports.identity}/oidc`;
-    // Public OpenID Connect clients: the portal, and the commune websites that embed the widgets.
+    // Public OpenID Connect clients: the portal, and the commune websites that embed the widgets. The first is
+    // where identity's pages link back to: localhost, the issuer's site, so the silent restore (ADR 11) works.
     const portalOrigins = [
-      `http://127.0.0.1:${ports.shell}`,
       `http://localhost:${ports.shell}`,
+      `http://127.0.0.1:${ports.shell}`,
       ...(options.corsOrigins ?? []),
     ];
     const baseEnv = {
