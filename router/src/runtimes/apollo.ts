@@ -3,6 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { readJson } from '@gemeng/service-kit';
 import { headerMap, sendGraphQLResponse } from '@gemeng/service-kit/apollo';
+import { sendBody } from '../compression.ts';
 import type { GatewayRuntime, GatewayRuntimeOptions, SubgraphHeaders } from './types.ts';
 
 interface Context {
@@ -44,7 +45,10 @@ export async function apolloRuntime(options: GatewayRuntimeOptions): Promise<Gat
         httpGraphQLRequest: { method: req.method ?? 'GET', headers: headerMap(req), search: url.search, body },
         context: async () => ({ subgraphHeaders: options.subgraphHeaders(req) }),
       });
-      await sendGraphQLResponse(res, response);
+      if (response.body.kind !== 'complete') return sendGraphQLResponse(res, response); // incremental delivery
+      res.statusCode = response.status ?? 200;
+      for (const [key, value] of response.headers) res.setHeader(key, value);
+      await sendBody(req, res, Buffer.from(response.body.string));
     },
     stop: () => server.stop(),
   };

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { createGatewayRuntime } from '@graphql-hive/gateway';
+import { sendBody } from '../compression.ts';
 import type { GatewayRuntime, GatewayRuntimeOptions } from './types.ts';
 
 /**
@@ -48,7 +49,7 @@ export async function hiveRuntime(options: GatewayRuntimeOptions & { rustPlanner
       response.headers.forEach((value, key) => {
         res.setHeader(key, value);
       });
-      res.end(Buffer.from(await response.arrayBuffer()));
+      await sendBody(req, res, Buffer.from(await response.arrayBuffer()));
     },
     async stop() {
       await gateway.dispose();
