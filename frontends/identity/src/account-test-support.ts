@@ -2,11 +2,10 @@
  * What the account's unit tests share (one file per section): a stand-in GraphQL server over real HTTP, the page's
  * auth client, a person, and helpers to mount the element and wait for it.
  */
-import { once } from 'node:events';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { type AuthState, formMessages } from '@gemeng/frontend-kit';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, vi } from 'vitest';
+import type { IncomingHttpHeaders } from 'node:http';
+import { formMessages } from '@gemeng/frontend-kit';
+import { FakeAuth, type StandInGraph, standInGraph } from '@gemeng/frontend-kit/testing';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 
 import './gemeng-account.ts';
 import formsEn from '../../kit/src/messages/forms/en.json' with { type: 'json' };
@@ -23,31 +22,12 @@ export const ISSUER = 'http://id.test/oidc';
 await formMessages.load('en');
 export const errorPrefix = formMessages.t('en', 'errorPrefix');
 
-/** Stands in for the page's AuthClient (the element finds it in the page-wide registry). */
-export class FakeAuth {
-  state: AuthState = { status: 'signed-in', user: { sub: 'u1', name: 'Léa', acr: 'low' }, expiresAt: Date.now() + 6e5 };
-  readonly issuer = ISSUER;
-  readonly issuerOrigin = 'http://id.test';
-  /** What getAccessToken hands out; a step-up (signIn) in the tests renews it. */
-  token = 'token-1';
-  readonly signIn = vi.fn(async (_options: unknown) => {});
-  readonly signOut = vi.fn(async (_options: unknown) => {});
-  readonly refresh = vi.fn(async () => {});
-  /** As the real client: the tokens leave this page at once, without a request to the provider. */
-  readonly forget = vi.fn(() => this.set({ status: 'anonymous' }));
-  #listeners = new Set<(state: AuthState) => void>();
-  subscribe(listener: (state: AuthState) => void): () => void {
-    this.#listeners.add(listener);
-    listener(this.state);
-    return () => this.#listeners.delete(listener);
-  }
-  set(state: AuthState): void {
-    this.state = state;
-    for (const listener of this.#listeners) listener(state);
-  }
-  async getAccessToken(): Promise<string> {
-    return this.token;
-  }
+/** The page's auth client (the kit's stand-in): Léa, signed in at the low level, her token `token-1`. */
+function signedInAuth(): FakeAuth {
+  return new FakeAuth(
+    { status: 'signed-in', user: { sub: 'u1', name: 'Léa', acr: 'low' }, expiresAt: Date.now() + 6e5 },
+    ISSUER,
+  );
 }
 
 export function person(overrides: Partial<Me> = {}): Me {
@@ -112,7 +92,7 @@ export interface Received {
   readonly headers: IncomingHttpHeaders;
 }
 
-let server: Server;
+let graph: StandInGraph;
 
 /** What a test reads and changes: set afresh before each test by {@link useAccountFixture}. */
 export const fx = {
@@ -123,7 +103,7 @@ export const fx = {
   me: person(),
   /** Answers per operation name (or a function of the request); `Account` answers with `me` unless set. */
   answers: {} as Record<string, unknown>,
-  auth: new FakeAuth(),
+  auth: signedInAuth(),
 };
 
 export const STEP_UP = {
@@ -156,20 +136,12 @@ export const afterStepUp =
 /** The stand-in graph over real HTTP, the page's auth client and a fresh account per test: call once per file. */
 export function useAccountFixture(): void {
   beforeAll(async () => {
-    server = createServer(async (req, res) => {
-      const cors = {
-        'access-control-allow-origin': '*',
-        'access-control-allow-headers': 'content-type, accept-language, authorization',
-      };
-      if (req.method === 'OPTIONS') return void res.writeHead(204, cors).end();
-      let raw = '';
-      for await (const chunk of req) raw += chunk;
-      const body = JSON.parse(raw) as { query: string; variables: Record<string, unknown> };
-      const operation = /^(?:query|mutation)\s+(\w+)/.exec(body.query)?.[1] ?? '';
-      const request = { operation, variables: body.variables, headers: req.headers };
+    graph = await standInGraph(({ headers, query, variables }) => {
+      const operation = /^(?:query|mutation)\s+(\w+)/.exec(query)?.[1] ?? '';
+      const request = { operation, variables, headers };
       fx.received.push(request);
       const chosen = fx.answers[operation];
-      const answer =
+      return (
         (typeof chosen === 'function' ? (chosen as (r: Received) => unknown)(request) : chosen) ??
         (operation === 'Account'
           ? {
@@ -182,24 +154,20 @@ export function useAccountFixture(): void {
                 ],
               },
             }
-          : { errors: [{ message: `no answer for ${operation}` }] });
-      res.writeHead(200, { ...cors, 'content-type': 'application/json' }).end(JSON.stringify(answer));
+          : { errors: [{ message: `no answer for ${operation}` }] })
+      );
     });
-    server.listen(0, '127.0.0.1');
-    await once(server, 'listening');
-    fx.endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+    fx.endpoint = graph.endpoint;
   });
 
-  afterAll(() => {
-    server.closeAllConnections();
-    server.close();
-  });
+  afterAll(() => graph.close());
 
   beforeEach(() => {
-    fx.auth = new FakeAuth();
+    fx.auth = signedInAuth();
     const registry = new Map([[`${ISSUER} gemeng-portal`, fx.auth]]);
     (globalThis as Record<symbol, unknown>)[Symbol.for('gemeng.auth.clients')] = registry;
     fx.received = [];
+    graph.requests.length = 0;
     fx.answers = {};
     // The page's router (as /embed.js or the shell configure it): the only origin the token goes to.
     globalThis.gemengConfig = { graphqlEndpoint: fx.endpoint };

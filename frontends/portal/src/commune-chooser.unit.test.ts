@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 import type { AuthState } from '@gemeng/frontend-kit';
+import { FakeAuth, type StandInGraph, standInGraph } from '@gemeng/frontend-kit/testing';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { filterCommunes, LAST_COMMUNE_KEY, searchable, suggestedCommunes } from './commune-chooser-data.ts';
-import { mountElement, settled, standInGraph } from './test-support.ts';
+import { mountElement, settled } from './test-support.ts';
 import './gemeng-commune-chooser.ts';
 
 const ISSUER = 'http://id.test/oidc';
@@ -22,7 +23,7 @@ const COMMUNES = [
 ];
 
 /** The stand-in graph: the communes named in the request's language, and `me` for the bearer token. */
-let graph: Awaited<ReturnType<typeof standInGraph>>;
+let graph: StandInGraph;
 let endpoint: string;
 let failNext = false;
 
@@ -48,27 +49,10 @@ beforeAll(async () => {
 
 afterAll(() => graph.close());
 
-/** Stands in for the page's AuthClient (the element finds it in the page-wide registry). */
-class FakeAuth {
-  state: AuthState = { status: 'anonymous' };
-  #listeners = new Set<(state: AuthState) => void>();
-  subscribe(listener: (state: AuthState) => void): () => void {
-    this.#listeners.add(listener);
-    listener(this.state);
-    return () => this.#listeners.delete(listener);
-  }
-  set(state: AuthState): void {
-    this.state = state;
-    for (const listener of this.#listeners) listener(state);
-  }
-  async getAccessToken(): Promise<string> {
-    return 'token-1';
-  }
-}
 let auth: FakeAuth;
 
 beforeEach(() => {
-  auth = new FakeAuth();
+  auth = new FakeAuth({ status: 'anonymous' }, ISSUER);
   (globalThis as Record<symbol, unknown>)[Symbol.for('gemeng.auth.clients')] = new Map([
     [`${ISSUER} gemeng-portal`, auth],
   ]);
