@@ -1,5 +1,6 @@
 import { intlLocales, type Language, TIME_ZONE } from './languages.ts';
 import { hasLuxembourgishDates, LuxembourgishDateTimeFormat } from './lb-dates.ts';
+import { LuxembourgishListFormat } from './lb-lists.ts';
 
 // Intl formatters are costly to build: one per language and options, built on first use.
 const cache = new Map<string, unknown>();
@@ -55,15 +56,17 @@ export function formatDateTime(
   return dateTimeFormat(language, options).format(value instanceof Date ? value : new Date(value));
 }
 
-/** `formatList('de', ['A', 'B', 'C'])` → `A, B und C`; `type: 'disjunction'` for "or". */
+/**
+ * `formatList('de', ['A', 'B', 'C'])` → `A, B und C`; `type: 'disjunction'` for "or". Luxembourgish lists are
+ * de-LU's with Luxembourgish words in every runtime (`A, B an C`, `A, B oder C`; see `lb-lists.ts`).
+ */
 export function formatList(
   language: Language,
   items: Iterable<string>,
   options: Intl.ListFormatOptions = { type: 'conjunction' },
 ): string {
-  const format = cached(
-    `l|${language}|${JSON.stringify(options)}`,
-    () => new Intl.ListFormat(intlLocales(language), options),
+  const format = cached(`l|${language}|${JSON.stringify(options)}`, () =>
+    language === 'lb' ? new LuxembourgishListFormat(options) : new Intl.ListFormat(intlLocales(language), options),
   );
   return format.format(items);
 }
