@@ -34,6 +34,13 @@ export const RUNTIME_PACKAGES = [
 /** The bare specifier widget chunks import the runtime by, rewritten to its relative URL (`output.paths`). */
 export const RUNTIME_ID = '@gemeng/runtime';
 
+/**
+ * Vite's helper around lazy imports (it preloads a lazy chunk's dependencies beside it). Each build emits its own
+ * copy (`preload-helper-<hash>.js`), one per widget package, so the runtime exports its copy and widget chunks
+ * take it from there: one helper on a page, whatever packages its widgets come from.
+ */
+export const PRELOAD_HELPER_ID = '\0vite/preload-helper.js';
+
 /** Source of the runtime's entry: every module above, re-exported, plus the popup callback hand-over. */
 export function runtimeEntrySource(): string {
   const lines = Object.entries(RUNTIME_MODULES).map(([specifier, names]) =>
@@ -45,6 +52,7 @@ export function runtimeEntrySource(): string {
   );
   return [
     ...lines,
+    `export { __vitePreload } from ${JSON.stringify(PRELOAD_HELPER_ID)};`,
     // A sign-in popup landing on a commune website's /auth/callback hands the answer to its opener as soon as
     // any Gemeng widget (hence the runtime) loads there; the opener also reads the popup's address itself.
     `import { notifyOpener } from '@gemeng/frontend-kit';`,

@@ -5,7 +5,14 @@ import { type Plugin, parseAst, type UserConfig } from 'vite';
 import { analyzeCustomElements } from './custom-elements.ts';
 import { type EntryChunks, packageManifest } from './manifest.ts';
 import { operationsPlugin } from './operations.ts';
-import { packageOf, RUNTIME_ID, RUNTIME_MODULES, RUNTIME_PACKAGES, runtimeShimSource } from './runtime-modules.ts';
+import {
+  PRELOAD_HELPER_ID,
+  packageOf,
+  RUNTIME_ID,
+  RUNTIME_MODULES,
+  RUNTIME_PACKAGES,
+  runtimeShimSource,
+} from './runtime-modules.ts';
 import { baseConfig, chunksOf, finish, type RuntimeManifest, readJson, writeJson } from './vite.ts';
 
 const SHIM = '\0gemeng-runtime-shim:';
@@ -44,15 +51,16 @@ function importsFrom(code: string): { source: string; names: string[] }[] {
 }
 
 /**
- * Points the shared runtime's modules (lit, the kit, …) at the runtime instead of bundling them, and checks the
- * output: no bare specifier left, and every name taken from the runtime is one it exports.
+ * Points the shared runtime's modules (lit, the kit, …) and Vite's preload helper at the runtime instead of
+ * bundling them, and checks the output: no bare specifier left, and every name taken from the runtime is one it
+ * exports.
  */
 export function runtimePlugin(runtime: RuntimeManifest, runtimeUrl: string): Plugin {
   return {
     name: 'gemeng-runtime-external',
     enforce: 'pre',
     resolveId(source) {
-      if (source === RUNTIME_ID) return { id: RUNTIME_ID, external: true };
+      if (source === RUNTIME_ID || source === PRELOAD_HELPER_ID) return { id: RUNTIME_ID, external: true };
       if (source in RUNTIME_MODULES) {
         return runtimeShimSource(source) ? `${SHIM}${source}` : { id: RUNTIME_ID, external: true };
       }
