@@ -132,7 +132,7 @@ describe(`erasing the account (domain events on ${stack.eventBus === 'nats' ? 'N
       expect(
         await identity.oidcPayload.count({ where: { payload: { path: ['accountId'], equals: citizen.id } } }),
       ).toBe(0);
-      // the security log keeps its entries (legitimate interest, one year), with the erased id
+      // the security log keeps its entries (art. 6(1)(e) with art. 32, one year), with the erased id
       const log = await identity.securityEvent.findMany({ where: { userId: citizen.id } });
       expect(log.map((entry) => entry.kind)).toEqual(expect.arrayContaining(['login', 'account-erased']));
       const event = await identity.outboxEvent.findFirstOrThrow({

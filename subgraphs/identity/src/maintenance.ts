@@ -11,7 +11,7 @@ type Tx = TxOf<Db>;
 const tasks: MaintenanceTask<Tx>[] = [
   // Sessions, grants, codes, refresh tokens and interactions past their expiry: the adapter ignores them already.
   { name: 'oidc-payloads', run: (tx) => tx.$executeRaw`DELETE FROM oidc_payload WHERE expires_at < now()` },
-  // The security log keeps its entries one year (GDPR art. 6(1)(f)); its trigger allows deleting exactly those.
+  // The security log keeps its entries one year (GDPR art. 6(1)(e), art. 32); its trigger allows deleting just those.
   {
     name: 'security-log',
     run: (tx) => tx.$executeRaw`DELETE FROM security_event WHERE "at" < now() - interval '1 year'`,

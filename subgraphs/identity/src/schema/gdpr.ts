@@ -15,9 +15,11 @@
  * identity's revocation list, security/revocations.ts), and meanwhile they reach nothing: `me` is null, the
  * person's fields resolve nothing.
  *
- * The security log is kept: it is append-only and its entries keep the (now dangling) user id. Keeping it is a
- * legitimate interest (GDPR art. 6(1)(f): detecting and investigating abuse of accounts) for one year;
- * identity's housekeeping deletes older entries (src/maintenance.ts).
+ * The security log is kept: it is append-only and its entries keep the (now dangling) user id. Keeping it for one
+ * year (detecting and investigating abuse of accounts) rests on GDPR art. 6(1)(e), a task in the public interest,
+ * with art. 32's duty to keep processing secure, as the privacy notice says (portal `messages/privacy`,
+ * `securityLogBasis`): a public body cannot rely on legitimate interest (art. 6(1)(f)) for its tasks.
+ * Identity's housekeeping deletes older entries (src/maintenance.ts).
  */
 import { addJsonScalar, type JsonValue, personalDataSection, publishInTransaction } from '@gemeng/subgraph-kit';
 import { accountsService } from '../accounts/service.ts';
