@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { APIRequestContext } from '@playwright/test';
 
 function required(name: string): string {
@@ -12,8 +13,19 @@ export const embedPort = (): number => Number(required('GEMENG_EMBED_PORT'));
 
 export type Lang = 'lb' | 'fr' | 'de' | 'en';
 
-/** The same operation the widget sends, so tests compare the page with what the router really returns. */
-const COMMUNE_CARD_QUERY = `query CommuneCard($slug: String!) { commune(slug: $slug) { slug name population procedures { code title } upcomingEvents(first: 3) { title startsAt } } }`;
+/**
+ * The operation <gemeng-commune-card> sends, read from the portal's built operations manifest (the browser tests
+ * run on a fresh build), so tests compare the page with what the router really returns for it.
+ */
+let communeCardQuery: string | undefined;
+function communeCardQueryOf(): string {
+  if (communeCardQuery) return communeCardQuery;
+  const manifest = new URL('../../frontends/portal/dist/operations.json', import.meta.url);
+  const operations = JSON.parse(readFileSync(manifest, 'utf8')) as { name: string; document: string }[];
+  communeCardQuery = operations.find((operation) => operation.name === 'CommuneCard')?.document;
+  if (!communeCardQuery) throw new Error(`No CommuneCard operation in ${manifest.pathname}: run npm run build.`);
+  return communeCardQuery;
+}
 
 export interface Commune {
   slug: string;
@@ -26,7 +38,7 @@ export interface Commune {
 export async function fetchCommune(request: APIRequestContext, slug: string, lang: Lang): Promise<Commune> {
   const response = await request.post(routerUrl(), {
     headers: { 'content-type': 'application/json', 'accept-language': lang },
-    data: { query: COMMUNE_CARD_QUERY, variables: { slug } },
+    data: { query: communeCardQueryOf(), variables: { slug } },
   });
   const body = (await response.json()) as { data?: { commune: Commune | null }; errors?: unknown[] };
   if (!body.data?.commune) throw new Error(`The router returned no commune "${slug}": ${JSON.stringify(body)}`);
