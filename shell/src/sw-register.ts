@@ -49,12 +49,22 @@ export function registerServiceWorker(): void {
   const issuer = settingOf(resolveIssuer);
   const container = navigator.serviceWorker;
   if (!container.controller) {
+    const handOver = (entries: readonly { name: string }[]) => {
+      const urlsToCache = loadedUrls(entries, location.origin, endpoint, document.documentElement.lang);
+      if (urlsToCache.length > 0) container.controller?.postMessage({ type: 'CACHE_URLS', payload: { urlsToCache } });
+    };
     container.addEventListener(
       'controllerchange',
       () => {
-        const resources = performance.getEntriesByType('resource');
-        const urlsToCache = loadedUrls(resources, location.origin, endpoint, document.documentElement.lang);
-        container.controller?.postMessage({ type: 'CACHE_URLS', payload: { urlsToCache } });
+        const controlledSince = performance.now();
+        handOver(performance.getEntriesByType('resource'));
+        // Requests that started before the worker took control and end after it (a slow first query) passed by
+        // it too: hand them over as they finish. Later ones go through the worker itself.
+        const observer = new PerformanceObserver((list) => {
+          handOver(list.getEntries().filter((entry) => entry.startTime < controlledSince));
+        });
+        observer.observe({ type: 'resource' });
+        setTimeout(() => observer.disconnect(), 60_000);
       },
       { once: true },
     );
