@@ -5,17 +5,15 @@ import {
   formStyles,
   graphqlRequest,
   integerBetween,
-  LazyController,
   type Operation,
   oneOf,
   type StepUpChallenge,
 } from '@gemeng/frontend-kit';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
-import type { ApiClientsSection, DeveloperEndpoints } from './account-apps.ts';
+import type { DeveloperEndpoints } from './account-apps.ts';
 import { ACCOUNT_QUERY, SECURITY_LOG_SIZE } from './account-data.ts';
-import type { DataSection } from './account-data-section.ts';
-import { AccountLoad, type Shown } from './account-load.ts';
+import { AccountLoad } from './account-load.ts';
 import { accountMessages, ta } from './account-messages.ts';
 import {
   ACCOUNT_PAGES,
@@ -24,9 +22,8 @@ import {
   isAccountPage,
   renderAccountNav,
 } from './account-pages.ts';
-import type { ProfileSection } from './account-profile.ts';
-import type { AccountHost, AccountSection, AccountSectionGroup } from './account-section.ts';
-import type { SecuritySection } from './account-security.ts';
+import type { AccountHost } from './account-section.ts';
+import { AccountSections } from './account-sections.ts';
 import { accountStyles } from './account-styles.ts';
 import { AuthElement } from './auth-element.ts';
 import { authMessages, t } from './auth-messages.ts';
@@ -159,19 +156,7 @@ export class Account extends AuthElement implements AccountHost {
   /** The account has been erased here: the notice replaces it until someone signs in again. */
   declare protected erased: boolean;
 
-  // Each section's code (and what only it needs: the QR encoder, WebAuthn) loads when the account is first shown.
-  readonly #profile = this.#lazy<ProfileSection>(
-    async () => new (await import('./account-profile.ts')).ProfileSection(this),
-  );
-  readonly #security = this.#lazy<SecuritySection>(
-    async () => new (await import('./account-security.ts')).SecuritySection(this),
-  );
-  readonly #apps = this.#lazy<ApiClientsSection>(
-    async () => new (await import('./account-apps.ts')).ApiClientsSection(this),
-  );
-  readonly #data = this.#lazy<DataSection>(
-    async () => new (await import('./account-data-section.ts')).DataSection(this),
-  );
+  readonly #sections = new AccountSections(this);
   /** The account query: what is on screen, and the load in flight. */
   readonly #load = new AccountLoad(this, {
     fetch: (signal) => {
@@ -214,46 +199,28 @@ export class Account extends AuthElement implements AccountHost {
     this.#title = undefined;
   }
 
-  #lazy<S extends AccountSectionGroup>(load: () => Promise<S>): LazyController<S> {
-    return new LazyController<S>(this, load);
-  }
-
-  get #sections(): readonly Pick<LazyController<AccountSectionGroup>, 'status' | 'module' | 'load'>[] {
-    return [this.#profile, this.#security, this.#apps, this.#data];
-  }
-
   /** The page shown (an unknown `page` shows the attribute's message instead). */
   get currentPage(): AccountPage {
     return isAccountPage(this.page) ? this.page : 'profile';
   }
 
-  /** The section of a page: only its code loads with the account. */
-  #sectionOf(page: AccountPage): Pick<LazyController<AccountSectionGroup>, 'status' | 'module' | 'load'> {
-    return { profile: this.#profile, security: this.#security, data: this.#data, developers: this.#apps }[page];
-  }
-
-  /** The parts of the sections loaded so far. */
-  get #parts(): readonly AccountSection[] {
-    return this.#sections.flatMap((section) => section.module?.parts ?? []);
-  }
-
   protected override authStateChanged(state: AuthState): void {
     if (state.status === 'signed-in') {
-      for (const part of this.#parts) part.authChanged();
+      for (const part of this.#sections.parts) part.authChanged();
       const key = `${state.user.sub} ${state.user.acr ?? ''}`;
       if (key === this.#signedIn && this.#load.state.status !== 'anonymous') return;
       // Someone signs in after an erasure: their account shows again.
       if (this.#signedIn?.split(' ')[0] !== state.user.sub) this.erased = false;
       this.#signedIn = key;
       // The page's section loads while the account does (the others when they are shown).
-      void this.#sectionOf(this.currentPage).load();
+      void this.#sections.of(this.currentPage).load();
       void this.reload();
     } else if (state.status === 'anonymous') {
       this.#signedIn = undefined;
       this.#load.clear();
       this.#actions.abort();
       this.#actions = new AbortController();
-      for (const part of this.#parts) part.reset();
+      for (const part of this.#sections.parts) part.reset();
     }
   }
 
@@ -279,7 +246,7 @@ export class Account extends AuthElement implements AccountHost {
     const lang = this.language;
     const page = this.currentPage;
     const title = `${accountPageHeading(lang, page)} – ${t(lang, 'account')}`;
-    const parts = this.#sectionOf(page).module?.parts ?? [];
+    const parts = this.#sections.of(page).module?.parts ?? [];
     const error = parts.some((part) => Object.values(part.fieldErrors).some(Boolean));
     const key = `${error} ${title}`;
     if (key === this.#title) return;
@@ -368,7 +335,7 @@ export class Account extends AuthElement implements AccountHost {
     const load = this.#load.state;
     const problem = this.problemText();
     // A reload with the account still on screen is announced by the part that changed, not as "Loading…".
-    const sectionsLoading = Boolean(this.#load.shown) && this.#sectionOf(this.currentPage).status === 'loading';
+    const sectionsLoading = Boolean(this.#load.shown) && this.#sections.of(this.currentPage).status === 'loading';
     const busy =
       (load.status === 'loading' && !load.previous) || this.authState.status === 'pending' || sectionsLoading;
     const page = this.currentPage;
@@ -384,23 +351,6 @@ export class Account extends AuthElement implements AccountHost {
     </section>`;
   }
 
-  /** The sections of the page shown: each page's code loads when it is first shown. */
-  #renderPage(shown: Shown): unknown {
-    const lang = this.language;
-    switch (this.currentPage) {
-      case 'security': {
-        const acr = this.authState.status === 'signed-in' ? this.authState.user.acr : undefined;
-        return this.#security.render(lang, (security) => security.render(shown.me, acr));
-      }
-      case 'data':
-        return this.#data.render(lang, (data) => data.render());
-      case 'developers':
-        return this.#apps.render(lang, (apps) => apps.render(shown.me, this.#developerEndpoints()));
-      default:
-        return this.#profile.render(lang, (profile) => profile.render(shown.me, shown.communes));
-    }
-  }
-
   #body(): TemplateResult | typeof nothing {
     const lang = this.language;
     const load = this.#load.state;
@@ -413,7 +363,12 @@ export class Account extends AuthElement implements AccountHost {
           </div>`
         : nothing;
     if (shown) {
-      return html`${retry}${this.#renderPage(shown)}`;
+      const acr = this.authState.status === 'signed-in' ? this.authState.user.acr : undefined;
+      const page = this.#sections.render(this.currentPage, lang, shown, {
+        acr,
+        endpoints: () => this.#developerEndpoints(),
+      });
+      return html`${retry}${page}`;
     }
     if (this.erased && this.authState.status === 'signed-in') return nothing;
     if (load.status === 'error') return retry;
