@@ -135,9 +135,16 @@ export function createNatsBus(options: NatsBusOptions): NatsBus {
       for await (const status of messages.status()) if (gone.includes(status.type)) reopenOnce();
     })();
     // ... but not when the stream vanished while no pull was pending (seen under load): ask the broker ourselves.
+    // Events waiting with no pull of ours at the broker twice in a row (a pull the broker forgot after the stream
+    // was re-created) also open the consumer anew.
+    let stalled = false;
     const watchdog = setInterval(() => {
       broker.jsm.consumers.info(stream, durable).then(
-        () => {},
+        (info) => {
+          const waiting = info.num_pending > 0 && info.num_waiting === 0;
+          if (waiting && stalled) reopenOnce();
+          stalled = waiting;
+        },
         (error: unknown) => {
           if (error instanceof JetStreamApiError && (error.code === 10014 || error.code === 10059)) reopenOnce();
         },
@@ -159,7 +166,7 @@ export function createNatsBus(options: NatsBusOptions): NatsBus {
     while (!closing) {
       try {
         await openConsumer(domain);
-        log.warn({ domain }, 'the event stream or consumer was missing on the broker: created again');
+        log.warn({ domain }, 'the event stream or consumer was missing or stalled on the broker: opened again');
         return;
       } catch (error) {
         log.warn({ domain, reason: message(error) }, 'event consumer not created again yet');
