@@ -1,0 +1,3 @@
+import { widgetPackageConfig } from '@gemeng/frontend-kit/build';
+
+export default widgetPackageConfig(import.meta.dirname);
