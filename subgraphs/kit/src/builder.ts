@@ -7,6 +7,8 @@ import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin, { type AuthFailure, AuthScopeFailureType } from '@pothos/plugin-scope-auth';
 import { GraphQLError, Kind } from 'graphql';
 import type { Caller, RequestContext } from './context.ts';
+import { addJsonScalar } from './events/personal-data.ts';
+import type { JsonValue } from './events/types.ts';
 import { LANGUAGES, type Language } from './language.ts';
 import { errorTypes } from './schema/errors.ts';
 
@@ -15,6 +17,9 @@ export interface GemengSchemaTypes<PrismaTypes extends {}, Db, Services = unknow
   PrismaTypes: PrismaTypes;
   Scalars: {
     DateTime: { Input: Date; Output: Date | string };
+    /** A calendar day, `yyyy-mm-dd` (a Date is written as its UTC day, like Prisma's `@db.Date`). */
+    Date: { Input: string; Output: Date | string };
+    JSON: { Input: JsonValue; Output: unknown };
   };
   DefaultFieldNullability: false;
   AuthScopes: {
@@ -47,8 +52,8 @@ export interface BuilderOptions<Db> {
 /**
  * The Pothos builder every subgraph uses, typed with its Prisma models, its database client and its services
  * (`ctx.services`, see `ServicesFactory`). Plugin order matters: scope-auth first so that it wraps every
- * resolver, federation last so that it sees the resolvers already wrapped. Every subgraph gets the `DateTime`
- * scalar, the `Language` enum and the shareable error types (`schema/errors.ts`).
+ * resolver, federation last so that it sees the resolvers already wrapped. Every subgraph gets the `DateTime`,
+ * `Date` and `JSON` scalars, the `Language` enum and the shareable error types (`schema/errors.ts`).
  */
 export function createBuilder<PrismaTypes extends {}, Db extends PrismaClient, Services = unknown>(
   options: BuilderOptions<Db>,
@@ -77,6 +82,14 @@ export function createBuilder<PrismaTypes extends {}, Db extends PrismaClient, S
     parseValue: (value) => parseDateTime(value),
     parseLiteral: (ast) => parseDateTime(ast.kind === Kind.STRING ? ast.value : undefined),
   });
+
+  builder.scalarType('Date', {
+    description: 'A calendar day, as an ISO-8601 date (for example 2026-12-05).',
+    serialize: (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : parseDay(value)),
+    parseValue: (value) => parseDay(value),
+    parseLiteral: (ast) => parseDay(ast.kind === Kind.STRING ? ast.value : undefined),
+  });
+  addJsonScalar(builder);
 
   const Language = builder.enumType('Language', {
     description: 'A language of Luxembourg: Luxembourgish, French, German or English.',
@@ -184,6 +197,17 @@ function parseDateTime(value: unknown): Date {
     });
   }
   return date;
+}
+
+function parseDay(value: unknown): string {
+  const day =
+    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : undefined;
+  if (!day || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== value) {
+    throw new GraphQLError('Date must be an ISO-8601 day such as 2026-12-05.', {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  }
+  return value as string;
 }
 
 /** A GraphQL error for a thing that does not exist, with what to do instead. */

@@ -42,13 +42,19 @@ interface ScalarAdder {
   addScalarType(name: string, scalar: GraphQLScalarType, options: object): unknown;
 }
 
-/** Adds the `JSON` scalar to a subgraph's builder (once); the ref to use as a field type. */
+const JSON_REFS = new WeakMap<object, OutputRef<JsonValue> & InputRef<JsonValue>>();
+
+/** The `JSON` scalar of a builder, added on first use (`createBuilder` does); the ref to use as a field type. */
 export function addJsonScalar<Types extends SchemaTypes>(
   builder: PothosSchemaTypes.SchemaBuilder<Types>,
 ): OutputRef<JsonValue> & InputRef<JsonValue> {
-  // The kit's builder types declare DateTime only; JSON is added per subgraph that needs it.
-  return (builder as unknown as ScalarAdder).addScalarType('JSON', JSON_SCALAR, {}) as OutputRef<JsonValue> &
-    InputRef<JsonValue>;
+  let ref = JSON_REFS.get(builder);
+  if (!ref) {
+    ref = (builder as unknown as ScalarAdder).addScalarType('JSON', JSON_SCALAR, {}) as OutputRef<JsonValue> &
+      InputRef<JsonValue>;
+    JSON_REFS.set(builder, ref);
+  }
+  return ref;
 }
 
 /**
