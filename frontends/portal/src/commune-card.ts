@@ -53,6 +53,7 @@ export {
  * @csspart heading - The commune's name.
  * @csspart population - The population line.
  * @csspart procedures - The list of procedures.
+ * @csspart all-procedures - The link to the commune's whole catalogue of procedures.
  * @csspart events - The list of upcoming events.
  * @csspart status - The "Loading…" line.
  * @csspart alert - The error and not-found messages.
@@ -245,6 +246,12 @@ export class CommuneCard extends GemengElement {
     }
   }
 
+  /** The link to the commune's whole catalogue, where the portal has one and the commune offers any procedure. */
+  #allProcedures(commune: Commune): TemplateResult | typeof nothing {
+    const href = commune.procedures.length > 0 ? communeCardLinks.procedures(commune.slug) : undefined;
+    return href ? html`<p part="all-procedures"><a href=${href}>${t(this.language, 'allProcedures')}</a></p>` : nothing;
+  }
+
   #renderCommune(commune: Commune): TemplateResult {
     const lang = this.language;
     const linked = (title: string, href: string | undefined) => (href ? html`<a href=${href}>${title}</a>` : title);
@@ -266,6 +273,7 @@ export class CommuneCard extends GemengElement {
             </ul>`
           : html`<p>${t(lang, 'noProcedures')}</p>`
       }
+      ${this.#allProcedures(commune)}
 
       ${this.#heading(1, t(lang, 'events'), { id: 'events', className: 'section-heading' })}
       ${

@@ -58,10 +58,18 @@ describe('<gemeng-commune-card>', () => {
     expect(article.getAttribute('aria-busy')).toBe('false');
     expect(root.querySelector('h2')?.textContent).toBe('Dudelange');
     expect(text(root)).toMatch(/21.543 habitants/);
-    // Plain titles: no internal code, no link while the procedure has no page, no fee.
+    // Titles without internal code or fee; a procedure leads to its page, an event has none yet.
     expect(text(root)).toContain('Residence (fr)');
     expect(text(root)).not.toContain('RES-01');
-    expect(root.querySelector('[part="procedures"] a, [part="events"] a')).toBeNull();
+    expect(root.querySelector('[part="procedures"] a')?.getAttribute('href')).toBe(
+      '/communes/dudelange/procedures/RES-01',
+    );
+    expect(root.querySelector('[part="events"] a')).toBeNull();
+    const all = root.querySelector('[part="all-procedures"] a');
+    expect([all?.textContent, all?.getAttribute('href')]).toEqual([
+      'Toutes les démarches de la commune',
+      '/communes/dudelange/procedures',
+    ]);
     expect(text(root)).not.toMatch(/€|abonnement/i);
     expect(graph.requests[0]?.headers['accept-language']).toBe('fr');
   });
