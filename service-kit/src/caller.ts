@@ -22,4 +22,10 @@ export interface Caller {
   sid?: string;
   /** When the person last authenticated in that session (`auth_time`), as the token says. */
   authTime?: Date;
+  /** The person's name (`name`), for what a service records of who acted (an applicant, an agent); absent for API clients. */
+  name?: string;
+  /** The person's confirmed address (`email`), for the mails a service sends them; absent for API clients. */
+  email?: string;
+  /** The person's preferred language (`locale`: lb, fr, de or en), for those mails; absent for API clients. */
+  locale?: string;
 }

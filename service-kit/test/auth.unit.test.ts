@@ -113,6 +113,19 @@ describe('access token verification (RFC 9068)', () => {
     expect(malformed).not.toHaveProperty('authTime');
   });
 
+  it('gives the person’s name, email and locale when the token has them as non-empty strings', async () => {
+    const token = await issuer.mint({ name: 'Jeanne Schmit', email: 'jeanne@example.lu', locale: 'lb' });
+    expect(await verifier.verify(`Bearer ${token}`)).toMatchObject({
+      name: 'Jeanne Schmit',
+      email: 'jeanne@example.lu',
+      locale: 'lb',
+    });
+    const malformed = await verifier.verify(`Bearer ${await issuer.mint({ name: '', email: 7, locale: null })}`);
+    expect(malformed).not.toHaveProperty('name');
+    expect(malformed).not.toHaveProperty('email');
+    expect(malformed).not.toHaveProperty('locale');
+  });
+
   it('accepts the media type form of the typ header and an audience list containing the graph', async () => {
     const token = await issuer.mint({}, { typ: 'application/at+jwt', audience: ['urn:other', issuer.audience] });
     expect(await verifier.verify(`Bearer ${token}`)).toMatchObject({ sub: 'citizen-1' });

@@ -98,7 +98,14 @@ describe('a citizen account', () => {
     expect(callback.searchParams.get('state')).toBe('state-1');
     const tokens = await redeemCode(stack, request, callback);
     expect(decodeJwt(tokens.id_token)).toMatchObject({ acr: 'low', email, name: 'Jeanne Schmit' });
-    expect(decodeJwt(tokens.access_token)).toMatchObject({ acr: 'low', aud: 'urn:gemeng:graph' });
+    // The graph's services record who acted and mail the person in their language from these claims.
+    expect(decodeJwt(tokens.access_token)).toMatchObject({
+      acr: 'low',
+      aud: 'urn:gemeng:graph',
+      name: 'Jeanne Schmit',
+      email,
+      locale: 'fr',
+    });
 
     const me = await graphql(stack, '{ me { name email emailVerified preferredLanguage } }', {}, tokens.access_token);
     expect(me.body).toEqual({

@@ -175,5 +175,16 @@ export function callerFrom(payload: JWTPayload, log: Logger): Caller | null {
     ...(typeof payload.auth_time === 'number' && Number.isFinite(payload.auth_time)
       ? { authTime: new Date(payload.auth_time * 1000) }
       : {}),
+    ...profileClaims(payload),
   };
+}
+
+/** The person's `name`, `email` and `locale` claims that are non-empty strings (API clients' tokens have none). */
+function profileClaims(payload: JWTPayload): Pick<Caller, 'name' | 'email' | 'locale'> {
+  const profile: Pick<Caller, 'name' | 'email' | 'locale'> = {};
+  for (const claim of ['name', 'email', 'locale'] as const) {
+    const value = payload[claim];
+    if (typeof value === 'string' && value.trim() !== '') profile[claim] = value;
+  }
+  return profile;
 }

@@ -120,6 +120,9 @@ export async function createOidcProvider(db: Db, options: OidcOptions) {
         acr: source?.acr ?? 'low',
         gemeng_roles: (user?.roles ?? []).map((role) => ({ communeId: role.communeId, role: role.role })),
         gemeng_operator: user?.operator ?? false,
+        // Who the person is, for what services record and send them (an applicant's name and mails in their
+        // language), read at every token like the roles: a changed name or address counts from the next token.
+        ...(user ? { name: user.name, email: user.email, locale: user.preferredLanguage } : {}),
         // The browser session the token comes from (its uid is stable across step-ups; the cookie id is not): the
         // sessions list marks "this browser" with it, identity judges recent authentication by that session, and
         // the router refuses the token once the session is ended (identity's revocation list).
