@@ -41,6 +41,14 @@ export interface OutgoingMail {
   html?: string;
   /** extra headers, e.g. `{ 'Auto-Submitted': 'auto-generated' }` */
   headers?: Record<string, string>;
+  /** files sent with the message (from memory only: no paths, no URLs), e.g. a receipt as PDF */
+  attachments?: MailAttachment[];
+}
+
+export interface MailAttachment {
+  filename: string;
+  content: Buffer;
+  contentType: string;
 }
 
 export interface Mailer {
@@ -92,7 +100,7 @@ export function createMailer({ smtpUrl, from, log, timeoutMs = 10_000 }: MailerO
   return {
     from,
     relay,
-    async send({ to, subject, text, html, headers }) {
+    async send({ to, subject, text, html, headers, attachments }) {
       const recipients = Array.isArray(to) ? to : [to];
       if (recipients.length === 0 || recipients.some((address) => !mailboxAddress(address))) {
         throw new MailDeliveryError(
@@ -109,6 +117,7 @@ export function createMailer({ smtpUrl, from, log, timeoutMs = 10_000 }: MailerO
           text,
           html,
           headers,
+          ...(attachments?.length ? { attachments } : {}),
           textEncoding: 'quoted-printable',
         });
         log.debug({ relay, messageId: info.messageId, recipients: recipients.length }, 'mail sent');
