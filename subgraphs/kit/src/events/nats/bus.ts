@@ -90,8 +90,11 @@ export function createNatsBus(options: NatsBusOptions): NatsBus {
     msg.term();
   }
 
-  /** The domain's stream and this subgraph's durable consumer on it, created or brought up to date. */
-  async function ensureConsumer(domain: string) {
+  /**
+   * The domain's stream and this subgraph's durable consumer on it, created or brought up to date. `from`: a
+   * consumer created anew starts at that stream sequence instead of the stream's first event.
+   */
+  async function ensureConsumer(domain: string, from?: number) {
     await ensure(domain);
     const stream = streamName(prefix, domain);
     const durable = durableName(prefix, subgraph);
@@ -101,20 +104,21 @@ export function createNatsBus(options: NatsBusOptions): NatsBus {
       ack_wait: nanos(options.ackWaitMs ?? 60_000),
       // a spare delivery or two: one without an answer is dead-lettered by handle(), see below
       max_deliver: maxAttempts + 2,
-      deliver_policy: DeliverPolicy.All,
       max_ack_pending: 1000,
     };
+    const start = from ? { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: from } : {};
     try {
-      await broker.jsm.consumers.add(stream, config);
+      await broker.jsm.consumers.add(stream, { ...config, deliver_policy: DeliverPolicy.All, ...start });
     } catch (error) {
       if (!(error instanceof JetStreamApiError)) throw error;
-      await broker.jsm.consumers.update(stream, durable, config); // an older configuration
+      // it exists with an older configuration, or from a sequence (a replica re-created it): where it starts stays
+      await broker.jsm.consumers.update(stream, durable, config);
     }
   }
 
   /** Consumes the domain's stream through this subgraph's durable consumer, until `close()`. */
-  async function openConsumer(domain: string) {
-    await ensureConsumer(domain);
+  async function openConsumer(domain: string, from?: number) {
+    await ensureConsumer(domain, from);
     const stream = streamName(prefix, domain);
     const durable = durableName(prefix, subgraph);
     const consumer = await broker.js.consumers.get(stream, durable);
@@ -123,11 +127,11 @@ export function createNatsBus(options: NatsBusOptions): NatsBus {
     subscriptions.push(messages);
     loops.push(consume(messages));
     let lost = false;
-    const reopenOnce = () => {
+    const reopenOnce = (recreateFrom?: number) => {
       if (lost || closing) return;
       lost = true;
       clearInterval(watchdog);
-      void reopen(domain, messages);
+      void reopen(domain, messages, recreateFrom);
     };
     // The client reports a deleted consumer (409) or missed heartbeats ...
     const gone = ['consumer_not_found', 'stream_not_found', 'consumer_deleted'];
@@ -135,15 +139,19 @@ export function createNatsBus(options: NatsBusOptions): NatsBus {
       for await (const status of messages.status()) if (gone.includes(status.type)) reopenOnce();
     })();
     // ... but not when the stream vanished while no pull was pending (seen under load): ask the broker ourselves.
-    // Events waiting with no pull of ours at the broker twice in a row (a pull the broker forgot after the stream
-    // was re-created) also open the consumer anew.
-    let stalled = false;
+    // And a consumer can stall: events wait, none is out for an answer, and deliveries do not move on over three
+    // checks, whether or not a pull of ours waits at the broker (nats-server 2.9 after a stream was deleted and
+    // created again). Such a consumer is created anew from its ack floor: nothing handled is delivered again.
+    let lastDelivered: number | undefined;
+    let stalledChecks = 0;
     const watchdog = setInterval(() => {
       broker.jsm.consumers.info(stream, durable).then(
         (info) => {
-          const waiting = info.num_pending > 0 && info.num_waiting === 0;
-          if (waiting && stalled) reopenOnce();
-          stalled = waiting;
+          const delivered = info.delivered.stream_seq;
+          const stalled = info.num_pending > 0 && info.num_ack_pending === 0 && delivered === lastDelivered;
+          lastDelivered = delivered;
+          stalledChecks = stalled ? stalledChecks + 1 : 0;
+          if (stalledChecks >= 2) reopenOnce(info.ack_floor.stream_seq + 1);
         },
         (error: unknown) => {
           if (error instanceof JetStreamApiError && (error.code === 10014 || error.code === 10059)) reopenOnce();
@@ -155,18 +163,24 @@ export function createNatsBus(options: NatsBusOptions): NatsBus {
   }
 
   /**
-   * A broker that lost its storage, or an operator who deleted the stream or the consumer: create them again
-   * and consume anew (retried every few seconds while the broker refuses).
+   * A broker that lost its storage, an operator who deleted the stream or the consumer, or a stalled consumer
+   * (`recreateFrom`: deleted and created again from that stream sequence): consume anew, retried every few seconds
+   * while the broker refuses.
    */
-  async function reopen(domain: string, messages: ConsumerMessages) {
+  async function reopen(domain: string, messages: ConsumerMessages, recreateFrom?: number) {
     await messages.close().catch(() => {});
     const index = subscriptions.indexOf(messages);
     if (index >= 0) subscriptions.splice(index, 1);
     ensured.delete(domain);
+    if (recreateFrom !== undefined) {
+      await broker.jsm.consumers.delete(streamName(prefix, domain), durableName(prefix, subgraph)).catch(() => {});
+    }
     while (!closing) {
       try {
-        await openConsumer(domain);
-        log.warn({ domain }, 'the event stream or consumer was missing or stalled on the broker: opened again');
+        await openConsumer(domain, recreateFrom);
+        const how =
+          recreateFrom === undefined ? 'missing: opened again' : `stalled: created again from ${recreateFrom}`;
+        log.warn({ domain }, `the event consumer on the broker was ${how}`);
         return;
       } catch (error) {
         log.warn({ domain, reason: message(error) }, 'event consumer not created again yet');
