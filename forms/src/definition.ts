@@ -165,14 +165,17 @@ function checkFields(fields: unknown, at: string, scopes: Scopes, context: Defin
 
 /** Conditions that depend on each other in a circle: no field of the circle could ever be shown. */
 function checkLoops(fields: readonly Field[], scopes: Scopes, at: string, mistakes: string[]): void {
-  const visit = (field: Field, path: Set<Field>): boolean => {
-    if (path.has(field)) return true;
-    if (!field.visibleIf) return false;
-    const next = new Set(path).add(field);
-    return dependencies(field.visibleIf, scopes).some((target) => visit(target, next));
+  const reaches = (from: Field, start: Field, seen: Set<Field>): boolean => {
+    if (!from.visibleIf) return false;
+    return dependencies(from.visibleIf, scopes).some((target) => {
+      if (target === start) return true;
+      if (seen.has(target)) return false;
+      seen.add(target);
+      return reaches(target, start, seen);
+    });
   };
   for (const field of fields) {
-    if (field.visibleIf && visit(field, new Set())) mistakes.push(`${at ? `${at}.` : ''}${field.key}: visibleIf loops`);
+    if (reaches(field, field, new Set())) mistakes.push(`${at ? `${at}.` : ''}${field.key}: visibleIf loops`);
   }
 }
 

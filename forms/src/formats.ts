@@ -17,12 +17,15 @@ export function isEmail(value: string): boolean {
 
 /**
  * A phone number in E.164 (`+352621123456`), or `undefined` when it is none. Accepted: `+` or `00` and a country
- * code with 7 to 15 digits in all; or a Luxembourg number without `+352` (6 to 11 digits, never starting with 0:
+ * code with 7 to 15 digits in all (a written `(0)` is dropped: `+33 (0)1 23 45 67 89`); or a Luxembourg number without `+352` (6 to 11 digits, never starting with 0:
  * Luxembourg has no trunk prefix), e.g. `621 123 456` or `26 12 34 56`. Spaces, dots, dashes, slashes and
  * parentheses are ignored.
  */
 export function toE164(value: string): string | undefined {
-  const compact = value.trim().replace(/[\s.\-/()]/g, '');
+  const compact = value
+    .trim()
+    .replace(/\(0\)/g, '')
+    .replace(/[\s.\-/()]/g, '');
   const international = /^(?:\+|00)([1-9]\d{6,14})$/.exec(compact);
   if (international) {
     const digits = international[1]!;
