@@ -112,6 +112,8 @@ export class MyApplications extends AuthElement {
       this.#controller?.abort();
       this.#messageForm.reset();
       this.view = { status: 'idle' };
+      // The sign-in prompt is the page's content: the page keeps its name.
+      this.#announceTitle();
     }
   }
 
