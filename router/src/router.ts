@@ -15,6 +15,7 @@ import {
   tokenVerifierFor,
 } from '@gemeng/service-kit';
 import { clientHeaders } from './client-headers.ts';
+import { createFilesRoute, FILES_PREFIX } from './files.ts';
 import { COMMUNE_ORIGINS_PATH, startAllowedOrigins } from './origins.ts';
 import { REVOCATIONS_PATH, startRevocationList } from './revocations.ts';
 import type { GatewayRuntime, GatewayRuntimeName, GatewayRuntimeOptions } from './runtimes/types.ts';
@@ -94,6 +95,17 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     log: log.child({ component: 'revocations' }),
   });
 
+  // Attachments and receipts (`/files/...`), streamed to procedures outside GraphQL: files.ts.
+  const files = createFilesRoute({
+    proceduresUrl: routes.procedures,
+    routerSecret: options.routerSecret,
+    verifier,
+    revoked: (caller) => revocations.revoked(caller),
+    allowsOrigin: (origin) => origins.allows(origin),
+    behindProxy: options.behindProxy ?? false,
+    log: log.child({ component: 'files' }),
+  });
+
   const runtimeOptions: GatewayRuntimeOptions = {
     supergraphSdl,
     subgraphHeaders(req) {
@@ -122,6 +134,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     if (url.pathname === '/healthz')
       return sendJson(res, 200, { status: 'ok', service: 'router', runtime: options.runtime });
     if (url.pathname === '/readyz') return readiness(res);
+    if (url.pathname.startsWith(FILES_PREFIX)) return files(req, res, url, requestId);
     if (url.pathname !== '/graphql') {
       return sendJson(res, 404, { errors: [{ message: 'Not found: the graph is served at /graphql.' }] });
     }

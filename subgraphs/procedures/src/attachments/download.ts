@@ -7,6 +7,7 @@ import type { ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Caller, Language } from '@gemeng/subgraph-kit';
+import { receiptFileName } from '../applications/receipt.ts';
 import type { Db } from '../db.ts';
 import { readableApplication } from './access.ts';
 import { AttachmentError } from './errors.ts';
@@ -76,6 +77,6 @@ export async function sendReceipt(
   const { application } = await readableApplication(db, caller, applicationId);
   if (!application.reference) throw new AttachmentError('RECEIPT_UNAVAILABLE');
   const pdf = await render(db, application.id, lang);
-  res.writeHead(200, downloadHeaders(`${application.reference}.pdf`, 'application/pdf', pdf.length));
+  res.writeHead(200, downloadHeaders(receiptFileName(application.reference), 'application/pdf', pdf.length));
   res.end(pdf);
 }

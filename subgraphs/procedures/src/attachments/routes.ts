@@ -24,6 +24,7 @@ import {
   type TokenVerifier,
   tokenVerifierFor,
 } from '@gemeng/subgraph-kit';
+import { renderReceipt } from '../applications/receipt.ts';
 import type { Db } from '../db.ts';
 import { requirePerson } from './access.ts';
 import { type ReceiptRenderer, sendAttachment, sendReceipt } from './download.ts';
@@ -42,7 +43,7 @@ export interface AttachmentRoutesOptions {
   store: AttachmentStore;
   verifier: TokenVerifier;
   log: Logger;
-  /** The receipt PDF (C1's `renderReceipt`); unset: the receipt route answers 404. */
+  /** The receipt PDF; default `applications/receipt.ts`'s `renderReceipt`. */
   renderReceipt?: ReceiptRenderer;
 }
 
@@ -111,9 +112,7 @@ async function route(
     return void res.end();
   }
   if (one?.[1]) return sendAttachment(db, options.store, caller, one[1], res);
-  if (receipt?.[1] && options.renderReceipt) {
-    return sendReceipt(db, options.renderReceipt, caller, receipt[1], lang, res);
-  }
+  if (receipt?.[1]) return sendReceipt(db, options.renderReceipt ?? renderReceipt, caller, receipt[1], lang, res);
   throw new AttachmentError('NOT_FOUND');
 }
 
@@ -156,12 +155,11 @@ function refuse(req: IncomingMessage, res: ServerResponse, error: unknown, lang:
 }
 
 /** `definition.internalRoutes`: the store and the token check from the environment (see `attachmentStoreFromEnv`). */
-export function createAttachmentRoutes(db: Db, env: NodeJS.ProcessEnv, renderReceipt?: ReceiptRenderer) {
+export function createAttachmentRoutes(db: Db, env: NodeJS.ProcessEnv) {
   const log = createLogger('procedures').child({ component: 'attachments' });
   return attachmentRoutes(db, {
     store: attachmentStoreFromEnv(env),
     verifier: tokenVerifierFor(authFromEnv(env), log),
     log,
-    ...(renderReceipt ? { renderReceipt } : {}),
   });
 }
