@@ -1,4 +1,5 @@
 import { eventRetention, type SubgraphDefinition } from '@gemeng/subgraph-kit';
+import { createAttachmentRoutes } from './attachments/routes.ts';
 import { createDb, type Db } from './db.ts';
 import { events } from './events.ts';
 import { schema } from './schema/index.ts';
@@ -12,5 +13,7 @@ export const definition: SubgraphDefinition<Db> = {
   createDb,
   services: createServices,
   events,
+  // /files/... of the router: attachments and receipts (attachments/routes.ts).
+  internalRoutes: createAttachmentRoutes,
   maintenance: eventRetention,
 };
