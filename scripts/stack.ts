@@ -170,6 +170,9 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       GEMENG_OIDC_ISSUER: oidcIssuer,
       GEMENG_PORTAL_ORIGINS: portalOrigins.join(','),
       SMTP_URL: externalSmtp ?? mail?.smtpUrl ?? '',
+      // procedures' attachments on the embedded default: next to the database, in the data folder.
+      GEMENG_ATTACHMENTS_DIR:
+        options.env?.GEMENG_ATTACHMENTS_DIR ?? process.env.GEMENG_ATTACHMENTS_DIR ?? join(dataDir, 'attachments'),
       // Domain events on one machine: every subgraph's outbox dispatcher POSTs to every subgraph (ADR 5).
       GEMENG_EVENT_CONSUMERS:
         options.env?.GEMENG_EVENT_CONSUMERS ??
