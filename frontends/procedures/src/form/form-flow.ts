@@ -90,7 +90,8 @@ export class FormFlow {
       this.problem = 'notEditable';
       return;
     }
-    this.host.draft.open(draftOf(application));
+    const draft = draftOf(application);
+    this.host.draft.open({ ...draft, answers: withMinimumItems(draft.form as FormDefinition, draft.answers) });
     this.view = 'form';
   }
 
@@ -144,7 +145,7 @@ export class FormFlow {
     if (isPayloadError(result)) return host.starting.showFailure(result, []);
     if (result.__typename !== 'ApplicationStartPayload') return host.starting.fail(tx(host.language, 'submitFailed'));
     const draft = draftOf(result.application);
-    host.draft.open(draft);
+    host.draft.open({ ...draft, answers: withMinimumItems(draft.form as FormDefinition, draft.answers) });
     host.starting.succeed('');
     const fresh = Object.keys(draft.answers).length === 0;
     this.resumedAt = fresh ? undefined : new Date(draft.updatedAt);
@@ -154,14 +155,14 @@ export class FormFlow {
 
   /** A new draft: name and email from the profile, and the minimum number of items of each repeated group. */
   async #prefill(definition: FormDefinition): Promise<void> {
-    let answers: Answers = withMinimumItems(definition, {});
+    let answers: Answers = {};
     try {
       const { me } = await this.host.send(ME_QUERY, {});
       if (me) answers = prefillAnswers(definition, { name: me.name, email: me.email }, answers);
     } catch (error) {
       console.error(error); // prefill is a convenience: the form opens empty
     }
-    if (Object.keys(answers).length) this.host.draft.change(answers);
+    if (Object.keys(answers).length) this.host.draft.change({ ...this.host.draft.answers, ...answers });
   }
 
   /** Shows a view; its heading (or the form's first control) takes the focus. */

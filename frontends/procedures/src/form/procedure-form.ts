@@ -10,8 +10,8 @@ import {
   type StepUpChallenge,
 } from '@gemeng/frontend-kit';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { DraftController, type Send } from './draft-controller.ts';
-import { PROCEDURE_QUERY, type Procedure } from './form-data.ts';
+import { DraftController, SAVE_DELAY, type Send } from './draft-controller.ts';
+import type { Procedure } from './form-data.ts';
 import { FormEditor } from './form-editor.ts';
 import { FormFlow } from './form-flow.ts';
 import { formTexts, tx } from './form-messages.ts';
@@ -85,22 +85,27 @@ export class ProcedureForm extends AuthElement {
   static override messages = [...AuthElement.messages, formTexts];
   static override styles = [...AuthElement.styles, formStyles, procedureFormStyles];
 
+  /** How long typing must pause before the draft is saved (ms); tests shorten it. */
+  static saveDelay = SAVE_DELAY;
+
   declare commune: string | undefined;
   declare procedure: string | undefined;
   declare application: string | undefined;
   declare applicationsHref: string | undefined;
   declare headingLevel: number | undefined;
 
-  /** Sends an operation to the page's router with the citizen's token. */
-  readonly send: Send = (operation, variables) =>
-    graphqlRequest(this.resolvedEndpoint(), operation, variables as Record<string, unknown>, {
+  /** Sends an operation to the page's router, with the citizen's token once signed in (public queries without). */
+  readonly send: Send = (operation, variables) => {
+    const auth = this.isSignedIn() ? this.auth : undefined;
+    return graphqlRequest(this.resolvedEndpoint(), operation, variables as Record<string, unknown>, {
       lang: this.language,
-      accessToken: async () => (await this.auth?.getAccessToken()) ?? '',
+      ...(auth ? { accessToken: () => auth.getAccessToken() } : {}),
     }) as Promise<OperationResult<typeof operation>>;
+  };
 
   readonly starting = new MutationController(this, { key: 'start' });
   readonly answers = new MutationController(this, { key: 'answers' });
-  readonly draft = new DraftController(this, this.send);
+  readonly draft = new DraftController(this, this.send, ProcedureForm.saveDelay);
   readonly editor = new FormEditor(this);
   readonly flow = new FormFlow(this);
 
