@@ -1,4 +1,5 @@
-import { assertTokenEndpoint } from '@gemeng/frontend-kit';
+import { assertTokenEndpoint, type Language } from '@gemeng/frontend-kit';
+import { to } from './office-messages.ts';
 
 /** Why a download failed, for the message the agent reads. */
 export type DownloadFailure = 'gone' | 'forbidden' | 'failed';
@@ -55,5 +56,26 @@ export async function downloadWithToken(options: DownloadOptions): Promise<void>
     link.remove();
     // The browser has taken the file once the click's task is over.
     setTimeout(() => URL.revokeObjectURL(href), 1000);
+  }
+}
+
+/**
+ * {@link downloadWithToken} for the back office (`url` resolved late: a misconfigured endpoint is a failure
+ * here too): resolves to nothing once saved, else to the message the agent reads.
+ */
+export async function saveDocument(
+  lang: Language,
+  options: Omit<DownloadOptions, 'url'> & { readonly url: () => string },
+): Promise<string | undefined> {
+  try {
+    await downloadWithToken({ ...options, url: options.url() });
+    return undefined;
+  } catch (error) {
+    const reason = error instanceof DownloadError ? error.reason : 'failed';
+    if (reason === 'failed') console.error(error);
+    return to(
+      lang,
+      reason === 'gone' ? 'downloadGone' : reason === 'forbidden' ? 'downloadForbidden' : 'downloadFailed',
+    );
   }
 }

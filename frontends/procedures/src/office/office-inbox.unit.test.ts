@@ -28,9 +28,12 @@ describe('<gemeng-office>: the inbox', () => {
       ],
       3,
     );
+    const titles: unknown[] = [];
+    document.addEventListener('gemeng-title', (event) => titles.push((event as CustomEvent).detail));
     const element = mountOffice();
     const root = await settled(element, (r) => Boolean(r.querySelector('[part~="inbox"]')));
     expect(text(root.querySelector('#office-heading'))).toBe('Applications – Dudelange');
+    expect(titles.at(-1)).toEqual({ title: 'Applications – Dudelange' });
     expect(sent('OfficeInbox')[0]?.variables).toEqual({
       communeId: DUDELANGE,
       filter: { states: ['SUBMITTED', 'IN_REVIEW', 'NEEDS_INFO'] },

@@ -1,5 +1,6 @@
-import type { AuthState, Language, StepUpChallenge } from '@gemeng/frontend-kit';
+import type { AuthState, Language, MutationController, StepUpChallenge } from '@gemeng/frontend-kit';
 import { html, type TemplateResult } from 'lit';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import type { CommuneChoice } from './office-commune.ts';
 import type { OfficeHost } from './office-host.ts';
 import type { LoadFailure } from './office-load.ts';
@@ -89,4 +90,35 @@ export function renderFailure(lang: Language, failure: LoadFailure, options: Fai
         <button part="button" type="button" @click=${options.retry}>${to(lang, 'retry')}</button>
       </div>`;
   }
+}
+
+/** A heading `depth` levels below `headingLevel` (clamped to h1–h6), focusable by script after actions. */
+export function levelHeading(
+  headingLevel: number,
+  depth: number,
+  content: string,
+  id: string,
+  part: string,
+): TemplateResult {
+  const base = Number.isInteger(headingLevel) ? Math.min(Math.max(headingLevel, 1), 6) : 2;
+  const tag = unsafeStatic(`h${Math.min(base + depth, 6)}`); // only h1–h6
+  return staticHtml`<${tag} id=${id} part=${part} tabindex="-1">${content}</${tag}>`;
+}
+
+/**
+ * `gemeng-title` (bubbles, composed) with the main heading's text, and `error` while a form shows errors, when
+ * either changed since `previous` (the key returned last time): the portal's shell sets the document's title.
+ */
+export function announceTitle(
+  element: HTMLElement & { readonly renderRoot: ParentNode },
+  forms: readonly MutationController[],
+  previous: string | undefined,
+): string | undefined {
+  const title = element.renderRoot.querySelector('#office-heading')?.textContent?.trim() ?? '';
+  const error = forms.some((form) => Object.values(form.fieldErrors).some(Boolean));
+  const key = `${error} ${title}`;
+  if (!title || key === previous) return previous;
+  const detail = error ? { title, error } : { title };
+  element.dispatchEvent(new CustomEvent('gemeng-title', { detail, bubbles: true, composed: true }));
+  return key;
 }

@@ -9,10 +9,9 @@ import {
   type StepUpChallenge,
 } from '@gemeng/frontend-kit';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { agentCommuneIds, type CommuneChoice, chooseCommune } from './office-commune.ts';
 import { OfficeDetail } from './office-detail.ts';
-import { DownloadError, downloadWithToken, fileUrl } from './office-download.ts';
+import { fileUrl, saveDocument } from './office-download.ts';
 import { filterFromParams } from './office-filter.ts';
 import type { OfficeHost } from './office-host.ts';
 import { OfficeInbox } from './office-inbox.ts';
@@ -25,7 +24,7 @@ import {
   type OfficeApplicationDetail,
 } from './office-operations.ts';
 import { officeStyles } from './office-styles.ts';
-import { renderFailure, renderGate } from './office-view.ts';
+import { announceTitle, levelHeading, renderFailure, renderGate } from './office-view.ts';
 
 /**
  * The agents' back office of one commune: the inbox (filters by state, procedure, assignee and overdue, search by
@@ -48,13 +47,22 @@ import { renderFailure, renderGate } from './office-view.ts';
  * @attr {string} application - The id of the application shown; without it, the inbox.
  * @attr {1|2|3|4|5|6} [heading-level=2] - Level of the main heading; the sections' headings are one level deeper.
  *
- * @csspart office - The container. @csspart heading - The main heading.
- * @csspart filters - The filter form. @csspart results - The inbox. @csspart count - The number of applications.
- * @csspart table - Every table; inbox - the inbox's. @csspart pagination - The page buttons.
- * @csspart tag - State and overdue tags. @csspart facts - The application's key facts. @csspart actions - The actions.
- * @csspart answers - The answers. @csspart documents - The documents. @csspart history - The history.
+ * @fires gemeng-title - The page's title (`detail` `{ title, error }`), for the portal's shell.
+ *
+ * @csspart office - The container; heading - its main heading.
+ * @csspart filters - The filter form (a search landmark).
+ * @csspart results - The inbox; count - the number of applications shown.
+ * @csspart table - Every table; inbox - the inbox's.
+ * @csspart pagination - The previous and next page buttons.
+ * @csspart tag - The state and "overdue" tags.
+ * @csspart facts - The application's key facts.
+ * @csspart actions - What the agent can do; confirm - the confirmation of a decision.
+ * @csspart answers - The citizen's answers.
+ * @csspart documents - The documents; attachments-table - their table.
+ * @csspart history - The history; history-table - its table.
  * @csspart conversation - Messages and notes; internal-note - a note the citizen does not see.
- * @csspart button - Every button. @csspart link - Every link. @csspart status - Outcomes. @csspart alert - Failures.
+ * @csspart button - Every button; link - every link.
+ * @csspart status - An outcome line (`role="status"`); alert - a failure message (`role="alert"`).
  */
 export class Office extends AuthElement implements OfficeHost {
   static override attributeRules = [...AuthElement.attributeRules, integerBetween('heading-level', 1, 6)];
@@ -85,6 +93,8 @@ export class Office extends AuthElement implements OfficeHost {
   readonly view = new OfficeDetail(this);
   #roles: string[] = [];
   #signedIn: string | undefined;
+  /** The last `gemeng-title` sent, so that it goes again only on a change. */
+  #title: string | undefined;
 
   constructor() {
     super();
@@ -175,21 +185,11 @@ export class Office extends AuthElement implements OfficeHost {
     });
   }
 
-  async download(path: string, fileName: string): Promise<string | undefined> {
-    try {
-      const auth = this.auth;
-      const container = this.renderRoot as Node & ParentNode;
-      const url = fileUrl(this.resolvedEndpoint(), path);
-      await downloadWithToken({ url, fileName, container, accessToken: async () => auth?.getAccessToken() });
-      return undefined;
-    } catch (error) {
-      const reason = error instanceof DownloadError ? error.reason : 'failed';
-      if (reason === 'failed') console.error(error);
-      return to(
-        this.language,
-        reason === 'gone' ? 'downloadGone' : reason === 'forbidden' ? 'downloadForbidden' : 'downloadFailed',
-      );
-    }
+  download(path: string, fileName: string): Promise<string | undefined> {
+    const auth = this.auth;
+    const container = this.renderRoot as Node & ParentNode;
+    const url = () => fileUrl(this.resolvedEndpoint(), path);
+    return saveDocument(this.language, { url, fileName, container, accessToken: async () => auth?.getAccessToken() });
   }
 
   startStepUp(challenge: StepUpChallenge): Promise<AuthError | undefined> {
@@ -224,9 +224,13 @@ export class Office extends AuthElement implements OfficeHost {
   }
 
   heading(depth: number, content: string, id: string, part = 'section-heading'): TemplateResult {
-    const base = Number.isInteger(this.headingLevel) ? Math.min(Math.max(this.headingLevel, 1), 6) : 2;
-    const tag = unsafeStatic(`h${Math.min(base + depth, 6)}`); // only h1–h6: clamped
-    return staticHtml`<${tag} id=${id} part=${part} tabindex="-1">${content}</${tag}>`;
+    return levelHeading(this.headingLevel, depth, content, id, part);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const forms = [this.view.actions.form, this.view.conversation.note, this.view.conversation.message];
+    this.#title = announceTitle(this, forms, this.#title);
   }
 
   /** After the step-up for a query: the same view loads again with the new token. */
