@@ -1,10 +1,20 @@
 /**
- * The domain events procedures handles. `identity.user-erased { userId }`: one step per table that holds personal
- * data deletes or anonymises it. Procedures keeps nothing about people yet; a table that does adds its step here (and
- * its part of the export in schema/user.ts), e.g.
- *   (tx, userId) => tx.booking.updateMany({ where: { userId }, data: { userId: null, name: null } }),
+ * The domain events procedures handles, each in one transaction with its processed_event row (idempotent):
+ * - `identity.commune-joined { communeId, slug, … }`: the commune gets its reference prefix and the syndicate's
+ *   default procedures (catalogue/onboarding.ts).
+ * - `identity.user-erased { userId }`: one step per table that holds personal data deletes or anonymises it (and
+ *   its part of the export is in schema/user.ts).
  */
-import { userErasure } from '@gemeng/subgraph-kit';
+import { type SubgraphEvents, userErasure } from '@gemeng/subgraph-kit';
+import { type CommuneJoined, welcomeCommune } from './catalogue/onboarding.ts';
 import type { Db } from './db.ts';
 
-export const events = userErasure<Db>([]);
+const erasure = userErasure<Db>([]);
+
+export const events: SubgraphEvents<Db> = {
+  ...erasure,
+  handlers: {
+    ...erasure.handlers,
+    'identity.commune-joined': (event, tx) => welcomeCommune(tx, event.payload as unknown as CommuneJoined),
+  },
+};

@@ -37,7 +37,7 @@ describe('procedures: the catalogue of a commune', () => {
       r: slugs.map((slug) => ({ __typename: 'Commune', id: demoCommuneId(slug) })),
     });
     expect(body.data?._entities).toHaveLength(5);
-    expect(body.data?._entities.map((c) => c.procedures.length)).toEqual([6, 6, 4, 4, 4]);
+    expect(body.data?._entities.map((c) => c.procedures.length)).toEqual([10, 10, 10, 8, 9]);
     expect(headers.get('x-gemeng-sql-statements')).toBe('1');
   });
 
