@@ -4,7 +4,9 @@
  * database) checks it together with the version the actor saw.
  */
 import type { Language } from '@gemeng/subgraph-kit';
+import type { Application, Prisma } from '../generated/prisma/client.ts';
 import { ApplicationConflictError, type ApplicationStateName, ApplicationTransitionError } from './errors.ts';
+import type { MailQueue, Tx } from './mail-queue.ts';
 
 export {
   APPLICATION_STATES,
@@ -13,6 +15,7 @@ export {
   type ApplicationStateName,
   ApplicationTransitionError,
 } from './errors.ts';
+export { applicationTransaction, MailQueue } from './mail-queue.ts';
 
 /** Who acts: the applicant, an agent of the commune, or the platform itself (housekeeping). */
 export type ActorRole = 'citizen' | 'agent' | 'system';
@@ -24,9 +27,8 @@ export interface TransitionRule {
 }
 
 /**
- * Every allowed change. A draft is never withdrawn by the citizen: it is deleted (`applicationDraftDelete`), so the
- * commune never sees it; DRAFT→WITHDRAWN stays in the table for completeness of "before a decision" but the
- * citizen's mutation deletes drafts instead.
+ * Every allowed change. A draft is not withdrawn but deleted (`applicationDraftDelete`): the commune never saw it,
+ * so there is nothing to withdraw from (and nothing it must keep).
  */
 export const TRANSITIONS: readonly TransitionRule[] = [
   { from: 'DRAFT', to: 'SUBMITTED', by: ['citizen'] },
@@ -38,7 +40,6 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   { from: 'SUBMITTED', to: 'REJECTED', by: ['agent'] },
   { from: 'IN_REVIEW', to: 'APPROVED', by: ['agent'] },
   { from: 'IN_REVIEW', to: 'REJECTED', by: ['agent'] },
-  { from: 'DRAFT', to: 'WITHDRAWN', by: ['citizen'] },
   { from: 'SUBMITTED', to: 'WITHDRAWN', by: ['citizen'] },
   { from: 'IN_REVIEW', to: 'WITHDRAWN', by: ['citizen'] },
   { from: 'NEEDS_INFO', to: 'WITHDRAWN', by: ['citizen'] },
@@ -73,4 +74,73 @@ export function assertTransition(
     throw new ApplicationConflictError(current.version, expectedVersion, lang);
   }
   if (!canTransition(current.state, to, role)) throw new ApplicationTransitionError(current.state, to, lang);
+}
+
+/** Who acts, as the history records them (`id` null for the platform itself). */
+export interface Actor {
+  id: string | null;
+  name: string;
+  role: ActorRole;
+}
+
+export interface TransitionOptions {
+  application: Application;
+  to: ApplicationStateName;
+  actor: Actor;
+  reason?: string | null;
+  /** The version the actor saw; a different current version is an `ApplicationConflictError`. */
+  expectedVersion?: number;
+  /** The language of the errors (the caller's). */
+  lang: Language;
+  /**
+   * Where the applicant's mail about the change goes, sent after commit (`applicationTransaction` gives one).
+   * Without it no mail is sent: only for changes the applicant is told about otherwise.
+   */
+  mails?: MailQueue;
+  /** Other columns changed in the same update (reference, dates, answers of a submission). */
+  data?: Prisma.ApplicationUpdateManyMutationInput;
+}
+
+const DECISIONS: readonly ApplicationStateName[] = ['APPROVED', 'REJECTED'];
+
+/**
+ * Moves an application along the table, in the caller's transaction: checks the version and the table, updates
+ * the state and the version (guarded by the version, so a concurrent change that was not locked out still
+ * conflicts), appends the history row and queues the applicant's mail (a receipt for a first submission).
+ */
+export async function transition(tx: Tx, options: TransitionOptions): Promise<Application> {
+  const { application, to, actor, lang } = options;
+  const from = application.state as ApplicationStateName;
+  assertTransition({ state: from, version: application.version }, to, actor.role, options.expectedVersion, lang);
+  const updated = await tx.application.updateMany({
+    where: { id: application.id, version: application.version },
+    data: {
+      ...options.data,
+      state: to,
+      version: { increment: 1 },
+      ...(DECISIONS.includes(to) ? { decidedAt: new Date() } : {}),
+    },
+  });
+  if (updated.count === 0) {
+    const current = await tx.application.findUnique({ where: { id: application.id }, select: { version: true } });
+    throw new ApplicationConflictError(current?.version ?? application.version + 1, application.version, lang);
+  }
+  const reason = options.reason?.trim() || null;
+  await tx.applicationHistory.create({
+    data: {
+      applicationId: application.id,
+      actorId: actor.id,
+      actorName: actor.name,
+      actorRole: actor.role,
+      fromState: from,
+      toState: to,
+      reason,
+    },
+  });
+  options.mails?.add(
+    from === 'DRAFT' && to === 'SUBMITTED'
+      ? { kind: 'receipt', applicationId: application.id }
+      : { kind: 'statusChanged', applicationId: application.id, state: to, reason },
+  );
+  return tx.application.findUniqueOrThrow({ where: { id: application.id } });
 }
