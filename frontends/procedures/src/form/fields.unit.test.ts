@@ -103,6 +103,6 @@ describe('<gemeng-procedure-form>: the questions', () => {
     expect(q(root, '#answers-dogs-0-name').value).toBe('Bello');
     await settled(element, () => count('ApplicationSave') > 0 && element.draft.status === 'saved');
     const saved = fx.received.filter((r) => r.operation === 'ApplicationSave').at(-1);
-    expect((saved?.variables.answers as { dogs: unknown[] }).dogs).toEqual([{ name: 'Bello' }, {}]);
+    expect((saved?.variables.answers as { dogs: unknown[] } | undefined)?.dogs).toEqual([{ name: 'Bello' }, {}]);
   });
 });
