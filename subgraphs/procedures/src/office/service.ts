@@ -7,10 +7,14 @@
  */
 import { badInput, NotFoundError, type ServiceContext, ValidationError } from '@gemeng/subgraph-kit';
 import { isApplicationId } from '../applications/access.ts';
-import { ApplicationConflictError, applicationTransaction, transition } from '../applications/transitions.ts';
 import type { Tx } from '../applications/mail-queue.ts';
+import {
+  ApplicationConflictError,
+  type ApplicationStateName,
+  applicationTransaction,
+  transition,
+} from '../applications/transitions.ts';
 import type { Db } from '../db.ts';
-import type { ApplicationStateName } from '../applications/transitions.ts';
 import type { Application, ApplicationMessage } from '../generated/prisma/client.ts';
 import { agentActor, worksIn } from './access.ts';
 import { type InboxFilter, type InboxPage, InvalidCursorError, inboxPage, MAX_PAGE } from './inbox.ts';
