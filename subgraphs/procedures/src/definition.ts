@@ -1,7 +1,8 @@
-import { eventRetention, type SubgraphDefinition } from '@gemeng/subgraph-kit';
+import type { SubgraphDefinition } from '@gemeng/subgraph-kit';
 import { createAttachmentRoutes } from './attachments/routes.ts';
 import { createDb, type Db } from './db.ts';
 import { events } from './events.ts';
+import { maintenance } from './maintenance.ts';
 import { schema } from './schema/index.ts';
 import { createServices } from './services.ts';
 
@@ -15,5 +16,6 @@ export const definition: SubgraphDefinition<Db> = {
   events,
   // /files/... of the router: attachments and receipts (attachments/routes.ts).
   internalRoutes: createAttachmentRoutes,
-  maintenance: eventRetention,
+  // Outbox and processed events, draft reminders and expired drafts (maintenance.ts).
+  maintenance,
 };

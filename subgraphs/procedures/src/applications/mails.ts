@@ -76,7 +76,7 @@ interface MailRow {
 }
 
 /** What a mail about the application says, in one statement. */
-async function mailRow(db: Db, applicationId: string): Promise<MailRow | undefined> {
+async function mailRow(db: Pick<Db, '$queryRaw'>, applicationId: string): Promise<MailRow | undefined> {
   const rows = await db.$queryRaw<MailRow[]>`
     SELECT a.id, a.reference, a.applicant_name, a.applicant_email, a.applicant_language, a.submitted_at, a.due_on,
       a.draft_expires_at, t.code AS procedure_code, pc.slug AS commune_slug,
@@ -90,7 +90,7 @@ async function mailRow(db: Db, applicationId: string): Promise<MailRow | undefin
 }
 
 /** Sends one queued mail, reading the committed application; none when it is gone or has no address. */
-export async function sendApplicationMail(db: Db, mail: QueuedMail, log: Logger): Promise<void> {
+export async function sendApplicationMail(db: Pick<Db, '$queryRaw'>, mail: QueuedMail, log: Logger): Promise<void> {
   const { mailer, portalOrigin } = mailSettings();
   if (!mailer) return;
   const row = await mailRow(db, mail.applicationId);

@@ -33,7 +33,7 @@ function pdfText(text: string): string {
  * The receipt of application `applicationId` in `lang`; `NotFoundError` when it does not exist or was never
  * submitted. The caller has checked who may read it.
  */
-export async function renderReceipt(db: Db, applicationId: string, lang: Language): Promise<Buffer> {
+export async function renderReceipt(db: Pick<Db, '$queryRaw'>, applicationId: string, lang: Language): Promise<Buffer> {
   const [row] = await db.$queryRaw<ReceiptRow[]>`
     SELECT a.reference, a.applicant_name, a.submitted_at, a.due_on,
       COALESCE(cp.fee_cents, t.fee_cents) AS fee_cents,
