@@ -5,6 +5,7 @@ import './catalogue-admin.ts';
 import './commune.ts';
 import './application.ts';
 import './application-citizen.ts';
+import './attachment.ts';
 import './office.ts';
 import './application-agent.ts';
 import './user.ts';
