@@ -1,11 +1,6 @@
 import { bulkyWaste, dogRegistration } from './animals-waste.ts';
-import {
-  civilStatusExtract,
-  householdComposition,
-  lifeCertificate,
-  residenceCertificate,
-  signatureLegalisation,
-} from './certificates.ts';
+import { householdComposition, lifeCertificate, residenceCertificate } from './certificates.ts';
+import { civilStatusExtract, signatureLegalisation } from './civil-status.ts';
 import { publicSpace, residentParking } from './mobility-space.ts';
 import { arrivalDeclaration } from './moving.ts';
 import type { SeedProcedure } from './shared.ts';

@@ -15,6 +15,8 @@ import type { AdaptationInput, TemplateInput } from './validation.ts';
 
 type Tx = Prisma.TransactionClient;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const columns = (prefix: string, texts: Texts) => ({
   [`${prefix}Lb`]: texts.lb.trim(),
   [`${prefix}Fr`]: texts.fr.trim(),
@@ -105,7 +107,9 @@ export async function setCommuneProcedure(
   input: AdaptationInput & { communeId: string; code: string; enabled?: boolean | null },
   lang: Language,
 ): Promise<string> {
-  const commune = await db.procedureCommune.findUnique({ where: { communeId: input.communeId } });
+  const commune = UUID.test(input.communeId)
+    ? await db.procedureCommune.findUnique({ where: { communeId: input.communeId } })
+    : null;
   if (!commune) throw new NotFoundError(text('communeUnknown', lang));
   const template = await db.procedureTemplate.findUnique({ where: { code: input.code }, select: { id: true } });
   if (!template) throw new NotFoundError(text('procedureUnknown', lang, { code: input.code }));
