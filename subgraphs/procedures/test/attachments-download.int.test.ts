@@ -134,3 +134,41 @@ describe('the receipt PDF', () => {
     expect([draft.status, draft.json().error.code]).toEqual([409, 'RECEIPT_UNAVAILABLE']);
   });
 });
+
+describe('Application.attachments in the graph', () => {
+  it('lists the files with their verified metadata and download path, and the receipt path once submitted', async () => {
+    const response = await fetch(h.router.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${citizen}` },
+      body: JSON.stringify({
+        query:
+          'query ($id: ID!) { application(id: $id) { receiptUrl attachments { id kind fileName mediaType size url } } }',
+        variables: { id: applicationId },
+      }),
+    });
+    const { data, errors } = (await response.json()) as {
+      data?: { application: { receiptUrl: string | null; attachments: Record<string, unknown>[] } };
+      errors?: unknown;
+    };
+    expect(errors).toBeUndefined();
+    expect(data?.application.receiptUrl).toBeNull();
+    expect(data?.application.attachments).toEqual([
+      {
+        id: pdfId,
+        kind: 'identity-document',
+        fileName: 'Carte d’identité recto.pdf',
+        mediaType: 'application/pdf',
+        size: PDF.length,
+        url: `/files/attachments/${pdfId}`,
+      },
+      {
+        id: pngId,
+        kind: 'identity-document',
+        fileName: 'photo.png',
+        mediaType: 'image/png',
+        size: PNG.length,
+        url: `/files/attachments/${pngId}`,
+      },
+    ]);
+  });
+});

@@ -23,6 +23,7 @@ import { DiskAttachmentStore } from '../src/attachments/disk-store.ts';
 import { attachmentRoutes } from '../src/attachments/routes.ts';
 import { createDb, type Db } from '../src/db.ts';
 import { schema } from '../src/schema/index.ts';
+import { createServices } from '../src/services.ts';
 
 export const DUDELANGE = demoCommuneId('dudelange');
 export const ESCH = demoCommuneId('esch-sur-alzette');
@@ -74,6 +75,7 @@ export async function startHarness(name: string): Promise<Harness> {
       name: 'procedures',
       schema,
       db,
+      services: createServices,
       port: 0,
       routerSecret: secret,
       auth: issuer.auth,
