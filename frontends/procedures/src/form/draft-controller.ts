@@ -135,7 +135,7 @@ export class DraftController implements ReactiveController {
       } else if (result.__typename === 'ApplicationConflictError') {
         this.status = 'conflict';
       } else {
-        console.error('applicationSave:', 'message' in result ? result.message : result.__typename);
+        console.error('applicationSave:', result);
         this.status = 'failed';
       }
     } catch (error) {

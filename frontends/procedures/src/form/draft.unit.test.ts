@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { button, count, en, fx, mountOnApplication, settled, text, type, useFormFixture } from './form-test-support.ts';
+import { ProcedureForm } from './procedure-form.ts';
 
 useFormFixture();
 
@@ -67,5 +68,5 @@ describe('<gemeng-procedure-form>: autosave', () => {
 });
 
 function ProcedureFormDelay(ms: number): void {
-  customElements.get('gemeng-procedure-form')!.saveDelay = ms;
+  ProcedureForm.saveDelay = ms;
 }

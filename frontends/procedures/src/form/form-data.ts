@@ -49,7 +49,6 @@ export const START_MUTATION = graphql(`mutation ApplicationStart($communeId: ID!
     __typename
     ... on Error { message }
     ... on ValidationError { field problems { field message } }
-    ... on InsufficientAssuranceError { acrValues maxAge }
     ... on ApplicationStartPayload {
       application {
         id reference state answers formVersion form version createdAt updatedAt draftExpiresAt expectedDecisionOn
@@ -108,4 +107,13 @@ export interface DraftState {
 /** Reads a JSON answers value defensively: anything but a plain object is an empty set of answers. */
 export function answersOf(value: unknown): Record<string, unknown> {
   return value && typeof value === 'object' && !Array.isArray(value) ? { ...(value as Record<string, unknown>) } : {};
+}
+
+/** The application's attachments as the form lists them (entries without an id and a name are left out). */
+export function attachmentsOf(value: unknown): AttachmentInfo[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(
+    (entry): entry is AttachmentInfo =>
+      Boolean(entry) && typeof entry.id === 'string' && typeof entry.fileName === 'string',
+  );
 }

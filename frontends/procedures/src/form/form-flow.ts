@@ -6,6 +6,7 @@ import {
   APPLICATION_QUERY,
   type ApplicationData,
   answersOf,
+  attachmentsOf,
   type DraftState,
   ME_QUERY,
   PROCEDURE_QUERY,
@@ -233,7 +234,7 @@ export class FormFlow {
       id: application.id,
       reference: application.reference ?? '',
       expectedDecisionOn: application.expectedDecisionOn,
-      receiptUrl: application.receiptUrl,
+      receiptUrl: typeof application.receiptUrl === 'string' ? application.receiptUrl : null,
     };
     host.answers.succeed('');
     this.show('receipt');
@@ -244,7 +245,7 @@ export class FormFlow {
 function draftOf(
   application: Omit<DraftState, 'answers' | 'attachments'> & {
     answers: unknown;
-    attachments: readonly DraftState['attachments'][number][];
+    attachments: unknown;
   },
 ): DraftState {
   return {
@@ -254,7 +255,7 @@ function draftOf(
     answers: answersOf(application.answers),
     form: application.form,
     updatedAt: application.updatedAt,
-    attachments: application.attachments,
+    attachments: attachmentsOf(application.attachments),
   };
 }
 

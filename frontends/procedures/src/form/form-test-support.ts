@@ -146,7 +146,7 @@ export function useFormFixture(): void {
 /** How many requests of `operation` the graph received. */
 export const count = (operation: string) => fx.received.filter((r) => r.operation === operation).length;
 
-export const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+export const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 /** Waits (up to 3 s) until `ready(root)` holds after the element's updates. */
 export async function settled(element: ProcedureForm, ready: (root: ShadowRoot) => boolean): Promise<ShadowRoot> {
