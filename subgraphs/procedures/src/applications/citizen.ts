@@ -81,7 +81,7 @@ export function citizenActions(ctx: ServiceContext<Db>) {
       const applicant = applicantOf(caller, lang);
       return ctx.db.$transaction(async (tx) => {
         // One draft per person and procedure, also when two devices start at once.
-        await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`${caller.sub}|${procedure.id}`}))`;
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${caller.sub}|${procedure.id}`}))`;
         const draft = await tx.application.findFirst({
           where: { applicantId: caller.sub, communeProcedureId: procedure.id, state: 'DRAFT' },
           orderBy: { updatedAt: 'desc' },
