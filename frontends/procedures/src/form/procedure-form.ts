@@ -148,13 +148,18 @@ export class ProcedureForm extends AuthElement {
     this.flow.authChanged(state);
   }
 
+  #announced = '';
+
+  /** Tells the shell the page's title when it, the language or the presence of errors changes (not per key). */
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const title = this.flow.procedure?.title;
-    if (title) {
-      const error = Object.keys(this.answers.fieldErrors).length > 0;
-      this.dispatchEvent(new CustomEvent('gemeng-title', { detail: { title, error }, bubbles: true, composed: true }));
-    }
+    if (!title) return;
+    const error = Object.keys(this.answers.fieldErrors).length > 0;
+    const key = `${title}|${error}`;
+    if (key === this.#announced) return;
+    this.#announced = key;
+    this.dispatchEvent(new CustomEvent('gemeng-title', { detail: { title, error }, bubbles: true, composed: true }));
   }
 
   protected override render(): TemplateResult {
