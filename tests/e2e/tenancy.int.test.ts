@@ -7,6 +7,7 @@
 import { demoCommuneId, ROUTER_SECRET_HEADER } from '@gemeng/subgraph-kit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '../../subgraphs/identity/src/db.ts';
+import { createDb as createProceduresDb } from '../../subgraphs/procedures/src/db.ts';
 import { createTestCommune } from '../support/communes.ts';
 import {
   apiClientToken,
@@ -40,7 +41,13 @@ const CALLERS = [
 type CallerName = (typeof CALLERS)[number];
 
 /** What a caller gets: the data, a GraphQL error by code, or a typed error (its __typename) in the payload. */
-type Outcome = 'data' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'INSUFFICIENT_USER_AUTHENTICATION' | `typed ${string}`;
+type Outcome =
+  | 'data'
+  | 'FORBIDDEN'
+  | 'UNAUTHENTICATED'
+  | 'INSUFFICIENT_USER_AUTHENTICATION'
+  | 'NOT_FOUND'
+  | `typed ${string}`;
 
 interface Operation {
   name: string;
@@ -71,6 +78,16 @@ const privilegedInA: Record<CallerName, Outcome> = {
 
 /** Issuing code cards in A: its agents too. */
 const agentsOfA: Record<CallerName, Outcome> = { ...privilegedInA, 'agent of A': 'data' };
+
+/**
+ * A's back office: its own agents and administrators (a password is enough: two factors are not asked for
+ * reading and deciding applications); operators are refused, they see nothing personal of any commune.
+ */
+const officeOfA: Record<CallerName, Outcome> = {
+  ...administratorsOfA,
+  'agent of A': 'data',
+  operator: 'FORBIDDEN',
+};
 
 function outcomeOf(result: GraphQLResult, field: string): Outcome {
   const code = result.body.errors?.[0]?.extensions?.code;
@@ -250,6 +267,92 @@ const OPERATIONS: Operation[] = [
       operator: 'typed NotResidentError',
     },
   },
+  {
+    name: "read commune A's back-office inbox",
+    async run(token) {
+      const result = await graphql(
+        stack,
+        'query ($c: ID!) { officeApplications(communeId: $c, first: 5) { totalCount edges { node { id } } } }',
+        { c: A },
+        token,
+      );
+      return {
+        result,
+        async check(outcome) {
+          if (outcome !== 'data') expect(result.body.data ?? null).toBeNull();
+        },
+      };
+    },
+    expected: officeOfA,
+  },
+  {
+    name: 'read an application made in A',
+    async run(token) {
+      const id = await applicationInA();
+      const result = await graphql(
+        stack,
+        'query ($id: ID!) { application(id: $id) { id applicantName messages { body } } }',
+        { id },
+        token,
+      );
+      return {
+        result,
+        async check(outcome) {
+          if (outcome !== 'data') expect(result.body.data?.application ?? null).toBeNull();
+        },
+      };
+    },
+    // Another citizen, another commune's agent and operators are told it does not exist.
+    expected: {
+      ...officeOfA,
+      citizen: 'NOT_FOUND',
+      'administrator of B': 'NOT_FOUND',
+      operator: 'NOT_FOUND',
+    },
+  },
+  {
+    name: 'approve an application made in A',
+    async run(token) {
+      const id = await applicationInA();
+      const result = await graphql(
+        stack,
+        `mutation ($input: ApplicationApproveInput!) {
+          applicationApprove(input: $input) { __typename ... on ApplicationApprovePayload { application { state } } }
+        }`,
+        { input: { id, version: 1 } },
+        token,
+      );
+      return {
+        result,
+        async check(outcome) {
+          expect(await applicationStateOf(id)).toBe(outcome === 'data' ? 'APPROVED' : 'SUBMITTED');
+        },
+      };
+    },
+    // An agent of another commune is told it does not exist (never "forbidden", which would confirm it does).
+    expected: { ...officeOfA, 'administrator of B': 'typed NotFoundError' },
+  },
+  {
+    name: 'add an internal note to an application made in A',
+    async run(token) {
+      const id = await applicationInA();
+      const result = await graphql(
+        stack,
+        `mutation ($input: ApplicationNoteAddInput!) {
+          applicationNoteAdd(input: $input) { __typename ... on ApplicationNoteAddPayload { note { internal } } }
+        }`,
+        { input: { id, body: 'Matrix note' } },
+        token,
+      );
+      return {
+        result,
+        async check(outcome) {
+          expect(await notesOn(id)).toBe(outcome === 'data' ? 1 : 0);
+        },
+      };
+    },
+    expected: { ...officeOfA, 'administrator of B': 'typed NotFoundError' },
+  },
 ];
 
 const ISSUE_CARD = `mutation ($input: CodeCardIssueInput!) {
@@ -261,6 +364,51 @@ async function activeCardCommune(userId: string): Promise<string | null> {
   try {
     const card = await db.codeCard.findFirst({ where: { userId, revokedAt: null } });
     return card?.communeId ?? null;
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/** A submitted application in A, made directly in procedures' database (the citizen's side has its own tests). */
+async function applicationInA(): Promise<string> {
+  const db = createProceduresDb(stack.databaseUrls.procedures);
+  try {
+    const procedure = await db.communeProcedure.findFirstOrThrow({
+      where: { communeId: A, enabled: true },
+      include: { template: { include: { formVersions: { orderBy: { version: 'desc' }, take: 1 } } } },
+    });
+    const number = Math.floor(Math.random() * 1e9);
+    const application = await db.application.create({
+      data: {
+        communeId: A,
+        communeProcedureId: procedure.id,
+        formVersionId: procedure.template.formVersions[0]?.id ?? '',
+        applicantId: `tenancy-citizen-${number}`,
+        applicantName: 'Tenancy Matrix',
+        state: 'SUBMITTED',
+        reference: `TNC-${number}`,
+        submittedAt: new Date(),
+      },
+    });
+    return application.id;
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+async function applicationStateOf(id: string): Promise<string | undefined> {
+  const db = createProceduresDb(stack.databaseUrls.procedures);
+  try {
+    return (await db.application.findUnique({ where: { id } }))?.state;
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+async function notesOn(id: string): Promise<number> {
+  const db = createProceduresDb(stack.databaseUrls.procedures);
+  try {
+    return await db.applicationMessage.count({ where: { applicationId: id, internal: true } });
   } finally {
     await db.$disconnect();
   }
