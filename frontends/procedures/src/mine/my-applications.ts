@@ -49,8 +49,8 @@ type View =
  * @attr {string} issuer - OpenID Connect issuer. Defaults to `gemengConfig.oidcIssuer`, then
  *   `<meta name="gemeng:oidc-issuer">`.
  * @attr {'redirect'|'popup'} mode - How to sign in; default: redirect on the portal, popup elsewhere.
- * @attr {string} [form-href=/communes/{commune}/procedures/{procedure}?application={application}] - Where a draft
- *   is continued and an information request answered.
+ * @attr {string} form-href - Where a draft is continued and an information request answered; default
+ *   `/communes/{commune}/procedures/{procedure}?application={application}`.
  * @attr {string} [detail-href=/applications/{application}] - Where an application of the list leads.
  * @attr {1|2|3|4|5} [heading-level=2] - Level of the page's heading; sections are one deeper.
  *
