@@ -131,12 +131,16 @@ export function citizenActions(ctx: ServiceContext<Db>) {
      * Submits: every rule of the form and the required documents, then (first time) the reference, the expected
      * decision date and the fee event, the history row and the receipt mail, all or nothing.
      */
-    submit(input: { id: string; version: number }): Promise<Application> {
+    async submit(input: { id: string; version: number }): Promise<Application> {
       const caller = me();
+      // The procedure is read before the transaction: a transaction must not wait for a second connection.
+      const row = isApplicationId(input.id)
+        ? await ctx.db.application.findUnique({ where: { id: input.id }, select: { communeProcedureId: true } })
+        : null;
+      const procedure = row && (await catalogue.byId(row.communeProcedureId));
+      if (!procedure) throw notFound();
       return applicationTransaction(ctx, async (tx, mails) => {
         const application = await lockOwn(tx, input.id, input.version);
-        const procedure = await catalogue.byId(application.communeProcedureId);
-        if (!procedure) throw notFound();
         const definition = await formOf(tx, application);
         const answers = answersObject(application.answers, lang);
         const problems = EDITABLE_STATES.includes(application.state)

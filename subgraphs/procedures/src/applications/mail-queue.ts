@@ -31,7 +31,8 @@ export async function applicationTransaction<R>(
   work: (tx: Tx, mails: MailQueue) => Promise<R>,
 ): Promise<R> {
   const mails = new MailQueue();
-  const result = await ctx.db.$transaction((tx) => work(tx, mails), { timeout: 20_000 });
+  // Submissions of one commune queue on its reference counter's row: wait for a connection a little longer.
+  const result = await ctx.db.$transaction((tx) => work(tx, mails), { maxWait: 10_000, timeout: 20_000 });
   await sendQueuedMails(ctx, mails);
   return result;
 }
