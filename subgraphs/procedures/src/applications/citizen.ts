@@ -74,7 +74,7 @@ export function citizenActions(ctx: ServiceContext<Db>) {
       const procedure = isApplicationId(input.communeId)
         ? await catalogue.byCode(input.communeId, input.procedureCode)
         : null;
-      if (!procedure || procedure.channel !== 'online') {
+      if (procedure?.channel !== 'online') {
         throw new NotFoundError(applicationText('procedureNotFound', lang));
       }
       if (procedure.assurance === 'substantial' && caller.acr !== 'substantial') throw stepUpRequired();
@@ -221,6 +221,7 @@ export function citizenActions(ctx: ServiceContext<Db>) {
         const application = await tx.application.findUnique({ where: { id: input.id } });
         const viewer = application && viewerOf(caller, application);
         if (!application || !viewer) throw notFound();
+        if (viewer === 'agent' && caller.acr !== 'substantial') throw stepUpRequired();
         if (application.state === 'DRAFT') throw new ValidationError('id', applicationText('draftNoMessages', lang));
         const message = await tx.applicationMessage.create({
           data: {
