@@ -51,6 +51,7 @@ beforeAll(async () => {
     sub: 'agent-jos',
     name: 'Jos Weber',
     email: 'jos@example.lu',
+    acr: 'substantial', // agents read and write applicants' data with two factors
     roles: [{ communeId: commune.communeId, role: 'agent' }],
   });
   foreignAgent = await headersOf(issuer, {
