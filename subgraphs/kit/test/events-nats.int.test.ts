@@ -71,7 +71,7 @@ function prefixForTest(): string {
 async function bus(
   prefix: string,
   subgraph: 'identity' | 'procedures',
-  options: { maxAttempts?: number } = {},
+  options: { maxAttempts?: number; url?: string } = {},
 ): Promise<NatsBus> {
   const created = await connectNatsBus({
     url: NATS_URL,
@@ -89,7 +89,7 @@ async function bus(
   return created;
 }
 
-async function consumer(prefix: string, options: { maxAttempts?: number } = {}): Promise<NatsBus> {
+async function consumer(prefix: string, options: { maxAttempts?: number; url?: string } = {}): Promise<NatsBus> {
   const created = await bus(prefix, 'procedures', options);
   for (const [type, handler] of Object.entries(consumerHandlers(dbs.consumer, handled))) {
     created.subscribe(type, handler);
@@ -253,16 +253,21 @@ describe('a broker restart', () => {
 });
 
 describe('a broker that lost its streams', () => {
+  // Its disk is lost: the server comes back empty. (Deleting a stream and creating it again at once is no stand-in:
+  // nats-server 2.9 may then lose the new stream's first message to the old one's file removal.)
   it('gets them created again by the publisher and the consumer, and delivery goes on', async () => {
-    const prefix = prefixForTest();
-    await consumer(prefix);
-    const publisher = await bus(prefix, 'identity');
+    const server = await startOwnNatsServer();
+    cleanups.push(() => server.destroy());
+    const { prefix } = testPrefix(); // its streams go with the server
+    await consumer(prefix, { url: server.url });
+    const publisher = await bus(prefix, 'identity', { url: server.url });
     const first = anEvent();
     await publisher.publish(first);
     await waitFor('the first event is handled', () => handled.includes(first.id));
-    await broker.jsm.streams.delete(streamName(prefix, 'identity'));
+    await server.wipe();
+    await server.start();
     const second = anEvent();
-    // the first attempt may find no stream; the dispatcher's retry creates it
+    // the first attempts may find the client reconnecting or no stream; the dispatcher's retry creates it
     const failures: string[] = [];
     const published = () =>
       publisher.publish(second).then(

@@ -5,7 +5,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -211,6 +211,8 @@ export interface OwnNatsServer {
   url: string;
   stop(): Promise<void>;
   start(): Promise<void>;
+  /** Stops the server and empties its storage, as a broker whose disk was lost: start() brings it back empty. */
+  wipe(): Promise<void>;
   /** Stops the server and removes its storage. */
   destroy(): Promise<void>;
 }
@@ -261,6 +263,11 @@ export async function startOwnNatsServer({ jetstream = true } = {}): Promise<Own
     url: `nats://127.0.0.1:${port}`,
     start,
     stop,
+    async wipe() {
+      await stop();
+      await rm(dir, { recursive: true, force: true });
+      await mkdir(dir);
+    },
     async destroy() {
       await stop();
       await rm(dir, { recursive: true, force: true });
