@@ -80,11 +80,11 @@ const privilegedInA: Record<CallerName, Outcome> = {
 const agentsOfA: Record<CallerName, Outcome> = { ...privilegedInA, 'agent of A': 'data' };
 
 /**
- * A's back office: its own agents and administrators (a password is enough: two factors are not asked for
- * reading and deciding applications); operators are refused, they see nothing personal of any commune.
+ * A's back office: its own agents and administrators, signed in with two factors (applicants' personal data: a
+ * password alone gets the step-up challenge); operators are refused, they see nothing personal of any commune.
  */
 const officeOfA: Record<CallerName, Outcome> = {
-  ...administratorsOfA,
+  ...privilegedInA,
   'agent of A': 'data',
   operator: 'FORBIDDEN',
 };

@@ -184,6 +184,23 @@ describe('office: tenancy', () => {
     expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(await db.application.findUnique({ where: { id } })).toMatchObject({ state: 'SUBMITTED' });
   });
+
+  it('asks an agent signed in with a password alone for the second factor, to read or to decide', async () => {
+    const id = await submitted();
+    const roles = [{ communeId: mine.communeId, role: 'agent' as const }];
+    const passwordOnly = await bearer(issuer, { sub: 'agent-jos', name: 'Jos Weber', roles, acr: 'low' });
+    for (const query of [
+      'mutation ($id: ID!) { applicationApprove(input: { id: $id, version: 1 }) { __typename } }',
+      'query ($id: ID!) { application(id: $id) { id answers } }',
+    ]) {
+      const { body } = await procedures.query(query, { id }, passwordOnly);
+      expect(body.errors?.[0]?.extensions).toMatchObject({
+        code: 'INSUFFICIENT_USER_AUTHENTICATION',
+        acr_values: 'substantial',
+      });
+    }
+    expect(await db.application.findUnique({ where: { id } })).toMatchObject({ state: 'SUBMITTED', version: 1 });
+  });
 });
 
 describe('office: internal notes', () => {

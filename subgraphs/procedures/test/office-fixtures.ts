@@ -119,7 +119,10 @@ export function dayFromToday(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** Bearer headers for an agent of `communeId` (or an administrator), a citizen, or an operator. */
+/**
+ * Bearer headers for an agent of `communeId` (or an administrator), a citizen, or an operator. People with a role
+ * signed in with two factors unless `acr` says otherwise (the back office asks for them).
+ */
 export async function bearer(
   issuer: TestIssuer,
   who: {
@@ -127,12 +130,14 @@ export async function bearer(
     name?: string;
     roles?: { communeId: string; role: 'agent' | 'administrator' }[];
     operator?: boolean;
+    acr?: 'low' | 'substantial';
   },
   lang = 'en',
 ): Promise<Record<string, string>> {
   const token = await issuer.mint({
     sub: who.sub,
     name: who.name ?? who.sub,
+    acr: who.acr ?? (who.roles?.length ? 'substantial' : 'low'),
     ...(who.roles ? { gemeng_roles: who.roles } : {}),
     ...(who.operator ? { gemeng_operator: true } : {}),
   });

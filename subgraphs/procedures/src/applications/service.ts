@@ -3,7 +3,7 @@
  * list, one application, and its history, messages and form, each batched over the request (kit loaders), so
  * a list of 50 applications with their histories costs the same few SQL statements as one.
  */
-import { groupBy, isPerson, loader, notFound, type ServiceContext } from '@gemeng/subgraph-kit';
+import { groupBy, isPerson, loader, notFound, type ServiceContext, stepUpRequired } from '@gemeng/subgraph-kit';
 import type { Db } from '../db.ts';
 import type { Application, ApplicationHistory, ApplicationMessage } from '../generated/prisma/client.ts';
 import { isApplicationId, type Viewer, viewerOf } from './access.ts';
@@ -48,10 +48,14 @@ export function applicationsService(ctx: ServiceContext<Db>) {
       return application && viewerOf(ctx.caller, application) ? application : null;
     },
 
-    /** `visible`, or the NOT_FOUND error the `application` query answers. */
+    /**
+     * `visible`, or the NOT_FOUND error the `application` query answers; an agent signed in with a password alone
+     * is asked for the second factor first (the applicant's personal data, as in the back office).
+     */
     async get(id: string): Promise<Application> {
       const application = await this.visible(id);
       if (!application) throw notFound(applicationText('notFound', ctx.lang));
+      if (viewerOf(ctx.caller, application) === 'agent' && ctx.caller?.acr !== 'substantial') throw stepUpRequired();
       return application;
     },
 

@@ -17,11 +17,12 @@ import { Application, ApplicationMessage } from './application.ts';
 const ERRORS = [NotFoundError, ApplicationConflictError, ApplicationTransitionError];
 
 /**
- * People with a role in some commune (anonymous callers are told to sign in, others refused whatever the id);
- * the application's own commune is checked against the row: not found otherwise.
+ * People with a role in some commune, signed in with two factors (anonymous callers are told to sign in, agents
+ * with a password alone to step up, others refused whatever the id); the application's own commune is checked
+ * against the row: not found otherwise.
  */
 function officeWorkers(_input: unknown, ctx: { caller: Parameters<typeof worksInSomeCommune>[0] }) {
-  return ctx.caller === null ? { authenticated: true } : worksInSomeCommune(ctx.caller);
+  return ctx.caller === null ? { authenticated: true } : worksInSomeCommune(ctx.caller) && { substantial: true };
 }
 
 /** 1 to MAX_TEXT characters, or (optional) nothing but at most MAX_TEXT. */

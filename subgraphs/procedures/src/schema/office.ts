@@ -72,9 +72,10 @@ builder.queryField('officeApplications', (t) =>
       first: t.arg.int({ required: false, defaultValue: 25 }),
       after: t.arg.string({ required: false }),
     },
-    // Anonymous callers are told to sign in; anyone without a role in this commune (operators included) is refused.
+    // Anonymous callers are told to sign in; anyone without a role in this commune (operators included) is refused;
+    // an agent signed in with a password alone is asked for the second factor (applicants' personal data).
     authScopes: (_root, args, ctx) =>
-      ctx.caller === null ? { authenticated: true } : worksIn(ctx.caller, `${args.communeId}`),
+      ctx.caller === null ? { authenticated: true } : worksIn(ctx.caller, `${args.communeId}`) && { substantial: true },
     resolve: (_root, args, ctx) =>
       ctx.services.office.inbox(String(args.communeId), {
         filter: args.filter && {
