@@ -146,7 +146,7 @@ describe('procedures: one procedure, as a commune adapted it', () => {
       channel: 'ONLINE',
       formVersion: 1,
       category: { code: 'certificates', title: 'Certificates' },
-      attachments: [],
+      attachments: [{ key: 'request-letter' }],
       commune: { id: demoCommuneId('dudelange') },
       expectedDecisionOn: addWorkingDays(todayInLuxembourg(), 1),
     });

@@ -25,6 +25,18 @@ const signInNeeds = L(
   'You must be signed in with two factors (code card, authenticator app or passkey), because the certificate holds personal data. You must be registered in the commune.',
 );
 
+/** Some administrations and authorities abroad ask for a certificate worded their way: their letter helps. */
+const requestLetter = {
+  key: 'request-letter',
+  required: false,
+  label: L(
+    'Bréif vun der Stell, déi den Zertifikat freet',
+    'Courrier de l’organisme qui demande le certificat',
+    'Schreiben der Stelle, die die Bescheinigung verlangt',
+    'Letter from the body asking for the certificate',
+  ),
+};
+
 export const residenceCertificate: SeedProcedure = {
   code: 'residence-certificate',
   category: 'certificates',
@@ -43,13 +55,25 @@ export const residenceCertificate: SeedProcedure = {
   minutesSaved: 30,
   channel: 'online',
   isDefault: true,
-  attachments: [],
+  attachments: [requestLetter],
   form: form(
     applicantName,
     nationalId,
     email,
     purpose,
     purposeOther,
+    {
+      key: 'requestLetter',
+      type: 'file',
+      attachment: requestLetter.key,
+      label: requestLetter.label,
+      hint: L(
+        'Wann eng Administratioun oder eng Autoritéit am Ausland en Zertifikat mat enger bestëmmter Formuléierung verlaangt, leet hire Bréif bäi.',
+        'Si une administration ou une autorité étrangère demande un certificat avec une formulation précise, joignez son courrier.',
+        'Wenn eine Behörde oder eine ausländische Stelle eine Bescheinigung mit einem bestimmten Wortlaut verlangt, fügen Sie ihr Schreiben bei.',
+        'If an administration or an authority abroad asks for a certificate with a particular wording, attach its letter.',
+      ),
+    },
     {
       key: 'history',
       type: 'checkbox',
