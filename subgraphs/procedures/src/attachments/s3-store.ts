@@ -28,8 +28,16 @@ export class S3AttachmentStore implements AttachmentStore {
       options.client ??
       new S3Client({
         region: options.region,
-        // Path-style addressing: what MinIO and most S3-compatible services expect at a custom endpoint.
-        ...(options.endpoint ? { endpoint: options.endpoint, forcePathStyle: true } : {}),
+        // At a custom endpoint: path-style addressing, which MinIO and most S3-compatible services expect, and
+        // checksums only where S3 requires them (many compatible services refuse the SDK's default trailers).
+        ...(options.endpoint
+          ? {
+              endpoint: options.endpoint,
+              forcePathStyle: true,
+              requestChecksumCalculation: 'WHEN_REQUIRED',
+              responseChecksumValidation: 'WHEN_REQUIRED',
+            }
+          : {}),
       });
   }
 
