@@ -13,6 +13,8 @@ import type { introspection } from './generated/graphql-env.d.ts';
 interface Scalars {
   /** ISO 8601 date-time, e.g. `2026-11-30T12:00:00.000Z`. */
   DateTime: string;
+  /** ISO 8601 calendar date, e.g. `2026-12-24` (a decision expected on a day, not at an instant). */
+  Date: string;
   /** Any JSON value (WebAuthn options and responses, personal data sections). */
   JSON: unknown;
 }

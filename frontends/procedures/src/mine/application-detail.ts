@@ -37,7 +37,7 @@ export interface DetailContext {
   readonly formHref: string;
   readonly download: (path: string, fileName: string) => void;
   readonly downloadProblem: string | undefined;
-  readonly messageForm: TemplateResult;
+  readonly messageForm: TemplateResult | typeof nothing;
 }
 
 /** The facts at the top of an application: GOV.UK's summary list. */
