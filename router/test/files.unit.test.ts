@@ -139,7 +139,9 @@ describe('the router refuses before reading the body', () => {
 describe('the router streams what passes to procedures', () => {
   it('passes the first bytes on before the client sent the rest, with the secret and the caller’s token', async () => {
     const token = await issuer.mint({ sub: 'citizen-1' });
-    const chunks = [Buffer.from('%PDF-1.4 first part '), Buffer.alloc(64 * 1024, 0x20)];
+    const first = Buffer.from('%PDF-1.4 first part ');
+    const rest = Buffer.alloc(64 * 1024, 0x20);
+    const chunks = [first, rest];
     const answer = await call(
       'POST',
       UPLOAD,
@@ -157,7 +159,7 @@ describe('the router streams what passes to procedures', () => {
     );
     onChunk = undefined;
     expect(answer.status).toBe(201);
-    expect(JSON.parse(answer.body)).toEqual({ attachment: { size: chunks[0].length + chunks[1].length } });
+    expect(JSON.parse(answer.body)).toEqual({ attachment: { size: first.length + rest.length } });
     expect(answer.headers['x-internal']).toBeUndefined();
     const upstream = received.at(-1);
     expect(upstream?.url).toBe(
