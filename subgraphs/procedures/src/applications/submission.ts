@@ -26,14 +26,18 @@ export interface FeeDue {
   submittedAt: string;
 }
 
-/** The answers' problems for the GraphQL input: `answers.<path>` (e.g. `answers.dogs.1.chip`). */
+/**
+ * The answers' problems for the GraphQL input: `answers.<path>` (e.g. `answers.dogs.1.chip`). Date rules are
+ * judged on `today` in Luxembourg; a test passes the shared verdict table's day instead.
+ */
 export function answerProblems(
   definition: FormDefinition,
   answers: Answers,
   mode: 'draft' | 'submit',
   lang: Language,
+  today: string = todayInLuxembourg(),
 ): FieldProblem[] {
-  return validateAnswers(definition, answers, { lang, mode, today: todayInLuxembourg() }).map((problem) => ({
+  return validateAnswers(definition, answers, { lang, mode, today }).map((problem) => ({
     field: `answers.${problem.path}`,
     message: problem.message,
   }));
