@@ -57,7 +57,7 @@ beforeAll(async () => {
     log: pino({ level: 'silent' }),
   });
   origin = `http://127.0.0.1:${router.port}`;
-});
+}, 60_000);
 
 afterAll(async () => {
   await router?.stop();
