@@ -8,7 +8,7 @@
  * missing one is created with a reference from the commune's counter, as a real submission gets it, so that demo
  * and real references never collide.
  */
-import { demoCommuneId, demoId } from '@gemeng/subgraph-kit';
+import { demoCommuneId, demoId, SEED_TRANSACTION } from '@gemeng/subgraph-kit';
 import { addWorkingDays, todayInLuxembourg } from '../src/catalogue/working-days.ts';
 import type { Db } from '../src/db.ts';
 import type { ApplicationState } from '../src/generated/prisma/client.ts';
@@ -168,7 +168,7 @@ export async function seedDemoApplications(db: Db, now: Date = new Date()): Prom
           ...message,
         })),
       });
-    });
+    }, SEED_TRANSACTION);
   }
 }
 

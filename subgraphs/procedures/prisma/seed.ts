@@ -59,10 +59,12 @@ const ADAPTATIONS: Record<string, Record<string, object>> = {
 export async function seed(db: Db): Promise<void> {
   const templates = new Map<string, string>();
   for (const procedure of SEED_PROCEDURES) {
-    const template = await upsertTemplate(db, procedure, {
+    const ids = {
       template: demoId('procedure-template', procedure.code),
-      form: (version) => demoId('form-version', procedure.code, String(version)),
-    });
+      form: (version: number) => demoId('form-version', procedure.code, String(version)),
+    };
+    // One transaction per template, with the seed's patience: a busy machine must not fail the start.
+    const template = await db.$transaction((tx) => upsertTemplate(tx, procedure, ids), SEED_TRANSACTION);
     templates.set(procedure.code, template.id);
   }
 
