@@ -5,7 +5,7 @@ import type { Operator } from './statement-operator.ts';
 import { operatorAddress } from './statement-privacy.ts';
 
 /** The non-accessible content known today, one message each. */
-export const KNOWN_ISSUES = ['issueSignIn', 'issueLanguage', 'issueCommuneTexts'] as const;
+export const KNOWN_ISSUES = ['issueSignIn', 'issueLanguage', 'issueCommuneTexts', 'issueReceiptPdf'] as const;
 
 /**
  * The accessibility statement after the model of Commission Implementing Decision (EU) 2018/1523: compliance
