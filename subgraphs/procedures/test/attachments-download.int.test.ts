@@ -68,13 +68,26 @@ describe('downloading an attachment', () => {
     expect(png.body).toEqual(PNG);
   });
 
-  it('gives an agent or administrator of the commune the file', async () => {
+  it('gives an agent or administrator of the commune the file once it is submitted, with two factors', async () => {
     const agent = await h.token('agent-dud', [{ communeId: DUDELANGE, role: 'agent' }]);
-    const answer = await download(pdfId, agent);
-    expect(answer.status).toBe(200);
-    expect(answer.body).toEqual(PDF);
-    const administrator = await h.token('admin-dud', [{ communeId: DUDELANGE, role: 'administrator' }]);
-    expect((await download(pngId, administrator)).status).toBe(200);
+    // a draft is the citizen's alone
+    expect((await download(pdfId, agent)).status).toBe(404);
+    await h.db.application.update({ where: { id: applicationId }, data: { state: 'SUBMITTED' } });
+    try {
+      const answer = await download(pdfId, agent);
+      expect(answer.status).toBe(200);
+      expect(answer.body).toEqual(PDF);
+      const administrator = await h.token('admin-dud', [{ communeId: DUDELANGE, role: 'administrator' }]);
+      expect((await download(pngId, administrator)).status).toBe(200);
+      const passwordOnly = await h.token('agent-dud', [{ communeId: DUDELANGE, role: 'agent' }], 'low');
+      const refused = await download(pdfId, passwordOnly, { 'accept-language': 'de' });
+      expect([refused.status, refused.json().error.code]).toEqual([401, 'STEP_UP']);
+      expect(refused.headers['www-authenticate']).toContain('error="insufficient_user_authentication"');
+      expect(refused.headers['www-authenticate']).toContain('acr_values="substantial"');
+      expect(refused.json().error.message).toMatch(/^Bestätigen Sie mit einem zweiten Faktor/);
+    } finally {
+      await h.db.application.update({ where: { id: applicationId }, data: { state: 'DRAFT' } });
+    }
   });
 
   it('tells another citizen, another commune’s agent and an operator that it does not exist', async () => {
@@ -88,7 +101,7 @@ describe('downloading an attachment', () => {
       expect(answer.status).toBe(404);
       expect(answer.json().error).toEqual({
         code: 'NOT_FOUND',
-        message: 'Dësen Ufro oder dëst Dokument gëtt et net, oder et gehéiert Iech net.',
+        message: 'Dës Ufro oder dëst Dokument gëtt et net, oder et gehéiert Iech net.',
       });
     }
     const unknown = await download('00000000-0000-4000-8000-000000000000', citizen);

@@ -49,7 +49,12 @@ export interface Harness {
   storeDir: string;
   /** The files the store holds (relative paths), temporary ones included. */
   storedFiles(): string[];
-  token(sub: string, roles?: { communeId: string; role: 'agent' | 'administrator' }[]): Promise<string>;
+  /** A person's access token; people with a role signed in with two factors unless `acr` says otherwise. */
+  token(
+    sub: string,
+    roles?: { communeId: string; role: 'agent' | 'administrator' }[],
+    acr?: 'low' | 'substantial',
+  ): Promise<string>;
   /** A new application of the test procedure; DRAFT unless said otherwise. */
   application(options?: {
     applicant?: string;
@@ -118,7 +123,8 @@ export async function startHarness(name: string): Promise<Harness> {
       readdirSync(storeDir, { recursive: true, withFileTypes: true })
         .filter((e) => e.isFile())
         .map((e) => join(e.parentPath, e.name).slice(storeDir.length + 1)),
-    token: (sub, roles = []) => issuer.mint({ sub, gemeng_roles: roles }),
+    token: (sub, roles = [], acr = roles.length > 0 ? 'substantial' : 'low') =>
+      issuer.mint({ sub, gemeng_roles: roles, acr }),
     async application({ applicant = CITIZEN, communeId = DUDELANGE, state = 'DRAFT', reference } = {}) {
       const created = await db.application.create({
         data: {

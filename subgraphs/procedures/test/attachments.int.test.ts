@@ -147,16 +147,17 @@ describe('uploading an attachment through the router', () => {
     const id = await h.application();
     const other = await upload(id, PDF, { token: await h.token(OTHER_CITIZEN) });
     expect([other.status, other.json().error.code]).toEqual([404, 'NOT_FOUND']);
-    const agent = await upload(id, PDF, {
-      token: await h.token('agent-dud', [{ communeId: DUDELANGE, role: 'agent' }]),
-    });
-    expect([agent.status, agent.json().error.code]).toEqual([403, 'FORBIDDEN']);
+    const agentToken = await h.token('agent-dud', [{ communeId: DUDELANGE, role: 'agent' }]);
+    const agent = await upload(id, PDF, { token: agentToken });
+    expect([agent.status, agent.json().error.code]).toEqual([404, 'NOT_FOUND']); // a draft is the citizen's alone
     const kind = await upload(id, PDF, { kind: 'birth-certificate' });
     expect([kind.status, kind.json().error.code]).toEqual([400, 'UNKNOWN_KIND']);
     const submitted = await h.application({ state: 'SUBMITTED', reference: `DUD-2026-${Date.now() % 1_000_000}` });
     const locked = await upload(submitted, PDF);
     expect([locked.status, locked.json().error.code]).toEqual([409, 'APPLICATION_LOCKED']);
     const needsInfo = await h.application({ state: 'NEEDS_INFO' });
+    const agentToNeedsInfo = await upload(needsInfo, PDF, { token: agentToken });
+    expect([agentToNeedsInfo.status, agentToNeedsInfo.json().error.code]).toEqual([403, 'FORBIDDEN']);
     expect((await upload(needsInfo, PDF)).status).toBe(201);
     expect(await h.db.attachment.count({ where: { applicationId: { in: [id, submitted] } } })).toBe(0);
   });

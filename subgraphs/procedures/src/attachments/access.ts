@@ -1,10 +1,12 @@
 /**
  * Who may touch an application's files: its applicant (the person whose token `sub` started it), and the agents
- * and administrators of its commune, who read them to decide. Operators of the syndicate are not agents of every
+ * and administrators of its commune, who read them to decide once it is submitted (a draft is the citizen's
+ * alone), signed in with two factors as in the back office. Operators of the syndicate are not agents of every
  * commune here: they see nothing personal. Anyone else is told the application does not exist (404), never
  * "forbidden", which would confirm that it does.
  */
 import { type Caller, isPerson } from '@gemeng/subgraph-kit';
+import { viewerOf } from '../applications/access.ts';
 import type { Db } from '../db.ts';
 import { AttachmentError } from './errors.ts';
 
@@ -13,13 +15,11 @@ export type Access = 'applicant' | 'agent';
 interface Owned {
   applicantId: string;
   communeId: string;
+  state: string;
 }
 
 export function accessOf(caller: Caller | null, application: Owned): Access | null {
-  if (!isPerson(caller)) return null;
-  if (application.applicantId === caller.sub) return 'applicant';
-  if (caller.roles.some((role) => role.communeId === application.communeId)) return 'agent';
-  return null;
+  return viewerOf(caller, application);
 }
 
 /** A signed-in person, or the 401 refusal. */
@@ -43,6 +43,7 @@ export async function readableApplication(db: Db, caller: Caller, applicationId:
   const application = await db.application.findUnique({ where: { id: applicationId }, select: APPLICATION });
   const access = application && accessOf(caller, application);
   if (!application || !access) throw new AttachmentError('NOT_FOUND');
+  if (access === 'agent' && caller.acr !== 'substantial') throw new AttachmentError('STEP_UP');
   return { application, access };
 }
 

@@ -15,6 +15,8 @@ type MessageKey = keyof typeof en;
 
 const REFUSALS = {
   UNAUTHENTICATED: { status: 401, message: 'unauthenticated' },
+  // RFC 9470: an agent signed in with a password alone signs in again with a second factor
+  STEP_UP: { status: 401, message: 'stepUp' },
   NOT_FOUND: { status: 404, message: 'notFound' },
   FORBIDDEN: { status: 403, message: 'forbidden' },
   APPLICATION_LOCKED: { status: 409, message: 'locked' },

@@ -150,6 +150,12 @@ function refuse(req: IncomingMessage, res: ServerResponse, error: unknown, lang:
   }
   if (refusal.code === 'UNAUTHENTICATED' && !res.hasHeader('www-authenticate'))
     res.setHeader('www-authenticate', 'Bearer');
+  if (refusal.code === 'STEP_UP') {
+    res.setHeader(
+      'www-authenticate',
+      'Bearer error="insufficient_user_authentication", error_description="A second factor is required", acr_values="substantial"',
+    );
+  }
   if (!req.readableEnded) res.setHeader('connection', 'close');
   json(res, refusal.status, refusal.body(lang));
 }
