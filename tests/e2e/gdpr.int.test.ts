@@ -69,8 +69,12 @@ describe('personal data', () => {
     expect(JSON.stringify(identity)).not.toMatch(/argon2|passwordHash|secretHash/);
     expect(JSON.stringify(identity)).not.toContain(clientSecret);
     const me = result.body.data?.me;
+    // procedures names what it can hold (this person has applied for nothing); the others hold nothing personal yet
+    expect(me?.personalDataProcedures).toMatchObject({
+      subgraph: 'procedures',
+      holds: ['applications', 'messages', 'attachments'],
+    });
     for (const [field, subgraph] of [
-      ['personalDataProcedures', 'procedures'],
       ['personalDataCulture', 'culture'],
       ['personalDataBilling', 'billing'],
     ] as const) {

@@ -54,7 +54,7 @@ describe.each(['identity', 'procedures', 'culture', 'billing'])('migrations of %
     // A copy of the run's seeded template: migrated and seeded once already.
     const database = await createMigratedDatabase(inject('postgresUrl'), project, `${name}_seed`, { seed: true });
     databases.push(database);
-    const table = { identity: 'commune', procedures: 'procedure_type', culture: 'event', billing: 'subscription' }[
+    const table = { identity: 'commune', procedures: 'commune_procedure', culture: 'event', billing: 'subscription' }[
       name
     ];
     const before = await count(database.url, `SELECT count(*) FROM "${table}"`);

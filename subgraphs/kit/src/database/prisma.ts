@@ -14,7 +14,17 @@ interface QueryEventSource {
   $on(event: 'query', listener: () => void): void;
 }
 
-type ClientClass<C> = new (options: { adapter: PrismaPg; log: { emit: 'event'; level: 'query' }[] }) => C;
+type ClientClass<C> = new (options: {
+  adapter: PrismaPg;
+  log: { emit: 'event'; level: 'query' }[];
+  transactionOptions: { maxWait: number; timeout: number };
+}) => C;
+
+/**
+ * A transaction waits up to 10 s for a pooled connection (Prisma's default, 2 s, answered a burst of 20 submissions
+ * on a busy machine with errors instead of a short queue) and may then run 20 s.
+ */
+const TRANSACTIONS = { maxWait: 10_000, timeout: 20_000 };
 
 /** A Prisma 7 client over node-postgres (the Rust-free client with its driver adapter). */
 export function createPrismaClient<C extends QueryEventSource>(
@@ -25,7 +35,11 @@ export function createPrismaClient<C extends QueryEventSource>(
   // DATABASE_POOL_SIZE: `npm start` keeps the pools of its four subgraphs small (docs/adr/0006).
   const poolSize = options.poolSize ?? (Number(process.env.DATABASE_POOL_SIZE) || 10);
   const adapter = new PrismaPg({ ...poolConfig(databaseUrl), max: poolSize });
-  const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  const client = new PrismaClient({
+    adapter,
+    log: [{ emit: 'event', level: 'query' }],
+    transactionOptions: TRANSACTIONS,
+  });
   client.$on('query', () => {
     const counter = statements.getStore();
     if (counter) counter.count++;
