@@ -4,6 +4,7 @@ import { css } from 'lit';
 export const catalogueStyles = css`
   [part='catalogue'] {
     max-width: 48rem;
+    container-type: inline-size;
   }
   [part='catalogue'][aria-busy='true'] [part='procedures'] {
     opacity: 0.6;
@@ -71,6 +72,16 @@ export const catalogueStyles = css`
   }
   .facts dd {
     margin: 0;
+  }
+  /* On a phone the terms go above their values: "Bearbechtungszäit" beside "5 Aarbechtsdeeg" does not fit in 320 px. */
+  @container (max-width: 24rem) {
+    .facts {
+      grid-template-columns: minmax(0, 1fr);
+      gap: 0;
+    }
+    .facts dd + dt {
+      margin-top: 0.25rem;
+    }
   }
   .tag {
     display: inline-block;
