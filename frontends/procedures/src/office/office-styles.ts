@@ -12,7 +12,8 @@ export const officeStyles = css`
   .filters > h1, .filters > h2, .filters > h3, .filters > h4, .filters > h5, .filters > h6, .filters > .actions {
     grid-column: 1 / -1;
   }
-  .filters input, .filters select {
+  /* Not the boxes and radio buttons: at full width they push their labels off a phone's screen. */
+  .filters input:not([type='checkbox']):not([type='radio']), .filters select {
     width: 100%;
   }
   .tag {
