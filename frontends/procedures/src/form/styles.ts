@@ -2,6 +2,11 @@ import { css } from 'lit';
 
 /** The procedure form's own look, after the kit's `formStyles` (GOV.UK's summary list, panel and status line). */
 export const procedureFormStyles = css`
+  /* A procedure's title may be one long word ("Sperrmüllabholung"): it breaks rather than widen a phone's page. */
+  h1, h2, h3 {
+    overflow-wrap: break-word;
+    hyphens: auto;
+  }
   .lead {
     font-size: 1.15em;
   }
