@@ -142,6 +142,8 @@ export class ProcedureForm extends AuthElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('commune') || changed.has('procedure') || changed.has('application')) this.flow.load();
+    // Another language: the procedure's texts again in it (an open application keeps its own, and its answers).
+    else if (changed.has('language') && this.hasUpdated && !this.applicationId) this.flow.load();
   }
 
   protected override authStateChanged(state: AuthState): void {
