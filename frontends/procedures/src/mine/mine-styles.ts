@@ -2,6 +2,11 @@ import { css } from 'lit';
 
 /** The look of the citizen's applications: a table-like list, GOV.UK tags and summary lists, a timeline. */
 export const mineStyles = css`
+  /* A procedure's title may be one long word ("Sperrmüllabholung"): it breaks rather than widen a phone's page. */
+  h1, h2, h3 {
+    overflow-wrap: break-word;
+    hyphens: auto;
+  }
   [part='applications'] {
     max-width: 52rem;
   }

@@ -2,6 +2,11 @@ import { css } from 'lit';
 
 /** The back office's own look, after the kit's `formStyles`; colours come from the `--gemeng-*` tokens. */
 export const officeStyles = css`
+  /* A procedure's title may be one long word ("Sperrmüllabholung"): it breaks rather than widen a phone's page. */
+  h1, h2, h3 {
+    overflow-wrap: break-word;
+    hyphens: auto;
+  }
   .filters {
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(min(16rem, 100%), 1fr));
