@@ -9,6 +9,8 @@
  * - "Anmelden"/"Abmelden" (and lb "Umellen"/"Ofmellen") mean registering as a resident in a town hall: never for
  *   signing in or out (contract of issue 10).
  * - French: no German, no English leftovers, and no "facteur" for a second step.
+ * - German: no English, French or Luxembourgish leftovers ("Dir"/"Är" are the Luxembourgish "Sie"/"Ihr").
+ * - English: no German, French or Luxembourgish leftovers.
  *
  * Matching is case-sensitive and by whole word (letters and digits around a word make it another word).
  */
@@ -78,10 +80,26 @@ export const ENGLISH_ONLY: readonly string[] = [
   'with',
 ];
 
-/** What must not appear, per page language (only lb and fr are checked by the journeys so far). */
+/** Luxembourgish words that German writes differently (a Luxembourgish text left on a German or English page). */
+export const LUXEMBOURGISH_ONLY: readonly string[] = ['Aloggen', 'Dir', 'Är', 'Äre', 'Ären', 'Feeler', 'Passwuert'];
+
+/** French leftovers on a German or English page (words neither language uses). */
+export const FRENCH_ONLY: readonly string[] = ['votre', 'Votre', 'vous', 'Vous', 'Connexion', 'Se connecter'];
+
+/** What must not appear, per page language. */
 export const WRONG_WORDS = {
   lb: [...GERMAN_ONLY, ...ENGLISH_ONLY, 'Umellen', 'Ofmellen'],
   fr: [...GERMAN_ONLY, ...ENGLISH_ONLY, 'Ausloggen', 'Aloggen', 'facteur', 'Facteur'],
+  de: [...ENGLISH_ONLY, ...LUXEMBOURGISH_ONLY, ...FRENCH_ONLY, 'Umellen', 'Ofmellen'],
+  // "April" is English too.
+  en: [
+    ...GERMAN_ONLY.filter((word) => word !== 'April'),
+    ...LUXEMBOURGISH_ONLY,
+    ...FRENCH_ONLY,
+    'Ausloggen',
+    'Umellen',
+    'Ofmellen',
+  ],
 } as const satisfies Record<string, readonly string[]>;
 
 export type CheckedLanguage = keyof typeof WRONG_WORDS;
