@@ -4,7 +4,7 @@
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import { formMessages } from '@gemeng/frontend-kit';
-import { FakeAuth, type StandInGraph, standInGraph } from '@gemeng/frontend-kit/testing';
+import { FakeAuth, type StandInGraph, settled, standInGraph, text } from '@gemeng/frontend-kit/testing';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 
 import './gemeng-account.ts';
@@ -15,7 +15,7 @@ import type { AccountPage } from './account-pages.ts';
 import en from './messages/account/en.json' with { type: 'json' };
 
 /** The account's texts, and the kit's form texts (the step-up notice), in English. */
-export { en, formsEn };
+export { en, formsEn, settled, text };
 
 export const ISSUER = 'http://id.test/oidc';
 /** The kit's form pieces say "Error:" before a field's message (visually hidden). */
@@ -200,21 +200,6 @@ export async function mountAccount(page: AccountPage = 'profile'): Promise<{ ele
   const root = await settled(element, (r) => Boolean(r.querySelector(PAGE_LOADED[page])));
   expect(root.querySelector('[part~="loading"]')).toBeNull();
   return { element, root };
-}
-
-export async function settled(element: Account, predicate: (root: ShadowRoot) => boolean): Promise<ShadowRoot> {
-  const root = element.shadowRoot!;
-  // Long enough for the sections' first import on a loaded machine.
-  for (let i = 0; i < 1000; i++) {
-    await element.updateComplete;
-    if (predicate(root)) return root;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`never settled: ${root.innerHTML.slice(0, 2000)}`);
-}
-
-export function text(node: Node | null | undefined): string {
-  return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
 export function button(root: ShadowRoot, name: string): HTMLButtonElement {

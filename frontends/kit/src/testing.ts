@@ -97,3 +97,37 @@ export class FakeAuth {
     return this.token;
   }
 }
+
+/** Creates an element with these attributes in the page. */
+export function mountElement<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string>,
+): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  document.body.append(element);
+  return element;
+}
+
+/**
+ * Waits until the element's shadow root satisfies the predicate, after each of its updates (up to `waitMs`,
+ * 10 s by default: long enough for a lazily imported section on a loaded machine); fails with its markup.
+ */
+export async function settled(
+  element: HTMLElement & { readonly updateComplete: Promise<unknown> },
+  predicate: (root: ShadowRoot) => boolean,
+  waitMs = 10_000,
+): Promise<ShadowRoot> {
+  const root = element.shadowRoot!;
+  for (const deadline = Date.now() + waitMs; Date.now() < deadline; ) {
+    await element.updateComplete;
+    if (predicate(root)) return root;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`<${element.localName}> never settled: ${root.innerHTML.slice(0, 3000)}`);
+}
+
+/** The text of a node with its white space collapsed. */
+export function text(node: Node | null | undefined): string {
+  return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}

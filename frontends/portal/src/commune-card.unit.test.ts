@@ -1,8 +1,7 @@
 // @vitest-environment happy-dom
 
-import { type StandInGraph, standInGraph } from '@gemeng/frontend-kit/testing';
+import { mountElement, type StandInGraph, settled, standInGraph } from '@gemeng/frontend-kit/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { mountElement, settled } from './test-support.ts';
 import './gemeng-commune-card.ts';
 
 /** The stand-in graph: Dudelange (named per language), any other slug unknown; `failNext` answers 503 once. */

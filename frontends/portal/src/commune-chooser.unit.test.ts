@@ -1,9 +1,8 @@
 // @vitest-environment happy-dom
 import type { AuthState } from '@gemeng/frontend-kit';
-import { FakeAuth, type StandInGraph, standInGraph } from '@gemeng/frontend-kit/testing';
+import { FakeAuth, mountElement, type StandInGraph, settled, standInGraph } from '@gemeng/frontend-kit/testing';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { filterCommunes, LAST_COMMUNE_KEY, searchable, suggestedCommunes } from './commune-chooser-data.ts';
-import { mountElement, settled } from './test-support.ts';
 import './gemeng-commune-chooser.ts';
 
 const ISSUER = 'http://id.test/oidc';

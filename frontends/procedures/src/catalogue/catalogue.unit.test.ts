@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
-import { type StandInGraph, standInGraph } from '@gemeng/frontend-kit/testing';
+import { mountElement, type StandInGraph, settled, standInGraph, text } from '@gemeng/frontend-kit/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { mountElement, settled, text } from '../test-support.ts';
 import { formHref } from './catalogue-data.ts';
 import '../gemeng-procedures.ts';
 

@@ -7,13 +7,13 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { Answers } from '@gemeng/forms';
 import { VERDICT_FORM } from '@gemeng/forms/verdicts';
 import { formMessages } from '@gemeng/frontend-kit';
-import { FakeAuth, type StandInGraph, standInGraph } from '@gemeng/frontend-kit/testing';
+import { FakeAuth, type StandInGraph, settled, standInGraph, text } from '@gemeng/frontend-kit/testing';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import '../gemeng-procedure-form.ts';
 import en from '../messages/form/en.json' with { type: 'json' };
 import { ProcedureForm } from './procedure-form.ts';
 
-export { en };
+export { en, settled, text };
 export const ISSUER = 'http://id.test/oidc';
 await formMessages.load('en');
 /** The kit's field pieces say "Error:" (visually hidden) before a field's message. */
@@ -145,19 +145,6 @@ export function useFormFixture(): void {
 
 /** How many requests of `operation` the graph received. */
 export const count = (operation: string) => fx.received.filter((r) => r.operation === operation).length;
-
-export const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-
-/** Waits (up to 3 s) until `ready(root)` holds after the element's updates. */
-export async function settled(element: ProcedureForm, ready: (root: ShadowRoot) => boolean): Promise<ShadowRoot> {
-  const root = element.shadowRoot as ShadowRoot;
-  for (let i = 0; i < 300; i++) {
-    await element.updateComplete;
-    if (element.shadowRoot && ready(element.shadowRoot)) return element.shadowRoot;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  expect.fail(`never ready: ${text(root)}`);
-}
 
 /** Mounts the element on the form of application `a1` (as a NEEDS_INFO link opens it), in `lang`. */
 export async function mountOnApplication(lang = 'en'): Promise<{ element: ProcedureForm; root: ShadowRoot }> {

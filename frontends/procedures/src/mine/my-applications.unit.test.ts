@@ -1,8 +1,7 @@
 // @vitest-environment happy-dom
 import type { AuthState } from '@gemeng/frontend-kit';
-import { FakeAuth, type StandInGraph, standInGraph } from '@gemeng/frontend-kit/testing';
+import { FakeAuth, mountElement, type StandInGraph, settled, standInGraph, text } from '@gemeng/frontend-kit/testing';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { mountElement, settled, text } from '../test-support.ts';
 import '../gemeng-my-applications.ts';
 
 const ISSUER = 'http://id.test/oidc';

@@ -4,14 +4,21 @@
  * page of applications, one application, and helpers to mount the element and wait for it.
  */
 import { formMessages } from '@gemeng/frontend-kit';
-import { FakeAuth, type GraphRequest, type StandInGraph, standInGraph } from '@gemeng/frontend-kit/testing';
+import {
+  FakeAuth,
+  type GraphRequest,
+  type StandInGraph,
+  settled,
+  standInGraph,
+  text,
+} from '@gemeng/frontend-kit/testing';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import '../gemeng-office.ts';
 import en from '../messages/office/en.json' with { type: 'json' };
 import type { Office } from './office.ts';
 import type { InboxRow, OfficeApplicationDetail } from './office-operations.ts';
 
-export { en };
+export { en, settled, text };
 export const ISSUER = 'http://id.test/oidc';
 export const AGENT = 'agent-1';
 export const DUDELANGE = 'c-dud';
@@ -193,20 +200,6 @@ export function mountOffice(attributes: Record<string, string> = {}): Office {
   }
   document.body.append(element);
   return element;
-}
-
-export async function settled(element: Office, predicate: (root: ShadowRoot) => boolean): Promise<ShadowRoot> {
-  const root = element.shadowRoot!;
-  for (let i = 0; i < 500; i++) {
-    await element.updateComplete;
-    if (predicate(root)) return root;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`never settled: ${root.innerHTML.slice(0, 3000)}`);
-}
-
-export function text(node: Node | null | undefined): string {
-  return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
 export function button(root: ParentNode, name: string): HTMLButtonElement {
