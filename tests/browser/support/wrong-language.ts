@@ -89,7 +89,7 @@ export const FRENCH_ONLY: readonly string[] = ['votre', 'Votre', 'vous', 'Vous',
 /** What must not appear, per page language. */
 export const WRONG_WORDS = {
   lb: [...GERMAN_ONLY, ...ENGLISH_ONLY, 'Umellen', 'Ofmellen'],
-  fr: [...GERMAN_ONLY, ...ENGLISH_ONLY, 'Ausloggen', 'Aloggen', 'facteur', 'Facteur'],
+  fr: [...GERMAN_ONLY, ...ENGLISH_ONLY, 'Ausloggen', 'Aloggen', 'facteur', 'Facteur', 'facteurs', 'Facteurs'],
   de: [...ENGLISH_ONLY, ...LUXEMBOURGISH_ONLY, ...FRENCH_ONLY, 'Umellen', 'Ofmellen'],
   // "April" is English too.
   en: [

@@ -20,7 +20,7 @@ const signedPdfNext = L(
 
 const signInNeeds = L(
   'Dir musst mat zwee Facteuren ageloggt sinn (Code-Kaart, Authenticator-App oder Passkey), well den Zertifikat perséinlech Donnéeën enthält. Dir musst an der Gemeng ugemellt sinn.',
-  'Vous devez être connecté avec deux facteurs (carte de codes, application d’authentification ou clé d’accès), car le certificat contient des données personnelles. Vous devez être inscrit dans la commune.',
+  'Vous devez vous connecter avec une deuxième étape (carte de codes, application d’authentification ou clé d’accès), car le certificat contient des données personnelles. Vous devez être inscrit dans la commune.',
   'Sie müssen mit zwei Faktoren angemeldet sein (Code-Karte, Authenticator-App oder Passkey), weil die Bescheinigung persönliche Daten enthält. Sie müssen in der Gemeinde gemeldet sein.',
   'You must be signed in with two factors (code card, authenticator app or passkey), because the certificate holds personal data. You must be registered in the commune.',
 );
@@ -128,7 +128,7 @@ export const lifeCertificate: SeedProcedure = {
   ),
   needs: L(
     'Zwee Facteuren beim Aloggen. Wann Är Pensiounskeess e Formulaire geschéckt huet: e Scan oder eng Foto dovun (PDF, JPEG oder PNG).',
-    'Une connexion à deux facteurs. Si votre caisse de pension vous a envoyé un formulaire : un scan ou une photo de celui-ci (PDF, JPEG ou PNG).',
+    'Une connexion avec une deuxième étape. Si votre caisse de pension vous a envoyé un formulaire : un scan ou une photo de celui-ci (PDF, JPEG ou PNG).',
     'Eine Anmeldung mit zwei Faktoren. Wenn Ihre Rentenkasse ein Formular geschickt hat: ein Scan oder Foto davon (PDF, JPEG oder PNG).',
     'A two-factor sign-in. If your pension fund sent you a form: a scan or photo of it (PDF, JPEG or PNG).',
   ),

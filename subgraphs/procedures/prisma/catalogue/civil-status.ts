@@ -17,7 +17,7 @@ export const civilStatusExtract: SeedProcedure = {
   ),
   needs: L(
     'Zwee Facteuren beim Aloggen. Den Numm vun der Persoun an den Datum vum Evenement. Eng integral Kopie kréien nëmmen d’Persoun selwer, hir Famill an direkter Linn oder hire Partner.',
-    'Une connexion à deux facteurs. Le nom de la personne et la date de l’événement. Seuls la personne, sa famille en ligne directe ou son conjoint reçoivent une copie intégrale.',
+    'Une connexion avec une deuxième étape. Le nom de la personne et la date de l’événement. Seuls la personne, sa famille en ligne directe ou son conjoint reçoivent une copie intégrale.',
     'Eine Anmeldung mit zwei Faktoren. Den Namen der Person und das Datum des Ereignisses. Eine vollständige Abschrift erhalten nur die Person selbst, ihre Verwandten in gerader Linie oder ihr Ehe- oder Lebenspartner.',
     'A two-factor sign-in. The person’s name and the date of the event. Only the person, their direct relatives or their spouse or partner receive a full copy.',
   ),

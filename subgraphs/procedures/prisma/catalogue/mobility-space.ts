@@ -17,7 +17,7 @@ export const residentParking: SeedProcedure = {
   ),
   needs: L(
     'Zwee Facteuren beim Aloggen, d’Carte grise vum Gefier op Ären Numm oder, fir e Gefier vum Patron oder am Leasing, de Beweis, datt Dir et fuert.',
-    'Une connexion à deux facteurs, la carte grise du véhicule à votre nom ou, pour un véhicule de l’employeur ou en leasing, la preuve que vous en êtes l’utilisateur.',
+    'Une connexion avec une deuxième étape, la carte grise du véhicule à votre nom ou, pour un véhicule de l’employeur ou en leasing, la preuve que vous en êtes l’utilisateur.',
     'Eine Anmeldung mit zwei Faktoren, den Fahrzeugschein auf Ihren Namen oder, bei einem Firmen- oder Leasingfahrzeug, den Nachweis, dass Sie es nutzen.',
     'A two-factor sign-in, the vehicle’s registration certificate in your name or, for an employer’s or leased vehicle, proof that you are its user.',
   ),

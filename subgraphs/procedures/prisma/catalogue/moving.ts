@@ -23,7 +23,7 @@ export const arrivalDeclaration: SeedProcedure = {
   ),
   needs: L(
     'Zwee Facteuren beim Aloggen, Är Identitéitskaart oder Äre Pass, de Bail oder den Akt vun Ärer Wunneng, an d’Donnéeë vun de Leit, déi mat Iech plënneren.',
-    'Une connexion à deux facteurs, votre carte d’identité ou passeport, le bail ou l’acte de votre logement, et les données des personnes qui emménagent avec vous.',
+    'Une connexion avec une deuxième étape, votre carte d’identité ou passeport, le bail ou l’acte de votre logement, et les données des personnes qui emménagent avec vous.',
     'Eine Anmeldung mit zwei Faktoren, Ihren Personalausweis oder Reisepass, den Mietvertrag oder die Urkunde Ihrer Wohnung und die Daten der Personen, die mit Ihnen einziehen.',
     'A two-factor sign-in, your identity card or passport, the lease or deed of your home, and the details of the people moving in with you.',
   ),
