@@ -26,6 +26,8 @@ export interface CaughtMail {
   html: string | null;
   /** header name (lower case) → value; repeated headers are joined with a newline */
   headers: Record<string, string>;
+  /** the attached files (a receipt's PDF): name, type, size in bytes and the first bytes (to tell a real PDF) */
+  attachments: { fileName: string | null; contentType: string; size: number; magic: string }[];
 }
 
 export interface MailCatcherOptions {
@@ -102,6 +104,12 @@ export async function startMailCatcher({
             text: parsed.text ?? '',
             html: typeof parsed.html === 'string' ? parsed.html : null,
             headers,
+            attachments: parsed.attachments.map((file) => ({
+              fileName: file.filename ?? null,
+              contentType: file.contentType,
+              size: file.size,
+              magic: file.content.subarray(0, 5).toString('latin1'),
+            })),
           };
           store.push(mail);
           while (store.length > maxMessages) store.shift();
