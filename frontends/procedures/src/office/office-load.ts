@@ -32,6 +32,21 @@ export function failureOf(error: unknown): LoadFailure {
 }
 
 /**
+ * The answer of a query for one application, or null when the graph says it does not exist: another commune's
+ * application (or another citizen's) is NOT_FOUND, never "forbidden", so that an id tells nothing.
+ */
+export async function nullWhenNotFound<T>(request: Promise<T>): Promise<T | null> {
+  try {
+    return await request;
+  } catch (error) {
+    const notFound =
+      error instanceof GraphQLRequestError && error.errors.some((entry) => entry.extensions?.code === 'NOT_FOUND');
+    if (notFound) return null;
+    throw error;
+  }
+}
+
+/**
  * One query's state for an element (the inbox page, the application shown): a new load aborts the one in
  * flight, and what is on screen stays while it loads again or when that fails.
  */

@@ -15,7 +15,7 @@ import { fileUrl, saveDocument } from './office-download.ts';
 import { filterFromParams } from './office-filter.ts';
 import type { OfficeHost } from './office-host.ts';
 import { OfficeInbox } from './office-inbox.ts';
-import { Load, type LoadFailure } from './office-load.ts';
+import { Load, type LoadFailure, nullWhenNotFound } from './office-load.ts';
 import { officeMessages, to } from './office-messages.ts';
 import {
   type CommuneEntry,
@@ -169,8 +169,8 @@ export class Office extends AuthElement implements OfficeHost {
     const id = this.application;
     if (!id) return;
     await this.detail.run(async () => {
-      const data: { application: OfficeApplicationDetail | null } = await this.request(OFFICE_APPLICATION, { id });
-      return data.application;
+      const data = await nullWhenNotFound(this.request(OFFICE_APPLICATION, { id }));
+      return data?.application ?? null;
     }, options);
   }
 
