@@ -75,6 +75,35 @@ describe('applications: the rules', () => {
     expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
+  it('asks for the second factor again at every act on a substantial application, not only at its start', async () => {
+    const strong = await headersOf(issuer, {
+      sub: 'citizen-cleo',
+      name: 'Cleo',
+      email: 'cleo@example.lu',
+      acr: 'substantial',
+    });
+    const application = await draft(strong, 'strong');
+    const low = await headersOf(issuer, { sub: 'citizen-cleo', name: 'Cleo', email: 'cleo@example.lu' });
+    const { id, version } = application;
+    for (const [mutation, input] of [
+      ['applicationSave', { id, version, answers: {} }],
+      ['applicationSubmit', { id, version }],
+      ['applicationWithdraw', { id, version }],
+    ] as const) {
+      const type = `${mutation.charAt(0).toUpperCase()}${mutation.slice(1)}Input`;
+      const { body } = await procedures.query(
+        `mutation ($input: ${type}!) { ${mutation}(input: $input) { __typename } }`,
+        { input },
+        low,
+      );
+      expect(body.errors?.[0]?.extensions, mutation).toMatchObject({
+        code: 'INSUFFICIENT_USER_AUTHENTICATION',
+        acr_values: 'substantial',
+      });
+    }
+    expect(await db.application.findUnique({ where: { id } })).toMatchObject({ state: 'DRAFT', version });
+  });
+
   it('answers a stale version with a conflict and an illegal move with a transition error, in the caller’s language', async () => {
     const application = await draft(
       await headersOf(issuer, { sub: 'citizen-ben', name: 'Ben', email: 'ben@example.lu' }),

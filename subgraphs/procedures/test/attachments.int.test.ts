@@ -162,6 +162,26 @@ describe('uploading an attachment through the router', () => {
     expect(await h.db.attachment.count({ where: { applicationId: { in: [id, submitted] } } })).toBe(0);
   });
 
+  it('asks for the second factor to add a document to an application of a procedure that needs two factors', async () => {
+    const id = await h.application();
+    const { communeProcedure } = await h.db.application.findUniqueOrThrow({
+      where: { id },
+      select: { communeProcedure: { select: { templateId: true } } },
+    });
+    const where = { id: communeProcedure.templateId };
+    await h.db.procedureTemplate.update({ where, data: { assurance: 'substantial' } });
+    try {
+      const refused = await upload(id, PDF, { lang: 'fr' });
+      expect([refused.status, refused.json().error.code]).toEqual([401, 'STEP_UP']);
+      expect(refused.headers['www-authenticate']).toContain('acr_values="substantial"');
+      expect(await h.db.attachment.count({ where: { applicationId: id } })).toBe(0);
+      const strong = await h.token(CITIZEN, [], 'substantial');
+      expect((await upload(id, PDF, { token: strong })).status).toBe(201);
+    } finally {
+      await h.db.procedureTemplate.update({ where, data: { assurance: 'low' } });
+    }
+  });
+
   it('refuses at the router a request without an access token, with a bad one, and an unknown route', async () => {
     const id = await h.application();
     const anonymous = await upload(id, PDF, { token: '' });

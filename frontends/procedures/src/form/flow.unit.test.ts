@@ -178,4 +178,15 @@ describe('<gemeng-procedure-form>: from the intro to the receipt', () => {
     await settled(element, () => element.flow.view === 'summary');
     expect(button(root, en.resubmit)).toBeTruthy();
   });
+
+  it('asks a one-factor sign-in for the second before it opens an application of a procedure that needs two', async () => {
+    fx.answers.ProcedureFormApplication = {
+      data: { application: application({}, { procedure: { ...PROCEDURE, assurance: 'SUBSTANTIAL' } }), me: null },
+    };
+    const element = mount({ application: 'a1' });
+    const root = await settled(element, (r) => Boolean(r.querySelector('[part="intro"]')));
+    expect(root.querySelector('form [part="button"][type="submit"]')).toBeNull();
+    button(root, en.signInSubstantial).click();
+    expect(fx.auth.signIn).toHaveBeenCalledWith(expect.objectContaining({ acr: 'substantial' }));
+  });
 });

@@ -91,6 +91,11 @@ export class FormFlow {
       this.problem = 'notEditable';
       return;
     }
+    // one factor for a procedure that needs two: the intro asks for the second; signed in again, it loads anew
+    if (application.procedure.assurance === 'SUBSTANTIAL' && !this.host.hasTwoFactors()) {
+      this.view = 'intro';
+      return;
+    }
     const draft = draftOf(application);
     this.host.draft.open({ ...draft, answers: withMinimumItems(draft.form as FormDefinition, draft.answers) });
     this.view = 'form';
@@ -114,7 +119,7 @@ export class FormFlow {
     if (procedure.channel === 'COUNTER') return html`<p part="note" class="note">${tx(lang, 'counterOnly')}</p>`;
     const substantial = procedure.assurance === 'SUBSTANTIAL';
     const problem = this.host.problemTextForForm();
-    if (!this.host.isSignedIn()) {
+    if (!this.host.isSignedIn() || (substantial && !this.host.hasTwoFactors())) {
       return html`<div class="actions">
           <button part="button start" type="button" @click=${() => this.host.signIn(substantial)}>
             ${tx(lang, substantial ? 'signInSubstantial' : 'signIn')}

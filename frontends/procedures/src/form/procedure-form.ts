@@ -139,6 +139,11 @@ export class ProcedureForm extends AuthElement {
     return this.authState.status === 'signed-in';
   }
 
+  /** Signed in with two factors (the access token's `acr`), as a procedure of level substantial needs. */
+  hasTwoFactors(): boolean {
+    return this.authState.status === 'signed-in' && this.authState.user.acr === 'substantial';
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('commune') || changed.has('procedure') || changed.has('application')) this.flow.load();

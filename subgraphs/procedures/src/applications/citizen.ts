@@ -58,6 +58,22 @@ export function citizenActions(ctx: ServiceContext<Db>) {
     return application;
   }
 
+  /**
+   * The procedure of the caller's application, read before the transaction (which must not wait for a second
+   * connection). One that needs two factors answers a caller who signed in with one with the RFC 9470 step-up
+   * error, for every act on the application, not only at its start.
+   */
+  async function assuredProcedure(id: string) {
+    const caller = me();
+    const row = isApplicationId(id)
+      ? await ctx.db.application.findUnique({ where: { id }, select: { communeProcedureId: true, applicantId: true } })
+      : null;
+    const procedure = row?.applicantId === caller.sub ? await catalogue.byId(row.communeProcedureId) : null;
+    if (!procedure) throw notFound();
+    if (procedure.assurance === 'substantial' && caller.acr !== 'substantial') throw stepUpRequired();
+    return procedure;
+  }
+
   async function formOf(tx: Tx, application: Application): Promise<FormDefinition> {
     const form = await tx.formVersion.findUniqueOrThrow({ where: { id: application.formVersionId } });
     return form.definition as unknown as FormDefinition;
@@ -107,7 +123,8 @@ export function citizenActions(ctx: ServiceContext<Db>) {
     },
 
     /** Saves the answers of a draft (or of an application waiting for information): only their shapes are checked. */
-    save(input: { id: string; version: number; answers: unknown }): Promise<Application> {
+    async save(input: { id: string; version: number; answers: unknown }): Promise<Application> {
+      await assuredProcedure(input.id);
       return ctx.db.$transaction(async (tx) => {
         const application = await lockOwn(tx, input.id, input.version);
         if (!EDITABLE_STATES.includes(application.state)) {
@@ -133,12 +150,7 @@ export function citizenActions(ctx: ServiceContext<Db>) {
      */
     async submit(input: { id: string; version: number }): Promise<Application> {
       const caller = me();
-      // The procedure is read before the transaction: a transaction must not wait for a second connection.
-      const row = isApplicationId(input.id)
-        ? await ctx.db.application.findUnique({ where: { id: input.id }, select: { communeProcedureId: true } })
-        : null;
-      const procedure = row && (await catalogue.byId(row.communeProcedureId));
-      if (!procedure) throw notFound();
+      const procedure = await assuredProcedure(input.id);
       return applicationTransaction(ctx, async (tx, mails) => {
         const application = await lockOwn(tx, input.id, input.version);
         const definition = await formOf(tx, application);
@@ -178,8 +190,9 @@ export function citizenActions(ctx: ServiceContext<Db>) {
     },
 
     /** Withdraws a submitted application before the decision (the commune keeps it, marked withdrawn). */
-    withdraw(input: { id: string; version: number; reason?: string | null }): Promise<Application> {
+    async withdraw(input: { id: string; version: number; reason?: string | null }): Promise<Application> {
       const caller = me();
+      await assuredProcedure(input.id);
       return applicationTransaction(ctx, async (tx, mails) => {
         const application = await lockOwn(tx, input.id, input.version);
         return transition(tx, {

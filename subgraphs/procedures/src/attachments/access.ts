@@ -35,7 +35,7 @@ const APPLICATION = {
   communeId: true,
   state: true,
   reference: true,
-  communeProcedure: { select: { template: { select: { attachments: true } } } },
+  communeProcedure: { select: { template: { select: { attachments: true, assurance: true } } } },
 } as const;
 
 /** The application if the caller may read it (and how), else the 404 refusal. */
@@ -54,6 +54,10 @@ export const EDITABLE_STATES: readonly string[] = ['DRAFT', 'NEEDS_INFO'];
 export async function editableApplication(db: Db, caller: Caller, applicationId: string) {
   const { application, access } = await readableApplication(db, caller, applicationId);
   if (access !== 'applicant') throw new AttachmentError('FORBIDDEN');
+  // a procedure that needs two factors needs them for its documents too
+  if (application.communeProcedure.template.assurance === 'substantial' && caller.acr !== 'substantial') {
+    throw new AttachmentError('STEP_UP');
+  }
   if (!EDITABLE_STATES.includes(application.state)) throw new AttachmentError('APPLICATION_LOCKED');
   return application;
 }
