@@ -1,4 +1,8 @@
+import { todayInLuxembourg } from '@gemeng/i18n';
 import { electronicFormatIBAN, isValidIBAN } from 'ibantools';
+
+/** Today's date in Luxembourg (`yyyy-mm-dd`), from @gemeng/i18n. */
+export { todayInLuxembourg };
 
 /**
  * The formats of the field types, each a pure function, so the widget can also normalise what a citizen typed
@@ -59,16 +63,6 @@ function calendarDay(year: number, month: number, day: number): Date | undefined
     return undefined;
   }
   return date;
-}
-
-/** Today's date in Luxembourg, `yyyy-mm-dd`, whatever the computer's time zone. */
-export function todayInLuxembourg(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Luxembourg',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
 }
 
 /**

@@ -70,3 +70,12 @@ export function formatList(
   );
   return format.format(items);
 }
+
+/** Today's date in Luxembourg as `yyyy-mm-dd`, whatever the computer's time zone: the communes' calendar day. */
+export function todayInLuxembourg(now: Date = new Date()): string {
+  const format = cached(
+    'today',
+    () => new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }),
+  );
+  return format.format(now);
+}

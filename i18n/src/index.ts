@@ -5,6 +5,7 @@ export {
   formatList,
   formatNumber,
   numberFormat,
+  todayInLuxembourg,
 } from './format.ts';
 export {
   DEFAULT_LANGUAGE,

@@ -5,7 +5,11 @@
  * Days are ISO `yyyy-mm-dd` strings in the Europe/Luxembourg calendar; arithmetic is done at UTC noon so that
  * no daylight-saving change can move a day.
  */
+import { todayInLuxembourg } from '@gemeng/i18n';
 import Holidays from 'date-holidays';
+
+/** Today's date in Luxembourg (`yyyy-mm-dd`), from @gemeng/i18n. */
+export { todayInLuxembourg };
 
 const LUXEMBOURG = new Holidays('LU', { types: ['public'] });
 const cache = new Map<number, Set<string>>();
@@ -22,16 +26,6 @@ export function publicHolidays(year: number): Set<string> {
     cache.set(year, days);
   }
   return days;
-}
-
-/** Today in Luxembourg (the commune's calendar, not the server's time zone). */
-export function todayInLuxembourg(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Luxembourg',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
 }
 
 /** True for a weekday that is not a public holiday in Luxembourg. */
