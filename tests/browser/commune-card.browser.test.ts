@@ -16,7 +16,7 @@ function watchErrors(page: Page): string[] {
 
 const card = (page: Page) => page.locator('gemeng-commune-card');
 
-test('the commune page shows Dudelange from the subgraphs, as plain titles, named in the page title', async ({
+test('the commune page shows Dudelange from the subgraphs, its procedures leading to their forms, named in the page title', async ({
   page,
   request,
 }) => {
@@ -30,13 +30,15 @@ test('the commune page shows Dudelange from the subgraphs, as plain titles, name
   await expect(card(page).locator('[part="population"]')).toContainText(number('fr', expected.population));
   await expect(card(page).locator('[part="card"]')).toHaveAttribute('aria-busy', 'false');
 
-  // procedures: their titles, no internal code, no link while they have no page
+  // procedures: their titles, no internal code, each a link to its form on the portal
   expect(expected.procedures.length).toBeGreaterThan(0);
   const procedures = card(page).getByRole('list', { name: LABELS.fr.procedures });
   await expect(procedures.getByRole('listitem')).toHaveCount(expected.procedures.length);
   await expect(procedures).toContainText(expected.procedures[0]!.title);
   await expect(procedures).not.toContainText(expected.procedures[0]!.code);
-  await expect(procedures.getByRole('link')).toHaveCount(0);
+  const first = procedures.getByRole('link', { name: expected.procedures[0]!.title });
+  await expect(first).toHaveAttribute('href', `/communes/dudelange/procedures/${expected.procedures[0]!.code}`);
+  await expect(procedures.getByRole('link')).toHaveCount(expected.procedures.length);
 
   // culture: upcoming events, dated in Luxembourg time
   expect(expected.upcomingEvents.length).toBeGreaterThan(0);

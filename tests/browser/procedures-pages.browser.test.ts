@@ -56,6 +56,8 @@ test('signed out: the catalogue and a procedure read in four languages; a proced
       catalogue(page).getByRole('searchbox', { name: procedureTexts('catalogue', lang).search }),
     ).toBeVisible();
     await expect(catalogue(page).locator('[part="procedure"]').first()).toBeVisible();
+    // the list is dimmed while it loads in the new language: axe would measure the fading colours
+    await expect(catalogue(page).locator('[part="catalogue"]')).toHaveAttribute('aria-busy', 'false');
   });
 
   // Keyboard: from the top of the page to the procedure's link, and Enter follows it.

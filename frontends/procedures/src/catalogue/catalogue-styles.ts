@@ -49,6 +49,9 @@ export const catalogueStyles = css`
   .procedure-heading {
     margin: 0 0 0.25rem;
     font-size: 1.25rem;
+    /* a title that is one long word (Haushaltsbescheinigung) breaks on a phone instead of widening the page */
+    overflow-wrap: anywhere;
+    hyphens: auto;
   }
   .procedure-heading a {
     color: var(--_accent);
